@@ -1,0 +1,35 @@
+/**
+ * `npm run eval [-- FILE]`: runs the question set (default `tests/eval/questions.jsonl`) through the
+ * engine and prints accuracy, per-intent precision/recall, the confusion list and every failure.
+ */
+import { join } from "node:path";
+import { Engine } from "../engine/engine.ts";
+import { evaluate, readCases } from "../eval/evaluate.ts";
+
+const file = process.argv[2] ?? join(import.meta.dirname, "..", "..", "tests", "eval", "questions.jsonl");
+const report = evaluate(new Engine(), readCases(file));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+console.log(`questions: ${report.total}`);
+console.log(
+  `accuracy (intent and facts): ${pct(report.accuracy)}  (${report.passed} passed, ${report.total - report.passed} failed)`,
+);
+console.log(`intent accuracy: ${pct(report.intentAccuracy)}`);
+console.log("\nintent                 support  precision  recall");
+for (const s of report.perIntent) {
+  console.log(
+    `${s.intent.padEnd(22)} ${String(s.support).padStart(7)}  ${pct(s.precision).padStart(9)}  ${pct(s.recall).padStart(6)}`,
+  );
+}
+if (report.confusions.length > 0) {
+  console.log("\nconfusions (expected → got):");
+  for (const c of report.confusions.sort((a, b) => b.n - a.n))
+    console.log(`  ${c.expected} → ${c.got}: ${c.n}`);
+}
+if (report.failures.length > 0) {
+  console.log("\nfailures:");
+  for (const f of report.failures) {
+    console.log(`  ${JSON.stringify(f.case.q)}: ${f.wrong.join("; ")}`);
+    console.log(`    ${f.got.trace.join(" | ")}`);
+  }
+}

@@ -1,0 +1,233 @@
+import { isCounted } from "../../data/pilots.ts";
+import type { Pilot } from "../../data/schema.ts";
+import type { Division } from "../atlas.ts";
+import type { Place } from "../lexicon.ts";
+import type { BatchNumber } from "../recognise.ts";
+import {
+  batchLabel,
+  byBatch,
+  type ComposeContext,
+  joinList,
+  pilotName,
+  pilotWithBatch,
+  placeName,
+  type Reply,
+} from "./format.ts";
+
+/** The division an area question is about: a pilot that is itself an administrative unit counts as that unit. */
+export function areaOf(cx: ComposeContext, place: Place): Division | undefined {
+  if (place.kind === "division") return place.division;
+  const { pilot } = place;
+  if (!pilot.divisionCode || pilot.level === "功能区" || pilot.level === "镇" || pilot.level === "街道")
+    return undefined;
+  const d = cx.atlas.divisions.get(pilot.divisionCode);
+  return d && (d.name === pilot.name || pilot.name.endsWith(d.name)) ? d : undefined;
+}
+
+interface Tally {
+  counted: Pilot[];
+  uncounted: Pilot[];
+}
+
+function tally(cx: ComposeContext, d: Division, batch: BatchNumber | null): Tally {
+  const all = byBatch(cx.atlas.pilotsIn(d)).filter((p) => batch === null || p.batch === batch);
+  return { counted: all.filter(isCounted), uncounted: all.filter((p) => !isCounted(p)) };
+}
+
+function breakdown(cx: ComposeContext, counted: Pilot[]): string {
+  const { programme, lang } = cx;
+  const parts: string[] = [];
+  for (const b of programme.batches) {
+    const inBatch = counted.filter((p) => p.batch === b.batch);
+    if (inBatch.length === 0) continue;
+    const expansions = inBatch.filter((p) => p.scope === "expansion").length;
+    parts.push(
+      lang === "zh"
+        ? `${b.label}${inBatch.length}个${expansions ? `（其中扩大范围${expansions}个）` : ""}`
+        : `batch ${b.batch}: ${inBatch.length}${expansions ? ` (${expansions} expansion)` : ""}`,
+    );
+  }
+  return lang === "zh" ? parts.join("、") : parts.join(", ");
+}
+
+function corpsNote(cx: ComposeContext, d: Division): string | undefined {
+  if (d.name !== "新疆维吾尔自治区") return undefined;
+  return cx.lang === "zh"
+    ? "另外，第三批名单把新疆生产建设兵团单列：兵团的石河子市、五家渠市2个试点也在新疆境内，但不计入上面的数字。"
+    : "The 2014 list also names two pilots of the Xinjiang Production and Construction Corps (石河子市, 五家渠市), counted apart.";
+}
+
+function uncountedNote(cx: ComposeContext, uncounted: Pilot[]): string | undefined {
+  if (uncounted.length === 0) return undefined;
+  const names = uncounted.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`);
+  return cx.lang === "zh"
+    ? `此外，2013年有${uncounted.length}个扩大范围区域并入原有试点（${joinList(names, "zh")}），按惯例不计入。`
+    : `In 2013, ${uncounted.length} more area(s) were added to earlier pilots (${joinList(names, "en")}); by convention they are not counted.`;
+}
+
+function scopeLabel(cx: ComposeContext, d: Division, batch: BatchNumber | null): string {
+  if (batch === null) return placeName(d.name, cx.lang);
+  return cx.lang === "zh"
+    ? `${d.name}${batchLabel(batch, cx.programme, "zh")}`
+    : `${placeName(d.name, "en")} in ${batchLabel(batch, cx.programme, "en")}`;
+}
+
+function shortName(d: Division): string {
+  return d.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, "") || d.name;
+}
+
+/** Answers "how many pilots does X have", with a per-batch breakdown and the uncounted 2013 areas named. */
+export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNumber | null): Reply {
+  const { counted, uncounted } = tally(cx, d, batch);
+  const { lang } = cx;
+  const label = scopeLabel(cx, d, batch);
+  const lines: string[] = [];
+  if (counted.length === 0) {
+    lines.push(
+      lang === "zh" ? `${label}没有国家智慧城市试点。` : `${label} has no National Smart City pilot.`,
+    );
+  } else if (lang === "zh") {
+    lines.push(
+      `${label}共有${counted.length}个国家智慧城市试点${batch === null ? `：${breakdown(cx, counted)}` : ""}。`,
+    );
+    if (counted.length <= 8)
+      lines.push(
+        `分别是：${joinList(
+          counted.map((p) => pilotWithBatch(p, cx.programme, lang)),
+          lang,
+        )}。`,
+      );
+  } else {
+    lines.push(
+      `${label} has ${counted.length} National Smart City pilot(s)${batch === null ? ` — ${breakdown(cx, counted)}` : ""}.`,
+    );
+    if (counted.length <= 8)
+      lines.push(
+        `They are ${joinList(
+          counted.map((p) => pilotWithBatch(p, cx.programme, lang)),
+          lang,
+        )}.`,
+      );
+  }
+  for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
+    if (note) lines.push(note);
+  return {
+    text: lines.join("\n"),
+    count: counted.length,
+    area: d.name,
+    pilots: [...counted, ...uncounted],
+    suggestions: lang === "zh" && counted.length > 8 ? [`${shortName(d)}有哪些试点`] : [],
+  };
+}
+
+/** Answers "which pilots does X have": every pilot grouped by batch. */
+export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNumber | null): Reply {
+  const { counted, uncounted } = tally(cx, d, batch);
+  const { lang, programme } = cx;
+  const label = scopeLabel(cx, d, batch);
+  if (counted.length === 0) return { ...composeAreaCount(cx, d, batch), pilots: [] };
+  const lines = [
+    lang === "zh"
+      ? `${label}的${counted.length}个国家智慧城市试点：`
+      : `The ${counted.length} pilot(s) of ${label}:`,
+  ];
+  for (const b of programme.batches) {
+    const inBatch = counted.filter((p) => p.batch === b.batch);
+    if (inBatch.length === 0) continue;
+    const names = inBatch.map((p) =>
+      p.scope === "expansion"
+        ? lang === "zh"
+          ? `${p.name}（扩大范围，并入${p.expands}）`
+          : `${pilotName(p, lang)} (added to ${p.expands})`
+        : pilotName(p, lang),
+    );
+    lines.push(
+      lang === "zh"
+        ? `${batchLabel(b.batch, programme, "zh")}${inBatch.length}个：${names.join("、")}`
+        : `Batch ${b.batch} (${b.year}), ${inBatch.length}: ${names.join(", ")}`,
+    );
+  }
+  for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
+    if (note) lines.push(note);
+  return { text: lines.join("\n"), count: counted.length, area: d.name, pilots: [...counted, ...uncounted] };
+}
+
+/** Province-level units with their counted pilots, most first; ties keep gazetteer order. */
+export function provinceCounts(cx: ComposeContext): { division: Division; count: number }[] {
+  return cx.atlas.provinces
+    .map((division) => ({ division, count: cx.atlas.countedIn(division).length }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count);
+}
+
+/** Answers ranking questions: all province-level units by number of pilots, ties sharing a rank. */
+export function composeRanking(cx: ComposeContext, residual: string, focus: Division | undefined): Reply {
+  const rows = provinceCounts(cx);
+  const { lang } = cx;
+  const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
+  const top = rows.filter((r) => r.count === rows[0]?.count);
+  const min = rows[rows.length - 1]?.count ?? 0;
+  const bottom = rows.filter((r) => r.count === min);
+  const names = (rs: typeof rows) =>
+    joinList(
+      rs.map((r) => placeName(r.division.name, lang)),
+      lang,
+    );
+  const lines: string[] = [];
+  const fewest = /最少|少到多|fewest|least/.test(residual);
+  if (focus) {
+    const row = rows.find((r) => r.division.name === focus.name);
+    lines.push(
+      lang === "zh"
+        ? `${focus.name}有${row?.count ?? 0}个试点，在各省级单位中排第${row ? rankOf(row.count) : rows.length + 1}位。`
+        : `${placeName(focus.name, lang)} has ${row?.count ?? 0} pilots and ranks #${row ? rankOf(row.count) : rows.length + 1}.`,
+    );
+  } else if (fewest) {
+    lines.push(
+      lang === "zh"
+        ? `试点最少的是${names(bottom)}（各${min}个）；最多的是${names(top)}（${top[0]?.count}个）。`
+        : `Fewest: ${names(bottom)} (${min} each); most: ${names(top)} (${top[0]?.count}).`,
+    );
+  } else {
+    lines.push(
+      lang === "zh"
+        ? `试点最多的是${names(top)}（${top[0]?.count}个）；最少的是${names(bottom)}（各${min}个）。`
+        : `Most pilots: ${names(top)} (${top[0]?.count}); fewest: ${names(bottom)} (${min} each).`,
+    );
+  }
+  const width = rows[0]?.count ?? 1;
+  lines.push(
+    lang === "zh" ? "各省级单位试点数（共290个）：" : "Pilots per province-level unit (290 in all):",
+  );
+  for (const r of rows) {
+    const bar = "█".repeat(Math.max(1, Math.round((r.count / width) * 13)));
+    lines.push(`${String(rankOf(r.count)).padStart(2)}. ${r.division.name} ${bar} ${r.count}`);
+  }
+  return { text: lines.join("\n"), area: focus?.name };
+}
+
+/** Answers comparisons of two places by number of pilots. */
+export function composeCompare(
+  cx: ComposeContext,
+  a: Division,
+  b: Division,
+  batch: BatchNumber | null,
+): Reply {
+  const ta = tally(cx, a, batch).counted;
+  const tb = tally(cx, b, batch).counted;
+  const { lang } = cx;
+  const na = placeName(a.name, lang);
+  const nb = placeName(b.name, lang);
+  const diff = Math.abs(ta.length - tb.length);
+  const more = ta.length > tb.length ? na : nb;
+  const lines = [
+    lang === "zh"
+      ? `${a.name}${ta.length}个，${b.name}${tb.length}个${diff === 0 ? "，两者一样多" : `，${more}多${diff}个`}。`
+      : `${na}: ${ta.length}; ${nb}: ${tb.length}${diff === 0 ? " — the same" : ` — ${more} has ${diff} more`}.`,
+  ];
+  if (batch === null) {
+    lines.push(`${na}：${breakdown(cx, ta)}`.replace(/：/, lang === "zh" ? "：" : ": "));
+    lines.push(`${nb}：${breakdown(cx, tb)}`.replace(/：/, lang === "zh" ? "：" : ": "));
+  }
+  return { text: lines.join("\n"), area: a.name, pilots: [...ta, ...tb] };
+}

@@ -1,0 +1,73 @@
+import type { BatchNumber } from "../recognise.ts";
+import { announced, batchLabel, type ComposeContext, pilotName, type Reply } from "./format.ts";
+
+/** Whether the question asks for the names, not just the facts. */
+const WANTS_LIST = /哪些|名单|列表|清单|都有|包括|list|which/;
+
+/** Answers questions about one batch: size, date, composition, expansions, and the names on request. */
+export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: string): Reply {
+  const { programme, atlas, lang } = cx;
+  const b = programme.batches.find((x) => x.batch === batch);
+  if (!b) throw new Error(`batch ${batch} is missing from programme.json`);
+  const pilots = atlas.data.pilots.filter((p) => p.batch === batch);
+  const fresh = pilots.filter((p) => p.scope === "new");
+  const expansions = pilots.filter((p) => p.scope === "expansion");
+  const label = batchLabel(batch, programme, lang);
+  const lines: string[] = [];
+  if (lang === "zh") {
+    lines.push(`${label}国家智慧城市试点于${announced(batch, programme, "zh")}公布，共${b.count}个。`);
+    if (b.composition) {
+      lines.push(
+        `构成：${Object.entries(b.composition)
+          .map(([k, v]) => `${k}${v}个`)
+          .join("、")}。`,
+      );
+    }
+    lines.push(b.summary);
+    if (expansions.length > 0) {
+      const extended = new Set(expansions.map((p) => p.expands));
+      lines.push(
+        batch === 2
+          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入290个。`
+          : `另有${expansions.length}个扩大范围区域并入原有试点，计入290个（新增${b.count} + 扩大范围${expansions.length}）。`,
+      );
+    }
+  } else {
+    lines.push(
+      `${titleFirst(label)} of National Smart City pilots was announced on ${announced(batch, programme, "en")}: ${b.count} pilots.`,
+    );
+    if (expansions.length > 0) {
+      lines.push(
+        batch === 2
+          ? `${expansions.length} more areas were added to batch-1 pilots and are not counted in the 290.`
+          : `${expansions.length} expansion areas were added to earlier pilots and are counted in the 290.`,
+      );
+    }
+  }
+  if (WANTS_LIST.test(residual)) {
+    lines.push(lang === "zh" ? "名单（按省）：" : "By province:");
+    for (const province of atlas.provinces) {
+      const here = fresh.filter((p) => p.province === province.name);
+      if (here.length > 0)
+        lines.push(
+          `${province.name}：${here.map((p) => pilotName(p, lang)).join(lang === "zh" ? "、" : ", ")}`,
+        );
+    }
+    if (expansions.length > 0) {
+      lines.push(lang === "zh" ? "扩大范围：" : "Expansions:");
+      lines.push(expansions.map((p) => `${p.name}→${p.expands}`).join(lang === "zh" ? "、" : ", "));
+    }
+  }
+  const next = (batch % 3) + 1;
+  return {
+    text: lines.join("\n"),
+    count: b.count,
+    pilots: WANTS_LIST.test(residual) ? pilots : [],
+    suggestions:
+      lang === "zh" ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`] : [],
+  };
+}
+
+function titleFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

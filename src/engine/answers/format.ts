@@ -1,0 +1,115 @@
+import type { Pilot, Programme } from "../../data/schema.ts";
+import type { Atlas } from "../atlas.ts";
+import { PROVINCE_ENGLISH } from "../atlas.ts";
+import { pinyinKey } from "../lexicon.ts";
+
+/** Language of an answer: English questions get English answers with Chinese names in brackets. */
+export type Lang = "zh" | "en";
+
+/** What every answer composer needs. */
+export interface ComposeContext {
+  atlas: Atlas;
+  programme: Programme;
+  lang: Lang;
+}
+
+/** What a composer returns; the engine adds intent, question, trace and context. */
+export interface Reply {
+  text: string;
+  isPilot?: boolean | null;
+  count?: number;
+  place?: string;
+  area?: string;
+  pilots?: Pilot[];
+  /** Natural next questions, offered as buttons by the bot. */
+  suggestions?: string[];
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** `2013-08-05` → 2013年8月5日 / 5 August 2013. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return lang === "zh" ? `${y}年${m}月${d}日` : `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** 第二批（2013年度） / batch 2 (2013). */
+export function batchLabel(batch: number, programme: Programme, lang: Lang): string {
+  const b = programme.batches.find((x) => x.batch === batch);
+  return lang === "zh" ? `${b?.label ?? `第${batch}批`}（${b?.year}年度）` : `batch ${batch} (${b?.year})`;
+}
+
+/** The batch's announcement date. */
+export function announced(batch: number, programme: Programme, lang: Lang): string {
+  const iso = programme.batches.find((x) => x.batch === batch)?.announced ?? "";
+  return formatDate(iso, lang);
+}
+
+function titleCase(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A pilot or place name for an English reader: `Kunshan (昆山市)`; functional areas keep their Chinese name. */
+export function englishName(name: string, shortForm?: string): string {
+  const english = PROVINCE_ENGLISH[name];
+  if (english) return `${english} (${name})`;
+  const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
+  if (!/^[\p{Script=Han}]{2,6}$/u.test(base)) return name;
+  return `${titleCase(pinyinKey(base))} (${name})`;
+}
+
+/** Shortest alias that is a plain short form of the name (昆山 for 昆山市), if any. */
+function shortAlias(p: Pilot): string | undefined {
+  return p.aliases
+    .filter((a) => p.name.endsWith(a) || p.name.startsWith(a))
+    .sort((a, b) => a.length - b.length)[0];
+}
+
+/** A pilot's name in the answer's language. */
+export function pilotName(p: Pilot, lang: Lang): string {
+  return lang === "zh" ? p.name : englishName(p.name, shortAlias(p));
+}
+
+/** A place name in the answer's language. */
+export function placeName(name: string, lang: Lang): string {
+  return lang === "zh" ? name : englishName(name);
+}
+
+/** `昆山市（第二批）` — a pilot with its batch, and for expansions what it extends. */
+export function pilotWithBatch(p: Pilot, programme: Programme, lang: Lang): string {
+  if (lang === "en") {
+    const extra = p.scope === "expansion" ? `, added to ${p.expands}` : "";
+    return `${pilotName(p, lang)} (batch ${p.batch}${extra})`;
+  }
+  const label = programme.batches.find((b) => b.batch === p.batch)?.label ?? "";
+  return p.scope === "expansion"
+    ? `${p.name}（${label}扩大范围，并入${p.expands}）`
+    : `${p.name}（${label}）`;
+}
+
+/** Joins names the way each language lists them. */
+export function joinList(items: string[], lang: Lang): string {
+  if (lang === "zh") return items.join("、");
+  if (items.length <= 2) return items.join(" and ");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Sorts pilots by batch, then counted before uncounted, then in dataset order. */
+export function byBatch(pilots: Pilot[]): Pilot[] {
+  return [...pilots].sort(
+    (a, b) => a.batch - b.batch || Number(a.scope === "expansion") - Number(b.scope === "expansion"),
+  );
+}

@@ -1,0 +1,54 @@
+import type { ComposeContext, Reply } from "./format.ts";
+
+/** Example questions shown by help and offered as buttons. */
+export const EXAMPLE_QUESTIONS = [
+  "昆山市是试点吗",
+  "江苏有多少个试点",
+  "哪个省试点最多",
+  "第二批有哪些",
+  "评定等级有哪些",
+];
+
+/** Greets and shows what can be asked. */
+export function composeHelp(cx: ComposeContext): Reply {
+  if (cx.lang === "en") {
+    return {
+      text: [
+        "I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, 290 pilots, 2012–2014), from a curated offline dataset.",
+        "Ask for example: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”, “Which province has the most pilots?”, “What are the rating tiers?”.",
+      ].join("\n"),
+      suggestions: ["Is Kunshan a pilot?", "How many pilots does Jiangsu have?"],
+    };
+  }
+  return {
+    text: [
+      "你好！我回答关于国家智慧城市试点（2012—2014年度三批，共290个）的问题，数据来自整理核对过的公开名单。",
+      "可以这样问：",
+      "· 某地是不是试点：“昆山市是试点吗”“番禺”“kunshan”",
+      "· 某省或某市有多少、有哪些：“江苏有多少个试点”“苏州有哪些试点”",
+      "· 排名与对比：“哪个省试点最多”“江苏和浙江哪个多”",
+      "· 批次：“第二批有哪些”“首批什么时候公布的”",
+      "· 项目本身：背景、目的、申报流程、评定等级、资金、文件、展望",
+      "追问也可以：“那浙江呢”“第三批呢”“它是哪一批”。",
+    ].join("\n"),
+    suggestions: EXAMPLE_QUESTIONS,
+  };
+}
+
+/** Says plainly that the question is outside what the bot knows, and how to ask instead. */
+export function composeUnknown(cx: ComposeContext, empty: boolean): Reply {
+  if (cx.lang === "en") {
+    return {
+      text: empty
+        ? "Send me a question about the National Smart City pilots, e.g. “Is Kunshan a pilot?”."
+        : "Sorry, I only know about China's National Smart City Pilot programme (国家智慧城市试点). Try “Is Kunshan a pilot?” or “How many pilots does Jiangsu have?”.",
+      suggestions: ["Is Kunshan a pilot?"],
+    };
+  }
+  return {
+    text: empty
+      ? "请发一个关于国家智慧城市试点的问题，例如“昆山市是试点吗”。"
+      : "抱歉，这个问题我答不了：我只了解国家智慧城市试点。可以问“昆山市是试点吗”“江苏有多少个试点”“评定等级有哪些”，或发送“帮助”。",
+    suggestions: EXAMPLE_QUESTIONS.slice(0, 3),
+  };
+}

@@ -1,0 +1,219 @@
+import type { Pilot } from "../../data/schema.ts";
+import type { Division } from "../atlas.ts";
+import type { Place } from "../lexicon.ts";
+import type { Mention } from "../recognise.ts";
+import {
+  announced,
+  batchLabel,
+  byBatch,
+  type ComposeContext,
+  joinList,
+  pilotName,
+  pilotWithBatch,
+  placeName,
+  type Reply,
+} from "./format.ts";
+
+/** Pilots of a province listed by name when there are at most this many; otherwise a count and a hint. */
+const LIST_LIMIT = 6;
+
+/**
+ * Answers "is X a pilot": yes with batch, date, location and related pilots; no with what lies in
+ * it, what covers it or what is nearby; or "not a place I know" with close names.
+ */
+export function composePilotStatus(
+  cx: ComposeContext,
+  mention: Mention | undefined,
+  unknownName: string,
+  suggestions: string[],
+): Reply {
+  if (!mention) return composeUnknownPlace(cx, unknownName, suggestions);
+  const { place } = mention;
+  if (place.kind === "pilot") return composeIsPilot(cx, place);
+  return composeNotPilot(cx, place.division, mention);
+}
+
+function location(cx: ComposeContext, p: Pilot): string {
+  const province = cx.atlas.provinceOf(p);
+  const { lang } = cx;
+  if (p.province === "新疆生产建设兵团") {
+    return lang === "zh"
+      ? "新疆生产建设兵团（位于新疆维吾尔自治区）"
+      : `${placeName(p.province, lang)}, in Xinjiang (新疆维吾尔自治区)`;
+  }
+  const parts = [province?.name ?? p.province, p.parent].filter((x): x is string => Boolean(x));
+  return lang === "zh" ? parts.join("") : parts.map((n) => placeName(n, lang)).join(", ");
+}
+
+function composeIsPilot(cx: ComposeContext, place: Extract<Place, { kind: "pilot" }>): Reply {
+  const { pilot: p, included } = place;
+  const { programme, lang, atlas } = cx;
+  const lines: string[] = [];
+  const counted = !(p.batch === 2 && p.scope === "expansion");
+  if (lang === "zh") {
+    if (included)
+      lines.push(
+        `是的，${included}属于国家智慧城市试点：它在试点“${p.name}（含${p.includes.join("、")}）”的范围内。`,
+      );
+    else if (p.scope === "expansion") lines.push(`是的，${p.name}是国家智慧城市试点（扩大范围区域）。`);
+    else lines.push(`是的，${p.name}是国家智慧城市试点。`);
+    if (p.scope === "expansion") {
+      const earlier = atlas.pilotByName.get(p.expands ?? "");
+      lines.push(
+        `批次：${batchLabel(p.batch, programme, "zh")}扩大范围，并入${earlier ? batchLabel(earlier.batch, programme, "zh") : ""}试点${p.expands}，${announced(p.batch, programme, "zh")}公布。`,
+      );
+      if (!counted) lines.push("这10个2013年扩大范围区域随第二批名单公布，按惯例不计入290个试点。");
+    } else {
+      lines.push(
+        `批次：${batchLabel(p.batch, programme, "zh")}，${announced(p.batch, programme, "zh")}公布。`,
+      );
+    }
+    lines.push(`所在地：${location(cx, p)}。`);
+    if (p.includes.length > 0 && !included) lines.push(`范围：含${p.includes.join("、")}。`);
+  } else {
+    const subject = included
+      ? `${placeName(included, lang)} is part of the pilot ${pilotName(p, lang)}`
+      : `${pilotName(p, lang)} is a National Smart City pilot`;
+    lines.push(`Yes — ${subject}.`);
+    if (p.scope === "expansion") {
+      lines.push(
+        `Batch: ${batchLabel(p.batch, programme, "en")}, as an expansion of the earlier pilot ${p.expands}; announced ${announced(p.batch, programme, "en")}.`,
+      );
+      if (!counted) lines.push("The ten 2013 expansion areas are not counted in the programme's 290 pilots.");
+    } else {
+      lines.push(
+        `Batch: ${batchLabel(p.batch, programme, "en")}, announced ${announced(p.batch, programme, "en")}.`,
+      );
+    }
+    lines.push(`Location: ${location(cx, p)}.`);
+    if (p.includes.length > 0 && !included) lines.push(`It includes ${joinList(p.includes, "zh")}.`);
+  }
+  const related = byBatch(atlas.relatedPilots(p));
+  if (related.length > 0) {
+    const names = related.map((q) => pilotWithBatch(q, programme, lang));
+    lines.push(
+      lang === "zh" ? `相关试点：${joinList(names, lang)}。` : `Related pilots: ${joinList(names, lang)}.`,
+    );
+  }
+  if (p.note && lang === "zh") lines.push(`说明：${p.note}`);
+  if (p.note && lang === "en") lines.push(`Note (Chinese): ${p.note}`);
+  const province = cx.atlas.provinceOf(p);
+  const short =
+    province?.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, "") ?? p.province;
+  return {
+    text: lines.join("\n"),
+    isPilot: true,
+    place: p.name,
+    pilots: [p, ...related],
+    suggestions:
+      lang === "zh"
+        ? [`${short}有哪些试点`, `${batchLabel(p.batch, programme, "zh").slice(0, 3)}有多少个`]
+        : [],
+  };
+}
+
+function composeNotPilot(cx: ComposeContext, d: Division, mention: Mention): Reply {
+  const { atlas, programme, lang } = cx;
+  const lines: string[] = [];
+  const correction = programme.seedCorrections.find((c) => c.term === d.name);
+  const inside = byBatch(atlas.pilotsIn(d));
+  const covering = atlas.coveringPilots(d);
+  const where = d.level === "province" ? "" : [d.province, d.city].filter(Boolean).join("");
+  const named =
+    lang === "zh"
+      ? `${d.name}${where && d.level !== "province" ? `（${where}）` : ""}`
+      : placeName(d.name, lang);
+  let shown: Pilot[] = inside;
+  if (d.level === "province") {
+    const counted = atlas.countedIn(d);
+    lines.push(
+      lang === "zh"
+        ? `${d.name}是省级行政区。试点评选的对象是城市（区、县、镇），省本身不是试点；${d.name}共有${counted.length}个试点。`
+        : `${named} is a province-level unit; pilots are cities, districts, counties and towns, not provinces. ${named} has ${counted.length} pilots.`,
+    );
+    shown = inside.length <= LIST_LIMIT ? inside : [];
+  } else if (inside.length > 0) {
+    const names = inside.map((p) => pilotWithBatch(p, programme, lang));
+    lines.push(
+      lang === "zh"
+        ? `${named}本身不是国家智慧城市试点，但境内有${inside.length}个试点：${joinList(names, lang)}。`
+        : `${named} itself is not a pilot, but ${inside.length} pilot area(s) lie inside it: ${joinList(names, lang)}.`,
+    );
+  } else if (covering.length > 0) {
+    const names = covering.map((p) => pilotWithBatch(p, programme, lang));
+    lines.push(
+      lang === "zh"
+        ? `${named}没有单独列为试点，但它在试点${joinList(names, lang)}的范围内。`
+        : `${named} is not listed on its own, but it lies within the pilot ${joinList(names, lang)}.`,
+    );
+    shown = covering;
+  } else {
+    lines.push(
+      lang === "zh" ? `${named}不是国家智慧城市试点。` : `${named} is not a National Smart City pilot.`,
+    );
+    shown = nearby(cx, d);
+    if (shown.length > 0) {
+      const scope = d.city && shown.every((p) => p.parent === d.city) ? d.city : d.province;
+      const names = shown.map((p) => pilotWithBatch(p, programme, lang));
+      lines.push(
+        lang === "zh"
+          ? `同在${scope}的试点：${joinList(names, lang)}。`
+          : `Pilots nearby in ${placeName(scope, lang)}: ${joinList(names, lang)}.`,
+      );
+    } else {
+      const total = atlas.provinces.find((p) => p.name === d.province);
+      const n = total ? atlas.countedIn(total).length : 0;
+      lines.push(
+        lang === "zh"
+          ? `${d.province}共有${n}个试点，可以问“${d.province}有哪些试点”查看。`
+          : `${placeName(d.province, lang)} has ${n} pilots.`,
+      );
+    }
+  }
+  if (correction)
+    lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
+  if (mention.ambiguous)
+    lines.push(
+      lang === "zh"
+        ? `（${mention.ambiguous.rule}）`
+        : `(“${mention.term}” is read as ${mention.ambiguous.default}.)`,
+    );
+  return { text: lines.join("\n"), isPilot: false, place: d.name, pilots: shown };
+}
+
+/** Pilots in the same prefecture, or else in the same province when there are few. */
+function nearby(cx: ComposeContext, d: Division): Pilot[] {
+  const { atlas } = cx;
+  if (d.city) {
+    const city = [...atlas.divisions.values()].find(
+      (x) => x.level === "city" && x.name === d.city && x.province === d.province,
+    );
+    const same = city ? atlas.pilotsIn(city) : [];
+    if (same.length > 0) return byBatch(same);
+  }
+  const province = atlas.provinces.find((p) => p.name === d.province);
+  const inProvince = province ? atlas.pilotsIn(province) : [];
+  return inProvince.length <= LIST_LIMIT ? byBatch(inProvince) : [];
+}
+
+function composeUnknownPlace(cx: ComposeContext, name: string, suggestions: string[]): Reply {
+  const { lang } = cx;
+  const shown = name || (lang === "zh" ? "这个地方" : "that place");
+  if (suggestions.length > 0) {
+    return {
+      text:
+        lang === "zh"
+          ? `没有找到“${shown}”。你是不是想问：${joinList(suggestions, lang)}？`
+          : `I could not find “${shown}”. Did you mean ${joinList(suggestions, lang)}?`,
+      isPilot: null,
+      suggestions: suggestions.map((s) => (lang === "zh" ? `${s}是试点吗` : `Is ${s} a pilot?`)),
+    };
+  }
+  return {
+    text:
+      lang === "zh"
+        ? `“${shown}”不像是中国的行政区划名称，我在试点名单和全国区划里都没有找到它。\n可以这样问：“昆山市是试点吗”“江苏有多少个试点”“第二批有哪些”。`
+        : `“${shown}” does not look like a Chinese place name; it is neither a pilot nor a division I know.\nTry: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”.`,
+    isPilot: null,
+  };
+}

@@ -1,0 +1,151 @@
+import { isCounted } from "../../data/pilots.ts";
+import { announced, type ComposeContext, formatDate, type Reply } from "./format.ts";
+
+/** Programme-level intents answered from `data/programme.json`. */
+export type ProgrammeTopic =
+  | "programme.total"
+  | "programme.tiers"
+  | "programme.background"
+  | "programme.timeline"
+  | "programme.purpose"
+  | "programme.process"
+  | "programme.funding"
+  | "programme.documents"
+  | "programme.outlook";
+
+/** Answers a question about the programme as a whole. */
+export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic): Reply {
+  return cx.lang === "zh" ? chinese(cx, topic) : english(cx, topic);
+}
+
+function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
+  const pr = cx.programme;
+  const [b1, b2, b3] = pr.batches;
+  switch (topic) {
+    case "programme.total": {
+      const total = cx.atlas.data.pilots.filter(isCounted).length;
+      return {
+        text: [
+          `国家智慧城市试点共${total}个：`,
+          `第一批（2012年度）${b1?.count}个，${announced(1, pr, "zh")}公布；`,
+          `第二批（2013年度）${b2?.count}个，${announced(2, pr, "zh")}公布；`,
+          `第三批（2014年度）新增${b3?.count}个、扩大范围${b3?.expansions}个，${announced(3, pr, "zh")}公布。`,
+          `2013年另有${b2?.expansions}个区域以扩大范围方式并入第一批试点，不计入总数。`,
+          "想看某个省的名单，可以问“江苏有哪些试点”；想看某一批，可以问“第二批有哪些”。",
+        ].join("\n"),
+        count: total,
+        suggestions: ["哪个省试点最多", "第一批名单"],
+      };
+    }
+    case "programme.tiers": {
+      const tiers = [...pr.tiers].sort((a, b) => a.rank - b.rank).map((t) => t.name);
+      return {
+        text: `试点经过${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年的创建期后，由住建部组织评估；评估通过的试点城市（区、镇）评定等级，由低到高为${tiers.join("、")}，${tiers[tiers.length - 1]}最高。`,
+      };
+    }
+    case "programme.background":
+      return { text: pr.background.join("\n") };
+    case "programme.timeline":
+      return {
+        text: [
+          "国家智慧城市试点大事记：",
+          ...pr.timeline.map((t) => `${formatDate(t.date, "zh")}：${t.event}`),
+        ].join("\n"),
+      };
+    case "programme.purpose":
+      return {
+        text: [
+          "试点想同时惠及三方：",
+          `对政府：${pr.purpose.government}`,
+          `对企业：${pr.purpose.enterprises}`,
+          `对市民：${pr.purpose.citizens}`,
+          pr.purpose.approach,
+        ].join("\n"),
+      };
+    case "programme.process":
+      return {
+        text: [
+          `入选程序：${pr.process.steps.join(" → ")}。`,
+          `入选后有${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年的创建期；${pr.process.evaluation}`,
+          `星级由低到高为${pr.tiers.map((t) => t.name).join("、")}。`,
+        ].join("\n"),
+      };
+    case "programme.funding":
+      return {
+        text: `${pr.funding.text}\n（资金方：${pr.funding.source}；规模：${pr.funding.amount}；时段：${pr.funding.period}）`,
+      };
+    case "programme.documents":
+      return {
+        text: [
+          "与试点相关的主要文件：",
+          ...pr.documents.map(
+            (d) =>
+              `《${d.title}》${d.number ? `（${d.number}）` : ""}，${d.issuer}${d.date ? `，${formatDate(d.date, "zh")}` : ""}：${d.about}`,
+          ),
+        ].join("\n"),
+      };
+    case "programme.outlook":
+      return {
+        text: [pr.outlook.text, "常见的批评：", ...pr.outlook.criticisms.map((c) => `· ${c}`)].join("\n"),
+      };
+  }
+}
+
+function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
+  const pr = cx.programme;
+  const [b1, b2, b3] = pr.batches;
+  const years = `${pr.process.creationPeriodYears.min}–${pr.process.creationPeriodYears.max}`;
+  switch (topic) {
+    case "programme.total": {
+      const total = cx.atlas.data.pilots.filter(isCounted).length;
+      return {
+        text: `The programme (国家智慧城市试点) has ${total} pilots: batch 1 (2012) ${b1?.count}, announced ${announced(1, pr, "en")}; batch 2 (2013) ${b2?.count}, announced ${announced(2, pr, "en")}; batch 3 (2014) ${b3?.count} new plus ${b3?.expansions} expansions, announced ${announced(3, pr, "en")}. Ten more areas added in 2013 are not counted.`,
+        count: total,
+      };
+    }
+    case "programme.tiers":
+      return {
+        text: `After a ${years}-year creation period the Ministry of Housing and Urban-Rural Development (住建部) evaluates each pilot; those that pass are rated, from low to high: one star (一星), two stars (二星), three stars (三星).`,
+      };
+    case "programme.background":
+      return {
+        text: "The Ministry of Housing and Urban-Rural Development (住建部) launched the pilots in December 2012 to steer smart-city building and to try out a new kind of urbanisation — compact, low-carbon, green and smart — at a time when classic investment projects were yielding less.",
+      };
+    case "programme.timeline":
+      return {
+        text: [
+          "Key dates:",
+          `${formatDate("2012-12-05", "en")}: notice launching the pilots, with interim measures and an indicator system (关于开展国家智慧城市试点工作的通知).`,
+          ...pr.batches.map(
+            (b) => `${announced(b.batch, pr, "en")}: batch ${b.batch} (${b.year}), ${b.count} pilots.`,
+          ),
+        ].join("\n"),
+      };
+    case "programme.purpose":
+      return {
+        text: "For government: keep cities healthy — fewer problems, found early, fixed fast. For enterprises: higher efficiency, lower costs, more competitiveness. For citizens: tangible convenience and benefits in daily life.",
+      };
+    case "programme.process":
+      return {
+        text: `Selection: local application → first review by the provincial housing department → expert review → the ministry announces the list and signs agreements. Pilots then have a ${years}-year creation period, after which the ministry evaluates them and rates those that pass one to three stars.`,
+      };
+    case "programme.funding":
+      return {
+        text: `China Development Bank (国家开发银行) said it would put about ${pr.funding.amount.replace("亿元", "")}亿 yuan (80 billion) into smart-city projects with the ministry in the last three years of the 12th Five-Year Plan (2013–2015).`,
+      };
+    case "programme.documents":
+      return {
+        text: [
+          "Main documents:",
+          ...pr.documents.map(
+            (d) =>
+              `《${d.title}》${d.date ? `, ${formatDate(d.date, "en")}` : ""}${d.number ? `, ${d.number}` : ""}`,
+          ),
+        ].join("\n"),
+      };
+    case "programme.outlook":
+      return {
+        text: "As national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.",
+      };
+  }
+}

@@ -1,0 +1,263 @@
+import { type Dataset, loadDataset } from "../data/load.ts";
+import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
+import { composeBatch } from "./answers/batch.ts";
+import type { ComposeContext, Reply } from "./answers/format.ts";
+import { composeHelp, composeUnknown } from "./answers/help.ts";
+import { composePilotStatus } from "./answers/pilot.ts";
+import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
+import { Atlas } from "./atlas.ts";
+import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
+import { type Intent, type IntentId, loadIntents, scoreIntents } from "./intents.ts";
+import { canonicalName, Lexicon } from "./lexicon.ts";
+import { normalise } from "./normalise.ts";
+import { type BatchNumber, type Mention, type Recognised, recognise } from "./recognise.ts";
+
+/** A pilot as named in an answer. */
+export interface PilotSummary {
+  name: string;
+  province: string;
+  batch: BatchNumber;
+  scope: "new" | "expansion";
+}
+
+/** Everything the engine says about one question. */
+export interface Answer {
+  question: string;
+  intent: IntentId;
+  /** Plain text as the user sees it (the bot escapes and formats it). */
+  text: string;
+  isPilot?: boolean | null;
+  count?: number;
+  place?: string;
+  area?: string;
+  pilots?: PilotSummary[];
+  /** Natural next questions. */
+  suggestions: string[];
+  /** Why the engine answered as it did: normalised text, places, scores, context used. */
+  trace: string[];
+  /** The context to pass with the chat's next question. */
+  context: Context;
+}
+
+const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
+const PLACE_INTENTS: IntentId[] = ["pilot.status", "area.count", "area.list"];
+const ADMIN_SUFFIX = /(省|市|区|县|镇|乡|州|旗|街道)$/;
+
+/**
+ * The question-answering engine: normalise → recognise places → match intent → compose answer.
+ * Pure after construction: no I/O, no randomness, same question and context → same answer.
+ *
+ * @example
+ * const engine = new Engine();
+ * engine.answer("昆山市是试点吗").text; // "是的，昆山市是国家智慧城市试点。…"
+ */
+export class Engine {
+  readonly atlas: Atlas;
+  readonly lexicon: Lexicon;
+  readonly intents: Intent[];
+
+  constructor(data: Dataset = loadDataset(), intents: Intent[] = loadIntents()) {
+    this.atlas = new Atlas(data);
+    this.lexicon = new Lexicon(this.atlas);
+    this.intents = intents;
+  }
+
+  /** Answers one question; pass the previous answer's `context` for follow-ups in a chat. */
+  answer(question: string, context: Context = {}): Answer {
+    const normalised = normalise(String(question ?? ""));
+    const cx: ComposeContext = {
+      atlas: this.atlas,
+      programme: this.atlas.data.programme,
+      lang: normalised.english ? "en" : "zh",
+    };
+    const trace = [`text: ${normalised.text}${normalised.truncated ? " (truncated)" : ""}`];
+    if (!/[\p{L}\p{N}]/u.test(normalised.text)) {
+      return this.finish(
+        question,
+        "unknown",
+        composeUnknown(cx, normalised.text === ""),
+        [],
+        null,
+        trace,
+        context,
+      );
+    }
+    const rec = recognise(normalised, this.lexicon, this.atlas);
+    const mentions = [...rec.mentions];
+    const previous = fromRef(context.place, this.atlas);
+    const followUp = FOLLOW_UP.test(rec.text);
+    if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp)) {
+      mentions.push(previous);
+      trace.push(`context place: ${previous.term}`);
+    }
+    const places = distinct(mentions);
+    const slots = { place: places.length > 0, places2: places.length > 1, batch: rec.batch !== null };
+    trace.push(
+      `places: ${places.map((m) => `${m.term}→${canonicalName(m.place)}`).join(", ") || "-"}; batch: ${rec.batch ?? "-"}`,
+    );
+    const scores = scoreIntents(rec.residual, slots, this.intents);
+    trace.push(`scores: ${scores.map((s) => `${s.id}=${s.score}[${s.cues.join(",")}]`).join(" ") || "-"}`);
+
+    let intent = scores[0]?.id;
+    let batch = rec.batch;
+    if (!intent) {
+      ({ intent, batch } = this.fallback(rec, places, context, followUp, trace));
+    }
+    const reply = this.compose(cx, intent, places, batch, rec);
+    return this.finish(question, reply.intent, reply.reply, places, batch, trace, context);
+  }
+
+  /** Chooses an intent when no cue matched: follow-ups, then the bare-place and bare-batch rules. */
+  private fallback(
+    rec: Recognised,
+    places: Mention[],
+    context: Context,
+    followUp: boolean,
+    trace: string[],
+  ): { intent: IntentId; batch: BatchNumber | null } {
+    const last = context.intent;
+    if (
+      places.length === 0 &&
+      rec.batch !== null &&
+      context.place &&
+      (last === "area.count" || last === "area.list")
+    ) {
+      const previous = fromRef(context.place, this.atlas);
+      if (previous) {
+        places.push(previous);
+        trace.push(`follow-up: ${last} with batch ${rec.batch}`);
+        return { intent: last, batch: rec.batch };
+      }
+    }
+    if (places.length === 1 && followUp && last && INTENTS_THAT_FOLLOW_PLACES.includes(last)) {
+      trace.push(`follow-up: ${last}`);
+      const batch = rec.batch ?? (last === "pilot.status" ? null : (context.batch ?? null));
+      return { intent: last, batch };
+    }
+    const first = places[0];
+    if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };
+    if (first) {
+      const isProvince = first.place.kind === "division" && first.place.division.level === "province";
+      return { intent: isProvince ? "area.count" : "pilot.status", batch: rec.batch };
+    }
+    if (rec.batch !== null) return { intent: "batch.info", batch: rec.batch };
+    // A question about a place we do not know ("霍格沃茨是试点吗") still gets a place answer.
+    const asIfPlace = scoreIntents(
+      rec.residual,
+      { place: true, places2: false, batch: false },
+      this.intents,
+    )[0];
+    const name = leftoverName(rec.residual);
+    const placeLike = ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0;
+    if (name && (placeLike || (asIfPlace && PLACE_INTENTS.includes(asIfPlace.id)))) {
+      trace.push(`unknown place: ${name}`);
+      return { intent: "pilot.status", batch: null };
+    }
+    return { intent: "unknown", batch: null };
+  }
+
+  private compose(
+    cx: ComposeContext,
+    intent: IntentId,
+    places: Mention[],
+    batch: BatchNumber | null,
+    rec: Recognised,
+  ): { intent: IntentId; reply: Reply } {
+    const first = places[0];
+    const area = first ? areaOf(cx, first.place) : undefined;
+    const asStatus = () => {
+      const name = leftoverName(rec.residual);
+      return {
+        intent: "pilot.status" as const,
+        reply: composePilotStatus(cx, first, name, first ? [] : this.lexicon.suggest(name)),
+      };
+    };
+    switch (intent) {
+      case "pilot.status":
+        return asStatus();
+      case "area.count":
+      case "area.list":
+        if (!area) return asStatus();
+        return {
+          intent,
+          reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch),
+        };
+      case "area.compare": {
+        const second = places[1] ? areaOf(cx, places[1].place) : undefined;
+        if (!area || !second) return asStatus();
+        return { intent, reply: composeCompare(cx, area, second, batch) };
+      }
+      case "area.ranking":
+        return {
+          intent,
+          reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined),
+        };
+      case "batch.info":
+        return { intent, reply: composeBatch(cx, batch ?? 1, rec.residual) };
+      case "help":
+        return { intent, reply: composeHelp(cx) };
+      case "unknown":
+        return { intent, reply: composeUnknown(cx, false) };
+      default:
+        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic) };
+    }
+  }
+
+  private finish(
+    question: string,
+    intent: IntentId,
+    reply: Reply,
+    places: Mention[],
+    batch: BatchNumber | null,
+    trace: string[],
+    previous: Context,
+  ): Answer {
+    const first = places[0];
+    const context: Context = { intent };
+    const place = first ? toRef(first.place) : previous.place;
+    if (place) context.place = place;
+    const keptBatch = batch ?? (intent === "batch.info" ? undefined : previous.batch);
+    if (keptBatch) context.batch = keptBatch;
+    const answer: Answer = {
+      question,
+      intent,
+      text: reply.text,
+      suggestions: reply.suggestions ?? [],
+      trace,
+      context,
+    };
+    if (reply.isPilot !== undefined) answer.isPilot = reply.isPilot;
+    if (reply.count !== undefined) answer.count = reply.count;
+    if (reply.place !== undefined) answer.place = reply.place;
+    if (reply.area !== undefined) answer.area = reply.area;
+    if (reply.pilots)
+      answer.pilots = reply.pilots.map((p) => ({
+        name: p.name,
+        province: p.province,
+        batch: p.batch,
+        scope: p.scope,
+      }));
+    return answer;
+  }
+}
+
+/** The same place named twice ("江苏…江苏省") counts once. */
+function distinct(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    const key = m.place.kind === "pilot" ? `p:${m.place.pilot.name}` : `d:${m.place.division.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Question words that are never part of a place name. */
+const QUESTION_WORDS =
+  /(是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+
+/** The name the user most likely typed when no place was recognised: the longest run of Chinese left. */
+export function leftoverName(residual: string): string {
+  const runs = residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
+  return runs.sort((a, b) => b.length - a.length)[0] ?? "";
+}

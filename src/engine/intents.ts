@@ -1,0 +1,156 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { DataError } from "../data/load.ts";
+
+/** Every intent the engine can answer; part of the CLI contract. */
+export const INTENT_IDS = [
+  "pilot.status",
+  "area.count",
+  "area.list",
+  "area.ranking",
+  "area.compare",
+  "batch.info",
+  "programme.total",
+  "programme.tiers",
+  "programme.background",
+  "programme.timeline",
+  "programme.purpose",
+  "programme.process",
+  "programme.funding",
+  "programme.documents",
+  "programme.outlook",
+  "help",
+  "unknown",
+] as const;
+
+/** One of {@link INTENT_IDS}. */
+export type IntentId = (typeof INTENT_IDS)[number];
+
+/** Slots the recogniser produces and intents may require or forbid. */
+export const SLOT_NAMES = ["place", "places2", "batch"] as const;
+/** A slot name. */
+export type SlotName = (typeof SLOT_NAMES)[number];
+
+/** An intent definition file in `intents/`. */
+export const IntentSchema = z
+  .object({
+    id: z.enum(INTENT_IDS),
+    description: z.string().min(10),
+    /** Breaks ties between equal scores: higher wins. */
+    priority: z.number().int().default(0),
+    requires: z.array(z.enum(SLOT_NAMES)).default([]),
+    forbids: z.array(z.enum(SLOT_NAMES)).default([]),
+    /** Substrings of the question (after place names are blanked out) that point to this intent. */
+    cues: z.array(z.string().min(1)).default([]),
+    /** Regular expressions, each worth more than a cue: phrasings a substring cannot pin down. */
+    patterns: z.array(z.string().min(1)).default([]),
+    examples: z.array(z.string().min(1)).min(10),
+    negatives: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+
+/** A loaded intent with its patterns compiled. */
+export type Intent = z.infer<typeof IntentSchema> & { compiled: RegExp[] };
+
+/** The project's `intents/` folder. */
+export const INTENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "intents");
+
+/**
+ * Loads every `*.yaml` in the folder, validates it, and cross-checks the set as Rasa's validator
+ * does: every intent id defined exactly once (unknown included), no example listed under two
+ * intents, every pattern a valid regular expression.
+ */
+export function loadIntents(dir: string = INTENTS_DIR): Intent[] {
+  const intents: Intent[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()) {
+    const shown = `intents/${file}`;
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(join(dir, file), "utf8"));
+    } catch (cause) {
+      throw new DataError(`${shown}: not valid YAML (${(cause as Error).message})`, { cause });
+    }
+    const result = IntentSchema.safeParse(raw);
+    if (!result.success) {
+      const issues = result.error.issues.map(
+        (i) => `${shown} field ${i.path.join(".") || "(root)"}: ${i.message}`,
+      );
+      throw new DataError(issues.join("\n"));
+    }
+    const compiled = result.data.patterns.map((p) => {
+      try {
+        return new RegExp(p, "u");
+      } catch (cause) {
+        throw new DataError(`${shown} field patterns: ${p} is not a valid regular expression`, { cause });
+      }
+    });
+    intents.push({ ...result.data, compiled });
+  }
+  const problems: string[] = [];
+  for (const id of INTENT_IDS) {
+    const n = intents.filter((i) => i.id === id).length;
+    if (n !== 1) problems.push(`intents/: ${id} is defined ${n} times`);
+  }
+  const owner = new Map<string, string>();
+  for (const intent of intents) {
+    for (const example of intent.examples) {
+      const other = owner.get(example);
+      if (other && other !== intent.id)
+        problems.push(`intents/: example "${example}" is under ${other} and ${intent.id}`);
+      owner.set(example, intent.id);
+    }
+  }
+  if (problems.length > 0) throw new DataError(problems.join("\n"));
+  return intents;
+}
+
+/** The slots a question fills, as far as intent matching cares. */
+export interface SlotPresence {
+  place: boolean;
+  places2: boolean;
+  batch: boolean;
+}
+
+/** One intent's score for a question, kept for the trace. */
+export interface IntentScore {
+  id: IntentId;
+  score: number;
+  cues: string[];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** What one cue is worth: longer cues are more specific; Latin letters count a third of a character. */
+function cueWeight(cue: string): number {
+  return HAN.test(cue) ? Math.min(Array.from(cue).length, 4) : Math.min(Math.ceil(cue.length / 3), 4);
+}
+
+/** Worth of a matched pattern. */
+const PATTERN_WEIGHT = 4;
+
+/**
+ * Scores every intent whose slot rules the question meets: the sum of its matched cues' weights
+ * plus {@link PATTERN_WEIGHT} per matched pattern. Sorted best first; ties go to the higher
+ * `priority`, then to the id in alphabetical order, so the outcome never depends on file order.
+ */
+export function scoreIntents(residual: string, slots: SlotPresence, intents: Intent[]): IntentScore[] {
+  const out: IntentScore[] = [];
+  for (const intent of intents) {
+    if (intent.requires.some((s) => !slots[s]) || intent.forbids.some((s) => slots[s])) continue;
+    const cues = intent.cues.filter((c) => residual.includes(c));
+    const patterns = intent.compiled.filter((p) => p.test(residual));
+    const score = cues.reduce((sum, c) => sum + cueWeight(c), 0) + patterns.length * PATTERN_WEIGHT;
+    if (score > 0)
+      out.push({ id: intent.id, score, cues: [...cues, ...patterns.map((p) => `/${p.source}/`)] });
+  }
+  const priority = new Map(intents.map((i) => [i.id, i.priority]));
+  return out.sort(
+    (a, b) =>
+      b.score - a.score || (priority.get(b.id) ?? 0) - (priority.get(a.id) ?? 0) || a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,182 @@
+import MiniSearch from "minisearch";
+import { customPinyin, pinyin } from "pinyin-pro";
+import type { Pilot } from "../data/schema.ts";
+import { type Atlas, type Division, PROVINCE_ENGLISH } from "./atlas.ts";
+
+/** Something a name in a question can refer to: a listed pilot, or a real division. */
+export type Place =
+  | { kind: "pilot"; pilot: Pilot /** the 含… place the user named, when it is one */; included?: string }
+  | { kind: "division"; division: Division };
+
+/** How strongly a kind of place claims a shared term: lower wins (see {@link Lexicon.lookup}). */
+const RANK = { pilot: 0, included: 1, province: 2, city: 3, county: 4 } as const;
+const rankOf = (p: Place): number =>
+  p.kind === "pilot" ? (p.included ? RANK.included : RANK.pilot) : RANK[p.division.level];
+
+/** Short city forms that are ordinary words far more often than places. */
+const NOT_A_CITY_SHORT_FORM = new Set(["来宾"]);
+const ETHNIC_PREFECTURE =
+  /^(.+?)(?:(?:回族|藏族|羌族|哈尼族|彝族|蒙古族|苗族|侗族|布依族|土家族|傣族|白族|壮族|朝鲜族|哈萨克|柯尔克孜|景颇族|傈僳族)*自治州)$/;
+
+/** Short forms of a division's name that people type: 江苏省 → 江苏, 红河哈尼族彝族自治州 → 红河, 红河州. */
+export function shortForms(d: Division): string[] {
+  if (d.level === "province") {
+    const short = d.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, "");
+    return d.name === "新疆生产建设兵团" ? ["新疆兵团", "兵团"] : short !== d.name ? [short] : [];
+  }
+  if (d.level !== "city") return [];
+  const ethnic = d.name.match(ETHNIC_PREFECTURE)?.[1];
+  if (ethnic) return [ethnic, `${ethnic}州`];
+  const short = d.name.replace(/(市|地区|盟)$/, "");
+  return short !== d.name && short.length >= 2 && !NOT_A_CITY_SHORT_FORM.has(short) ? [short] : [];
+}
+
+// pinyin-pro reads some place names with the everyday reading of a heteronym.
+customPinyin({
+  长乐: "cháng lè",
+  长治: "cháng zhì",
+  长春: "cháng chūn",
+  长沙: "cháng shā",
+  六安: "lù ān",
+  蚌埠: "bèng bù",
+});
+
+/** Pinyin key of a Chinese term: tone-less, ü as v, no separators (昆山 → kunshan). */
+export function pinyinKey(term: string): string {
+  return pinyin(term, { toneType: "none", type: "array", v: true, nonZh: "removed" }).join("");
+}
+
+/**
+ * Every name the engine recognises, mapped to the places it can mean. Exact Chinese terms are a
+ * plain map (the hot path); the pinyin map and the fuzzy index are built on first use, so a cold
+ * start only pays for what the questions need.
+ */
+export class Lexicon {
+  private readonly exact = new Map<string, Place[]>();
+  /** Length in characters of the longest exact term. */
+  readonly maxLength: number;
+  private pinyinMap?: Map<string, Place[]>;
+  private fuzzyIndex?: MiniSearch<{ id: number; term: string }>;
+  private fuzzyTerms: string[] = [];
+
+  constructor(private readonly atlas: Atlas) {
+    for (const p of atlas.data.pilots) {
+      for (const term of [p.name, ...p.aliases]) this.add(term, { kind: "pilot", pilot: p });
+      for (const inc of p.includes) this.add(inc, { kind: "pilot", pilot: p, included: inc });
+    }
+    for (const d of atlas.divisions.values()) {
+      for (const term of [d.name, ...shortForms(d)]) this.add(term, { kind: "division", division: d });
+    }
+    for (const places of this.exact.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
+    this.maxLength = Math.max(...[...this.exact.keys()].map((k) => k.length));
+  }
+
+  private add(term: string, place: Place, map = this.exact): void {
+    const list = map.get(term);
+    if (!list) map.set(term, [place]);
+    else if (!list.some((p) => samePlace(p, place))) list.push(place);
+  }
+
+  /** Places a Chinese term names, strongest claim first (a pilot's own alias before a same-named county). */
+  lookup(term: string): Place[] | undefined {
+    return this.exact.get(term);
+  }
+
+  /** Places a pinyin or English key names (`kunshan`, `innermongolia`). */
+  lookupPinyin(key: string): Place[] | undefined {
+    if (!this.pinyinMap) this.pinyinMap = this.buildPinyin();
+    return this.pinyinMap.get(key);
+  }
+
+  private buildPinyin(): Map<string, Place[]> {
+    const map = new Map<string, Place[]>();
+    for (const [term, places] of this.exact) {
+      const strongest = places[0];
+      if (!strongest || (strongest.kind === "division" && strongest.division.level === "county")) continue;
+      if (strongest.kind === "pilot" && strongest.included) continue;
+      for (const place of places.filter((p) => rankOf(p) === rankOf(strongest))) {
+        this.add(pinyinKey(term), place, map);
+      }
+    }
+    for (const d of this.atlas.provinces) {
+      const english = PROVINCE_ENGLISH[d.name];
+      if (english)
+        this.add(english.toLowerCase().replace(/[^a-z]/g, ""), { kind: "division", division: d }, map);
+    }
+    for (const places of map.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
+    return map;
+  }
+
+  /**
+   * Names within one edit (a wrong, missing or extra character) of `text`, for "did you mean".
+   * Candidates come from a minisearch index over character unigrams and bigrams, which works for
+   * unspaced Chinese where the default whitespace tokenizer would not.
+   */
+  suggest(text: string, limit = 3): string[] {
+    const query = Array.from(text.replace(/[^\p{Script=Han}]/gu, "")).join("");
+    if (query.length < 3 || query.length > 24) return [];
+    if (!this.fuzzyIndex) this.fuzzyIndex = this.buildFuzzy();
+    const out: string[] = [];
+    for (const hit of this.fuzzyIndex.search(query, { combineWith: "OR" }).slice(0, 50)) {
+      const term = this.fuzzyTerms[hit.id] ?? "";
+      if (withinOneEdit(query, term) || containsWithinOneEdit(query, term)) {
+        const name = canonicalName(this.exact.get(term)?.[0]);
+        if (name && !out.includes(name)) out.push(name);
+      }
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  private buildFuzzy(): MiniSearch<{ id: number; term: string }> {
+    this.fuzzyTerms = [...this.exact.keys()].filter((t) => t.length >= 3);
+    const index = new MiniSearch<{ id: number; term: string }>({
+      fields: ["term"],
+      tokenize: charGrams,
+      processTerm: (t) => t,
+    });
+    index.addAll(this.fuzzyTerms.map((term, id) => ({ id, term })));
+    return index;
+  }
+}
+
+/** Character unigrams and bigrams: the tokens a Chinese name is searched by. */
+export function charGrams(text: string): string[] {
+  const chars = Array.from(text);
+  const grams = [...chars];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + (chars[i + 1] ?? ""));
+  return grams;
+}
+
+/** Official name of a place. */
+export function canonicalName(p: Place | undefined): string | undefined {
+  if (!p) return undefined;
+  return p.kind === "pilot" ? p.pilot.name : p.division.name;
+}
+
+function samePlace(a: Place, b: Place): boolean {
+  if (a.kind === "pilot" && b.kind === "pilot") return a.pilot === b.pilot && a.included === b.included;
+  if (a.kind === "division" && b.kind === "division") return a.division.code === b.division.code;
+  return false;
+}
+
+/** Whether two strings differ by at most one substitution, insertion or deletion. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  if (Math.abs(x.length - y.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  const tail = (m: number, n: number) => x.slice(m).join("") === y.slice(n).join("");
+  return tail(i + 1, i + 1) || tail(i + 1, i) || tail(i, i + 1);
+}
+
+/** Whether `term` (3+ characters) occurs in `text` with exactly one wrong character. */
+function containsWithinOneEdit(text: string, term: string): boolean {
+  const t = Array.from(text);
+  const n = Array.from(term).length;
+  for (let i = 0; i + n <= t.length; i++) {
+    if (withinOneEdit(t.slice(i, i + n).join(""), term)) return true;
+  }
+  return false;
+}

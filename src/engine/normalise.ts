@@ -1,0 +1,43 @@
+import * as OpenCC from "opencc-js/t2cn";
+
+/** Questions longer than this are cut: nobody asks about a pilot in more words, and it bounds the work. */
+export const MAX_QUESTION_CHARS = 500;
+
+/** The result of {@link normalise}. */
+export interface NormalisedText {
+  /** Simplified, NFKC-folded, lower-cased text with noise removed and whitespace collapsed. */
+  text: string;
+  /** Whether the input was longer than {@link MAX_QUESTION_CHARS} and was cut. */
+  truncated: boolean;
+  /** Whether the question is written in English (Latin letters and no Chinese characters). */
+  english: boolean;
+}
+
+const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
+
+// Emoji, pictographs, variation selectors, zero-width and bidi controls, other control characters
+// and lone surrogates carry no meaning for a question about places.
+const NOISE =
+  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u{FE00}-\u{FE0F}\u{E0020}-\u{E007F}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\p{Cc}]|\p{Cs}/gu;
+const REPEATED_PUNCTUATION = /([\p{P}\p{S}])\1+/gu;
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[a-z]/;
+
+/**
+ * First step of the pipeline: makes the many ways people type the same question look alike.
+ * NFKC folds full-width letters and digits, OpenCC turns traditional characters into simplified
+ * ones (崑山 → 昆山), Latin is lower-cased, emoji and invisible characters are dropped, and runs of
+ * whitespace or repeated punctuation collapse to one.
+ */
+export function normalise(input: string): NormalisedText {
+  const chars = Array.from(input);
+  const truncated = chars.length > MAX_QUESTION_CHARS;
+  const head = truncated ? chars.slice(0, MAX_QUESTION_CHARS).join("") : input;
+  const text = toSimplified(head.replace(NOISE, " ").normalize("NFKC"))
+    .replace(NOISE, " ")
+    .toLowerCase()
+    .replace(REPEATED_PUNCTUATION, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { text, truncated, english: LATIN.test(text) && !HAN.test(text) };
+}

@@ -1,0 +1,166 @@
+import type { AmbiguousTerm } from "../data/schema.ts";
+import type { Atlas } from "./atlas.ts";
+import type { Lexicon, Place } from "./lexicon.ts";
+import type { NormalisedText } from "./normalise.ts";
+
+/** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
+export type BatchNumber = 1 | 2 | 3;
+
+/** One place named in the question. */
+export interface Mention {
+  /** The reading chosen for the term. */
+  place: Place;
+  /** The exact text that named it (Chinese term or pinyin/English words). */
+  term: string;
+  start: number;
+  end: number;
+  via: "name" | "pinyin";
+  /** Set when the term is declared ambiguous on purpose (吉林, 海南). */
+  ambiguous?: AmbiguousTerm;
+}
+
+/** What the recogniser found in a question: places, a batch, and the words left over for intent cues. */
+export interface Recognised {
+  text: string;
+  english: boolean;
+  mentions: Mention[];
+  batch: BatchNumber | null;
+  /** The text with place names and batch words blanked out, for cue matching. */
+  residual: string;
+}
+
+const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
+  [/第\s*([一二三123])\s*批|([一二三])批试点/, (m) => digit(m[1] ?? m[2])],
+  [/首批|头一批|头批|第一轮/, () => 1],
+  [/(2012|2013|2014)\s*年(?:度|的|批|试点|名单)/, (m) => (Number(m[1]) - 2011) as BatchNumber],
+  [
+    /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|list)/,
+    (m) => englishOrdinal(m[1] ?? m[2]),
+  ],
+];
+
+function digit(s: string | undefined): BatchNumber | null {
+  const i = "一二三".indexOf(s ?? "") + 1 || Number(s);
+  return i >= 1 && i <= 3 ? (i as BatchNumber) : null;
+}
+
+function englishOrdinal(s: string | undefined): BatchNumber | null {
+  const i = ["first", "second", "third"].indexOf(s ?? "") + 1 || ["1st", "2nd", "3rd"].indexOf(s ?? "") + 1;
+  return i ? (i as BatchNumber) : digit(s);
+}
+
+/** English words that never form part of a place name in a question. */
+const ENGLISH_STOPWORDS = new Set(
+  (
+    "is a an the are was were of in on at for to and or does do did how many much what which when where who why " +
+    "pilot pilots smart city cities province provinces district county town batch national programme program list " +
+    "have has there any it its be been one me tell about with vs versus compare more most than ranking rank count " +
+    "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu xian " +
+    "zone new area region autonomous municipality"
+  ).split(" "),
+);
+
+/**
+ * Second step of the pipeline: finds the places and the batch a question names. Chinese terms are
+ * matched leftmost-longest against the lexicon (so 共青城市 is one name, not 共青 + 城市); Latin words
+ * are joined in runs of up to four and looked up as pinyin or English (kun shan shi, Inner Mongolia).
+ */
+export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas): Recognised {
+  const { text } = input;
+  const mentions = [...scanChinese(text, lexicon), ...scanLatin(text, lexicon)].sort(
+    (a, b) => a.start - b.start,
+  );
+  const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
+  for (const m of mentions) m.ambiguous = ambiguous.get(m.term);
+  const chosen = dropEnclosingPlaces(
+    mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
+    atlas,
+  );
+
+  let batch: BatchNumber | null = null;
+  let residual = text;
+  for (const m of mentions) residual = blank(residual, m.start, m.end);
+  for (const [pattern, read] of BATCH_PATTERNS) {
+    const m = residual.match(pattern);
+    if (m && batch === null) {
+      batch = read(m);
+      residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    }
+  }
+  return { text, english: input.english, mentions: chosen, batch, residual };
+}
+
+function blank(s: string, start: number, end: number): string {
+  return `${s.slice(0, start)}${" ".repeat(end - start)}${s.slice(end)}`;
+}
+
+function scanChinese(text: string, lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < text.length; ) {
+    let found = false;
+    for (let len = Math.min(lexicon.maxLength, text.length - i); len >= 2; len--) {
+      const term = text.slice(i, i + len);
+      const places = lexicon.lookup(term);
+      if (places?.[0]) {
+        out.push({ place: places[0], term, start: i, end: i + len, via: "name" });
+        i += len;
+        found = true;
+        break;
+      }
+    }
+    if (!found) i++;
+  }
+  return out;
+}
+
+function scanLatin(text: string, lexicon: Lexicon): Mention[] {
+  const words = [...text.matchAll(/[a-z]+/g)].filter((w) => !ENGLISH_STOPWORDS.has(w[0]));
+  const out: Mention[] = [];
+  for (let k = 0; k < words.length; ) {
+    let taken = 0;
+    for (let n = Math.min(4, words.length - k); n >= 1 && !taken; n--) {
+      const run = words.slice(k, k + n);
+      const places = lexicon.lookupPinyin(run.map((w) => w[0]).join(""));
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (places?.[0] && first && last) {
+        const start = first.index ?? 0;
+        const end = (last.index ?? 0) + last[0].length;
+        out.push({ place: places[0], term: text.slice(start, end), start, end, via: "pinyin" });
+        taken = n;
+      }
+    }
+    k += taken || 1;
+  }
+  return out;
+}
+
+/** Picks, among a term's readings, the one inside another place the question names (长春 + 朝阳区). */
+function disambiguate(m: Mention, all: Mention[], lexicon: Lexicon, atlas: Atlas): Mention {
+  const readings =
+    m.via === "name" ? lexicon.lookup(m.term) : lexicon.lookupPinyin(m.term.replace(/[^a-z]/g, ""));
+  if (!readings || readings.length < 2) return m;
+  const containers = all.filter((o) => o !== m && o.place.kind === "division").map((o) => o.place);
+  for (const reading of readings) {
+    if (containers.some((c) => c.kind === "division" && isInside(reading, c.division.code, atlas))) {
+      return { ...m, place: reading };
+    }
+  }
+  return m;
+}
+
+function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
+  const outer = atlas.divisions.get(outerCode);
+  if (!outer) return false;
+  if (p.kind === "pilot") return atlas.contains(outer, p.pilot.divisionCode, p.pilot.province);
+  return p.division.code !== outer.code && atlas.contains(outer, p.division.code, p.division.province);
+}
+
+/** Drops a division named right before a place inside it: 江苏昆山 and 广州市番禺区 mean the inner place. */
+function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas): Mention[] {
+  return mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    if (!next || m.place.kind !== "division" || next.start - m.end > 2) return true;
+    return !isInside(next.place, m.place.division.code, atlas);
+  });
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { Answer, Engine } from "../engine/engine.ts";
+import { INTENT_IDS } from "../engine/intents.ts";
+
+/** One line of `tests/eval/questions.jsonl`: a question and what a correct answer must state. */
+export const EvalCaseSchema = z
+  .object({
+    q: z.string(),
+    intent: z.enum(INTENT_IDS),
+    isPilot: z.boolean().nullable().optional(),
+    place: z.string().optional(),
+    batch: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    count: z.number().int().optional(),
+    area: z.string().optional(),
+    lang: z.literal("en").optional(),
+  })
+  .strict();
+/** An evaluation case. */
+export type EvalCase = z.infer<typeof EvalCaseSchema>;
+
+/** Reads and validates a JSONL question file; a bad line fails with its line number. */
+export function readCases(file: string): EvalCase[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => line.trim() !== "")
+    .map(({ line, n }) => {
+      const parsed = EvalCaseSchema.safeParse(JSON.parse(line));
+      if (!parsed.success)
+        throw new Error(
+          `${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        );
+      return parsed.data;
+    });
+}
+
+/** The batch an answer states: the named pilot's, or the batch a batch question is about. */
+function statedBatch(a: Answer): number | undefined {
+  if (a.intent === "pilot.status") return a.pilots?.find((p) => p.name === a.place)?.batch;
+  return a.context.batch;
+}
+
+/** What is wrong with an answer for a case; empty when it is right. */
+export function check(c: EvalCase, a: Answer): string[] {
+  const wrong: string[] = [];
+  if (a.intent !== c.intent) wrong.push(`intent ${a.intent} ≠ ${c.intent}`);
+  if (c.isPilot !== undefined && a.isPilot !== c.isPilot) wrong.push(`isPilot ${a.isPilot} ≠ ${c.isPilot}`);
+  if (c.place !== undefined && a.place !== c.place) wrong.push(`place ${a.place} ≠ ${c.place}`);
+  if (c.count !== undefined && a.count !== c.count) wrong.push(`count ${a.count} ≠ ${c.count}`);
+  if (c.area !== undefined && a.area !== c.area) wrong.push(`area ${a.area} ≠ ${c.area}`);
+  if (c.batch !== undefined && statedBatch(a) !== c.batch) wrong.push(`batch ${statedBatch(a)} ≠ ${c.batch}`);
+  if (c.lang === "en" && /\p{Script=Han}/u.test(a.text.split(/[（(]/)[0]?.slice(0, 12) ?? ""))
+    wrong.push("answer not in English");
+  return wrong;
+}
+
+/** Per-intent precision and recall. */
+export interface IntentStats {
+  intent: string;
+  support: number;
+  precision: number;
+  recall: number;
+}
+
+/** Outcome of an evaluation run. */
+export interface EvalReport {
+  total: number;
+  passed: number;
+  accuracy: number;
+  intentAccuracy: number;
+  perIntent: IntentStats[];
+  confusions: { expected: string; got: string; n: number }[];
+  failures: { case: EvalCase; got: Answer; wrong: string[] }[];
+}
+
+/** Asks every question (each on its own, without context) and scores intents and facts. */
+export function evaluate(engine: Engine, cases: EvalCase[]): EvalReport {
+  const failures: EvalReport["failures"] = [];
+  const pairs: { expected: string; got: string }[] = [];
+  for (const c of cases) {
+    const a = engine.answer(c.q);
+    pairs.push({ expected: c.intent, got: a.intent });
+    const wrong = check(c, a);
+    if (wrong.length > 0) failures.push({ case: c, got: a, wrong });
+  }
+  const perIntent = INTENT_IDS.map((intent) => {
+    const tp = pairs.filter((p) => p.expected === intent && p.got === intent).length;
+    const predicted = pairs.filter((p) => p.got === intent).length;
+    const support = pairs.filter((p) => p.expected === intent).length;
+    return { intent, support, precision: predicted ? tp / predicted : 1, recall: support ? tp / support : 1 };
+  });
+  const confusion = new Map<string, number>();
+  for (const p of pairs.filter((x) => x.expected !== x.got)) {
+    const key = `${p.expected}→${p.got}`;
+    confusion.set(key, (confusion.get(key) ?? 0) + 1);
+  }
+  return {
+    total: cases.length,
+    passed: cases.length - failures.length,
+    accuracy: cases.length ? (cases.length - failures.length) / cases.length : 1,
+    intentAccuracy: cases.length ? pairs.filter((p) => p.expected === p.got).length / cases.length : 1,
+    perIntent,
+    confusions: [...confusion].map(([k, n]) => {
+      const [expected = "", got = ""] = k.split("→");
+      return { expected, got, n };
+    }),
+    failures,
+  };
+}
