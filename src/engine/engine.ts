@@ -1,16 +1,22 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch } from "./answers/batch.ts";
-import type { ComposeContext, Reply } from "./answers/format.ts";
+import { batchLabel, type ComposeContext, type Reply } from "./answers/format.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
-import { type Intent, type IntentId, loadIntents, scoreIntents } from "./intents.ts";
+import { type Intent, type IntentId, loadIntents, scoreIntents, TOPIC } from "./intents.ts";
 import { canonicalName, Lexicon } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
-import { type BatchNumber, type Mention, type Recognised, recognise } from "./recognise.ts";
+import {
+  type BatchNumber,
+  ENGLISH_STOPWORDS,
+  type Mention,
+  type Recognised,
+  recognise,
+} from "./recognise.ts";
 
 /** A pilot as named in an answer. */
 export interface PilotSummary {
@@ -103,8 +109,11 @@ export class Engine {
     if (!intent) {
       ({ intent, batch } = this.fallback(rec, places, context, followUp, trace));
     }
-    const reply = this.compose(cx, intent, places, batch, rec);
-    return this.finish(question, reply.intent, reply.reply, places, batch, trace, context);
+    const { intent: answered, reply } = this.compose(cx, intent, places, batch, rec);
+    const alternatives =
+      places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
+    if (alternatives) reply.text = `${reply.text}\n${alternatives}`;
+    return this.finish(question, answered, reply, places, batch, trace, context);
   }
 
   /** Chooses an intent when no cue matched: follow-ups, then the bare-place and bare-batch rules. */
@@ -135,6 +144,8 @@ export class Engine {
       return { intent: last, batch };
     }
     const first = places[0];
+    // A place with unrelated words around it ("明天北京下雨吗") is not a question about the place.
+    if (first && leftoverName(rec.residual).length > 1) return { intent: "unknown", batch: null };
     if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };
     if (first) {
       const isProvince = first.place.kind === "division" && first.place.division.level === "province";
@@ -148,8 +159,11 @@ export class Engine {
       this.intents,
     )[0];
     const name = leftoverName(rec.residual);
-    const placeLike = ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0;
-    if (name && (placeLike || (asIfPlace && PLACE_INTENTS.includes(asIfPlace.id)))) {
+    const placeLike = name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
+    const asksAboutPlace =
+      asIfPlace?.id === "pilot.status" ||
+      (asIfPlace && PLACE_INTENTS.includes(asIfPlace.id) && TOPIC.test(rec.residual));
+    if (name && (placeLike || asksAboutPlace)) {
       trace.push(`unknown place: ${name}`);
       return { intent: "pilot.status", batch: null };
     }
@@ -241,6 +255,24 @@ export class Engine {
   }
 }
 
+/** A line naming the other places the user's term can mean, or "" when it names only one. */
+function describeAlternatives(cx: ComposeContext, m: Mention): string {
+  const alts = (m.alternatives ?? []).slice(0, 3).map((p) => {
+    if (p.kind === "pilot") {
+      return cx.lang === "zh"
+        ? `${p.pilot.name}（${batchLabel(p.pilot.batch, cx.programme, "zh")}试点）`
+        : `${p.pilot.name} (a batch ${p.pilot.batch} pilot)`;
+    }
+    const d = p.division;
+    const where = d.level === "province" ? "" : `${d.province}${d.city ?? ""}`;
+    return cx.lang === "zh" ? `${where}${d.name}` : `${d.name} in ${d.province}`;
+  });
+  if (alts.length === 0) return "";
+  return cx.lang === "zh"
+    ? `另：“${m.term}”也可能指${alts.join("、")}，可以写全称再问。`
+    : `(“${m.term}” may also mean ${alts.join(", ")}.)`;
+}
+
 /** The same place named twice ("江苏…江苏省") counts once. */
 function distinct(mentions: Mention[]): Mention[] {
   const seen = new Set<string>();
@@ -254,10 +286,16 @@ function distinct(mentions: Mention[]): Mention[] {
 
 /** Question words that are never part of a place name. */
 const QUESTION_WORDS =
-  /(是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
 
-/** The name the user most likely typed when no place was recognised: the longest run of Chinese left. */
+/**
+ * The name the user most likely typed when no place was recognised: the longest run of Chinese
+ * left, or for an English question the words that are not question words (Hogwarts).
+ */
 export function leftoverName(residual: string): string {
   const runs = residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
-  return runs.sort((a, b) => b.length - a.length)[0] ?? "";
+  const han = runs.sort((a, b) => b.length - a.length)[0];
+  if (han) return han;
+  const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
+  return words.join(" ");
 }

@@ -45,6 +45,8 @@ export const IntentSchema = z
     forbids: z.array(z.enum(SLOT_NAMES)).default([]),
     /** Substrings of the question (after place names are blanked out) that point to this intent. */
     cues: z.array(z.string().min(1)).default([]),
+    /** Cues too everyday to count on their own (钱, why): they count only when the question names the programme. */
+    topicCues: z.array(z.string().min(1)).default([]),
     /** Regular expressions, each worth more than a cue: phrasings a substring cannot pin down. */
     patterns: z.array(z.string().min(1)).default([]),
     examples: z.array(z.string().min(1)).min(10),
@@ -52,8 +54,30 @@ export const IntentSchema = z
   })
   .strict();
 
-/** A loaded intent with its patterns compiled. */
-export type Intent = z.infer<typeof IntentSchema> & { compiled: RegExp[] };
+/** A cue ready to test: Chinese cues match as substrings, Latin ones as whole words. */
+interface Cue {
+  text: string;
+  weight: number;
+  test: (residual: string) => boolean;
+}
+
+/** A loaded intent with its cues and patterns compiled. */
+export type Intent = z.infer<typeof IntentSchema> & {
+  compiled: RegExp[];
+  cueTests: Cue[];
+  topicCueTests: Cue[];
+};
+
+/** Words that show a question is about the programme, which lets {@link IntentSchema} `topicCues` count. */
+export const TOPIC =
+  /试点|智慧城市|住建部|住房和城乡建设部|国开行|开发银行|这个项目|这个计划|名单|入选|申报|pilot|smart city|programme|program/;
+
+function compileCue(text: string): Cue {
+  if (HAN.test(text)) return { text, weight: cueWeight(text), test: (r) => r.includes(text) };
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`(?<![a-z])${escaped}(?:s|es)?(?![a-z])`);
+  return { text, weight: cueWeight(text), test: (r) => re.test(r) };
+}
 
 /** The project's `intents/` folder. */
 export const INTENTS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "intents");
@@ -89,7 +113,12 @@ export function loadIntents(dir: string = INTENTS_DIR): Intent[] {
         throw new DataError(`${shown} field patterns: ${p} is not a valid regular expression`, { cause });
       }
     });
-    intents.push({ ...result.data, compiled });
+    intents.push({
+      ...result.data,
+      compiled,
+      cueTests: result.data.cues.map(compileCue),
+      topicCueTests: result.data.topicCues.map(compileCue),
+    });
   }
   const problems: string[] = [];
   for (const id of INTENT_IDS) {
@@ -140,13 +169,20 @@ const PATTERN_WEIGHT = 4;
  */
 export function scoreIntents(residual: string, slots: SlotPresence, intents: Intent[]): IntentScore[] {
   const out: IntentScore[] = [];
+  const onTopic = TOPIC.test(residual);
   for (const intent of intents) {
     if (intent.requires.some((s) => !slots[s]) || intent.forbids.some((s) => slots[s])) continue;
-    const cues = intent.cues.filter((c) => residual.includes(c));
+    const cues = intent.cueTests.filter((c) => c.test(residual));
+    if (onTopic) cues.push(...intent.topicCueTests.filter((c) => c.test(residual)));
     const patterns = intent.compiled.filter((p) => p.test(residual));
-    const score = cues.reduce((sum, c) => sum + cueWeight(c), 0) + patterns.length * PATTERN_WEIGHT;
-    if (score > 0)
-      out.push({ id: intent.id, score, cues: [...cues, ...patterns.map((p) => `/${p.source}/`)] });
+    const score = cues.reduce((sum, c) => sum + c.weight, 0) + patterns.length * PATTERN_WEIGHT;
+    if (score > 0) {
+      out.push({
+        id: intent.id,
+        score,
+        cues: [...cues.map((c) => c.text), ...patterns.map((p) => `/${p.source}/`)],
+      });
+    }
   }
   const priority = new Map(intents.map((i) => [i.id, i.priority]));
   return out.sort(

@@ -8,13 +8,22 @@ export type Place =
   | { kind: "pilot"; pilot: Pilot /** the 含… place the user named, when it is one */; included?: string }
   | { kind: "division"; division: Division };
 
+const ADMIN_LEVELS = new Set(["地级市", "县级市", "区", "县"]);
+
 /** How strongly a kind of place claims a shared term: lower wins (see {@link Lexicon.lookup}). */
 const RANK = { pilot: 0, included: 1, province: 2, city: 3, county: 4 } as const;
 const rankOf = (p: Place): number =>
   p.kind === "pilot" ? (p.included ? RANK.included : RANK.pilot) : RANK[p.division.level];
 
-/** Short city forms that are ordinary words far more often than places. */
-const NOT_A_CITY_SHORT_FORM = new Set(["来宾"]);
+/** Short forms that are ordinary words far more often than places (来宾 = guest, 共和 = republic). */
+const NOT_A_SHORT_FORM = new Set(
+  (
+    "来宾 南和 共和 和平 通道 大方 公安 方正 平安 新华 城中 东方 长安 永和 太平 胜利 向阳 红旗 前进 新兴 吉利 安定 " +
+    "富民 长寿 安宁 宁安 新乐 建华 青山 金山 龙华 江南 河东 河西 城东 城西 城北 城南 东区 西区 南区 北区 市中 新市 " +
+    "新城 老城 合作 民和 和政 团结 建设 开发 中心 发展 工业 高新 经济 文化 友好 光明 和顺 永顺 安远 远安 " +
+    "新民 东海 南海 新北 太和 城区"
+  ).split(" "),
+);
 const ETHNIC_PREFECTURE =
   /^(.+?)(?:(?:回族|藏族|羌族|哈尼族|彝族|蒙古族|苗族|侗族|布依族|土家族|傣族|白族|壮族|朝鲜族|哈萨克|柯尔克孜|景颇族|傈僳族)*自治州)$/;
 
@@ -28,11 +37,19 @@ export function shortForms(d: Division): string[] {
   const ethnic = d.name.match(ETHNIC_PREFECTURE)?.[1];
   if (ethnic) return [ethnic, `${ethnic}州`];
   const short = d.name.replace(/(市|地区|盟)$/, "");
-  return short !== d.name && short.length >= 2 && !NOT_A_CITY_SHORT_FORM.has(short) ? [short] : [];
+  return short !== d.name && short.length >= 2 && !NOT_A_SHORT_FORM.has(short) ? [short] : [];
+}
+
+/** A county's short form (江阴市 → 江阴), if it is a safe one; added only where no other term claims it. */
+function countyShortForm(d: Division): string | undefined {
+  if (/自治|新区|城区|矿区|郊区|开发区|园区|示范区|管理区/.test(d.name)) return undefined;
+  const short = d.name.match(/^(.{2,})(市|县|区)$/)?.[1];
+  return short && !NOT_A_SHORT_FORM.has(short) ? short : undefined;
 }
 
 // pinyin-pro reads some place names with the everyday reading of a heteronym.
 customPinyin({
+  郫都: "pí dū",
   长乐: "cháng lè",
   长治: "cháng zhì",
   长春: "cháng chūn",
@@ -65,10 +82,32 @@ export class Lexicon {
       for (const inc of p.includes) this.add(inc, { kind: "pilot", pilot: p, included: inc });
     }
     for (const d of atlas.divisions.values()) {
-      for (const term of [d.name, ...shortForms(d)]) this.add(term, { kind: "division", division: d });
+      const place = this.placeFor(d);
+      for (const term of [d.name, ...shortForms(d)]) this.add(term, place);
     }
+    // County short forms only where unique and unclaimed: 江阴 is safe, 朝阳 (three places) is not.
+    const shorts = new Map<string, Division[]>();
+    for (const d of atlas.divisions.values()) {
+      const short = d.level === "county" ? countyShortForm(d) : undefined;
+      if (short && !this.exact.has(short)) shorts.set(short, [...(shorts.get(short) ?? []), d]);
+    }
+    for (const [short, ds] of shorts) if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
     for (const places of this.exact.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
     this.maxLength = Math.max(...[...this.exact.keys()].map((k) => k.length));
+  }
+
+  /**
+   * A division that is itself an administrative pilot (昆山市, 郫都区 for 郫县) is recognised as the
+   * pilot; a merged one (黄埔区, which absorbed 萝岗区) stays a division.
+   */
+  private placeFor(d: Division): Place {
+    const pilot = this.atlas.data.pilots.find(
+      (p) =>
+        p.divisionCode === d.code &&
+        (p.name.endsWith(d.name) || p.aliases.includes(d.name)) &&
+        ADMIN_LEVELS.has(p.level),
+    );
+    return pilot ? { kind: "pilot", pilot } : { kind: "division", division: d };
   }
 
   private add(term: string, place: Place, map = this.exact): void {
@@ -98,12 +137,17 @@ export class Lexicon {
         this.add(pinyinKey(term), place, map);
       }
     }
-    for (const d of this.atlas.provinces) {
-      const english = PROVINCE_ENGLISH[d.name];
-      if (english)
-        this.add(english.toLowerCase().replace(/[^a-z]/g, ""), { kind: "division", division: d }, map);
+    const english: [string, string][] = [
+      ...this.atlas.provinces.map((d): [string, string] => [PROVINCE_ENGLISH[d.name] ?? "", d.name]),
+      ...Object.entries(EXONYMS),
+    ];
+    for (const [word, name] of english) {
+      const place = this.exact.get(name)?.[0];
+      if (word && place) this.add(word.toLowerCase().replace(/[^a-z]/g, ""), place, map);
     }
-    for (const places of map.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
+    // Homophones (suzhou: 苏州市 and 宿州市) put the bigger unit first, then the lower code.
+    for (const places of map.values())
+      places.sort((a, b) => prominence(a) - prominence(b) || codeOf(a).localeCompare(codeOf(b)));
     return map;
   }
 
@@ -119,7 +163,8 @@ export class Lexicon {
     const out: string[] = [];
     for (const hit of this.fuzzyIndex.search(query, { combineWith: "OR" }).slice(0, 50)) {
       const term = this.fuzzyTerms[hit.id] ?? "";
-      if (withinOneEdit(query, term) || containsWithinOneEdit(query, term)) {
+      const extra = query.length - term.length;
+      if (withinOneEdit(query, term) || (extra > 0 && extra <= 2 && containsWithinOneEdit(query, term))) {
         const name = canonicalName(this.exact.get(term)?.[0]);
         if (name && !out.includes(name)) out.push(name);
       }
@@ -152,6 +197,34 @@ export function charGrams(text: string): string[] {
 export function canonicalName(p: Place | undefined): string | undefined {
   if (!p) return undefined;
   return p.kind === "pilot" ? p.pilot.name : p.division.name;
+}
+
+/** English names that are not pinyin. */
+const EXONYMS: Readonly<Record<string, string>> = {
+  lhasa: "拉萨市",
+  urumqi: "乌鲁木齐市",
+  hohhot: "呼和浩特市",
+  harbin: "哈尔滨市",
+  canton: "广州市",
+  peking: "北京市",
+  amoy: "厦门市",
+};
+
+function prominence(p: Place): number {
+  if (p.kind === "division") return { province: 0, city: 1, county: 2 }[p.division.level];
+  return p.pilot.level === "地级市" ? 1 : 2;
+}
+
+function codeOf(p: Place): string {
+  return (p.kind === "pilot" ? p.pilot.divisionCode : p.division.code) ?? "~";
+}
+
+/** Whether two readings are the same place (a pilot and the division it is, or one name twice). */
+export function samePlaceOrName(a: Place, b: Place): boolean {
+  if (canonicalName(a) === canonicalName(b)) return true;
+  const pilot = a.kind === "pilot" ? a.pilot : b.kind === "pilot" ? b.pilot : undefined;
+  const division = a.kind === "division" ? a.division : b.kind === "division" ? b.division : undefined;
+  return Boolean(pilot && division && pilot.divisionCode === division.code && ADMIN_LEVELS.has(pilot.level));
 }
 
 function samePlace(a: Place, b: Place): boolean {

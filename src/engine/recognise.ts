@@ -1,6 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import type { Lexicon, Place } from "./lexicon.ts";
+import { type Lexicon, type Place, samePlaceOrName } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
@@ -17,6 +17,8 @@ export interface Mention {
   via: "name" | "pinyin";
   /** Set when the term is declared ambiguous on purpose (吉林, 海南). */
   ambiguous?: AmbiguousTerm;
+  /** Other places the same term names (朝阳区 in 长春, suzhou = 宿州市), shown beside the answer. */
+  alternatives?: Place[];
 }
 
 /** What the recogniser found in a question: places, a batch, and the words left over for intent cues. */
@@ -32,6 +34,8 @@ export interface Recognised {
 const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
   [/第\s*([一二三123])\s*批|([一二三])批试点/, (m) => digit(m[1] ?? m[2])],
   [/首批|头一批|头批|第一轮/, () => 1],
+  [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
+  [/2015\s*年/, () => 3],
   [/(2012|2013|2014)\s*年(?:度|的|批|试点|名单)/, (m) => (Number(m[1]) - 2011) as BatchNumber],
   [
     /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|list)/,
@@ -50,13 +54,15 @@ function englishOrdinal(s: string | undefined): BatchNumber | null {
 }
 
 /** English words that never form part of a place name in a question. */
-const ENGLISH_STOPWORDS = new Set(
+export const ENGLISH_STOPWORDS = new Set(
   (
     "is a an the are was were of in on at for to and or does do did how many much what which when where who why " +
     "pilot pilots smart city cities province provinces district county town batch national programme program list " +
     "have has there any it its be been one me tell about with vs versus compare more most than ranking rank count " +
     "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu xian " +
-    "zone new area region autonomous municipality"
+    "zone new area region autonomous municipality " +
+    // pinyin question words typed around a pinyin place name
+    "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi"
   ).split(" "),
 );
 
@@ -94,6 +100,15 @@ function blank(s: string, start: number, end: number): string {
   return `${s.slice(0, start)}${" ".repeat(end - start)}${s.slice(end)}`;
 }
 
+function withAlternatives(m: Mention, readings: Place[]): Mention {
+  const alternatives: Place[] = [];
+  for (const r of readings) {
+    if (!samePlaceOrName(r, m.place) && !alternatives.some((a) => samePlaceOrName(a, r)))
+      alternatives.push(r);
+  }
+  return alternatives.length > 0 ? { ...m, alternatives } : m;
+}
+
 function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < text.length; ) {
@@ -102,7 +117,7 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       const term = text.slice(i, i + len);
       const places = lexicon.lookup(term);
       if (places?.[0]) {
-        out.push({ place: places[0], term, start: i, end: i + len, via: "name" });
+        out.push(withAlternatives({ place: places[0], term, start: i, end: i + len, via: "name" }, places));
         i += len;
         found = true;
         break;
@@ -126,7 +141,12 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
       if (places?.[0] && first && last) {
         const start = first.index ?? 0;
         const end = (last.index ?? 0) + last[0].length;
-        out.push({ place: places[0], term: text.slice(start, end), start, end, via: "pinyin" });
+        out.push(
+          withAlternatives(
+            { place: places[0], term: text.slice(start, end), start, end, via: "pinyin" },
+            places,
+          ),
+        );
         taken = n;
       }
     }

@@ -67,7 +67,7 @@ export function englishName(name: string, shortForm?: string): string {
   const english = PROVINCE_ENGLISH[name];
   if (english) return `${english} (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
-  if (!/^[\p{Script=Han}]{2,6}$/u.test(base)) return name;
+  if (!/^[\p{Script=Han}]{1,6}$/u.test(base)) return name;
   return `${titleCase(pinyinKey(base))} (${name})`;
 }
 
