@@ -17,8 +17,7 @@ export interface Context {
 }
 
 /** Words that point back to the place of the previous question. */
-export const PRONOUN =
-  /它|这个地方|这地方|这里|那里|那儿|该地|该市|该区|该县|此地|这座城市|这个城市|\bit\b|\bthere\b/;
+export const PRONOUN = /它|这个地方|这地方|这里|那里|那儿|该地|该市|该区|该县|此地|这座城市|这个城市|\bit\b/;
 /** Words that mark a follow-up ("那…呢", "what about…"). */
 export const FOLLOW_UP = /呢|^那|^那么|^还有|^再|what about|how about|^and\b/;
 

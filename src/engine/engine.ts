@@ -18,6 +18,8 @@ import {
   recognise,
 } from "./recognise.ts";
 
+export type { Context } from "./context.ts";
+
 /** A pilot as named in an answer. */
 export interface PilotSummary {
   name: string;

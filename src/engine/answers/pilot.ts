@@ -170,6 +170,10 @@ function composeNotPilot(cx: ComposeContext, d: Division, mention: Mention): Rep
       );
     }
   }
+  // A rename or merge explains why a pilot with another name lies here (萝岗区 → 黄埔区).
+  for (const p of shown.filter((q) => q.note?.includes(d.name))) {
+    lines.push(lang === "zh" ? `说明：${p.note}` : `Note (Chinese): ${p.note}`);
+  }
   if (correction)
     lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
   if (mention.ambiguous)
