@@ -199,8 +199,10 @@ export function canonicalName(p: Place | undefined): string | undefined {
   return p.kind === "pilot" ? p.pilot.name : p.division.name;
 }
 
-/** English names that are not pinyin. */
-const EXONYMS: Readonly<Record<string, string>> = {
+/** English names that are not pinyin, used both to read English questions and to write English answers. */
+export const EXONYMS: Readonly<Record<string, string>> = {
+  korla: "库尔勒市",
+  karamay: "克拉玛依市",
   lhasa: "拉萨市",
   urumqi: "乌鲁木齐市",
   hohhot: "呼和浩特市",

@@ -1,7 +1,9 @@
 import type { Pilot, Programme } from "../../data/schema.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
-import { pinyinKey } from "../lexicon.ts";
+import { EXONYMS, pinyinKey } from "../lexicon.ts";
+
+const EXONYM_OF = new Map(Object.entries(EXONYMS).map(([word, name]) => [name, titleCase(word)]));
 
 /** Language of an answer: English questions get English answers with Chinese names in brackets. */
 export type Lang = "zh" | "en";
@@ -64,7 +66,7 @@ function titleCase(s: string): string {
 
 /** A pilot or place name for an English reader: `Kunshan (昆山市)`; functional areas keep their Chinese name. */
 export function englishName(name: string, shortForm?: string): string {
-  const english = PROVINCE_ENGLISH[name];
+  const english = PROVINCE_ENGLISH[name] ?? EXONYM_OF.get(name);
   if (english) return `${english} (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
   if (!/^[\p{Script=Han}]{1,6}$/u.test(base)) return name;
