@@ -5,10 +5,13 @@ import { evaluate, readCases } from "../src/eval/evaluate.ts";
 
 const engine = new Engine();
 
-describe("question set", () => {
+describe.each([
+  ["questions.jsonl", 300],
+  ["holdout.jsonl", 150],
+])("question set %s", (file, size) => {
   it("keeps accuracy (intent and facts) at or above 97%", () => {
-    const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", "questions.jsonl")));
-    expect(report.total).toBeGreaterThanOrEqual(300);
+    const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));
+    expect(report.total).toBeGreaterThanOrEqual(size);
     const failures = report.failures.map((f) => `${f.case.q}: ${f.wrong.join("; ")}`);
     expect(report.accuracy, failures.join("\n")).toBeGreaterThanOrEqual(0.97);
   });

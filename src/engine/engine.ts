@@ -13,6 +13,7 @@ import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
   ENGLISH_STOPWORDS,
+  encloses,
   type Mention,
   type Recognised,
   recognise,
@@ -99,7 +100,10 @@ export class Engine {
       trace.push(`context place: ${previous.term}`);
     }
     const places = distinct(mentions);
-    const slots = { place: places.length > 0, places2: places.length > 1, batch: rec.batch !== null };
+    const independent = places.filter(
+      (m) => !places.some((o) => o !== m && encloses(o.place, m.place, this.atlas)),
+    );
+    const slots = { place: places.length > 0, places2: independent.length > 1, batch: rec.batch !== null };
     trace.push(
       `places: ${places.map((m) => `${m.term}→${canonicalName(m.place)}`).join(", ") || "-"}; batch: ${rec.batch ?? "-"}`,
     );

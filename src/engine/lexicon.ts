@@ -30,6 +30,7 @@ const ETHNIC_PREFECTURE =
 /** Short forms of a division's name that people type: 江苏省 → 江苏, 红河哈尼族彝族自治州 → 红河, 红河州. */
 export function shortForms(d: Division): string[] {
   if (d.level === "province") {
+    if (d.name === "内蒙古自治区") return ["内蒙古", "内蒙"];
     const short = d.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, "");
     return d.name === "新疆生产建设兵团" ? ["新疆兵团", "兵团"] : short !== d.name ? [short] : [];
   }
@@ -107,7 +108,14 @@ export class Lexicon {
         (p.name.endsWith(d.name) || p.aliases.includes(d.name)) &&
         ADMIN_LEVELS.has(p.level),
     );
-    return pilot ? { kind: "pilot", pilot } : { kind: "division", division: d };
+    if (pilot) return { kind: "pilot", pilot };
+    // A county named in a pilot's 含… list (峨眉山市 in 乐山市) is recognised as part of that pilot.
+    const including = this.atlas.data.pilots.find(
+      (p) => p.includes.includes(d.name) && p.divisionCode !== null && d.code.startsWith(p.divisionCode),
+    );
+    return including
+      ? { kind: "pilot", pilot: including, included: d.name }
+      : { kind: "division", division: d };
   }
 
   private add(term: string, place: Place, map = this.exact): void {
@@ -132,7 +140,6 @@ export class Lexicon {
     for (const [term, places] of this.exact) {
       const strongest = places[0];
       if (!strongest || (strongest.kind === "division" && strongest.division.level === "county")) continue;
-      if (strongest.kind === "pilot" && strongest.included) continue;
       for (const place of places.filter((p) => rankOf(p) === rankOf(strongest))) {
         this.add(pinyinKey(term), place, map);
       }

@@ -176,11 +176,26 @@ function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
   return p.division.code !== outer.code && atlas.contains(outer, p.division.code, p.division.province);
 }
 
-/** Drops a division named right before a place inside it: 江苏昆山 and 广州市番禺区 mean the inner place. */
+/**
+ * Drops a place named right before a place inside it: 江苏昆山, 广州市番禺区 and 昆山张浦镇 mean the
+ * inner place.
+ */
 function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas): Mention[] {
   return mentions.filter((m, i) => {
     const next = mentions[i + 1];
-    if (!next || m.place.kind !== "division" || next.start - m.end > 2) return true;
-    return !isInside(next.place, m.place.division.code, atlas);
+    return !next || next.start - m.end > 2 || !encloses(m.place, next.place, atlas);
   });
 }
+
+/** Whether place `outer` contains place `inner` (a division, or an administrative pilot such as 昆山市). */
+export function encloses(outer: Place, inner: Place, atlas: Atlas): boolean {
+  if (outer.kind === "division") return isInside(inner, outer.division.code, atlas);
+  const code = outer.pilot.divisionCode;
+  if (!code || !ADMIN.has(outer.pilot.level) || (inner.kind === "pilot" && inner.pilot === outer.pilot))
+    return false;
+  const innerCode = inner.kind === "pilot" ? inner.pilot.divisionCode : inner.division.code;
+  const innerIsAdmin = inner.kind === "division" || ADMIN.has(inner.pilot.level);
+  return innerCode !== null && innerCode.startsWith(code) && (innerCode !== code || !innerIsAdmin);
+}
+
+const ADMIN = new Set(["地级市", "县级市", "区", "县"]);

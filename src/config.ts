@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+/** Environment variables the bot reads; see `.env.example`. */
+const EnvSchema = z.object({
+  BOT_TOKEN: optional(
+    z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456789:AA… (the token from @BotFather)"),
+  ),
+  TELEGRAM_API_ROOT: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+  BOT_MODE: optional(z.enum(["polling", "webhook"], { error: "must be polling or webhook" })),
+  WEBHOOK_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
+  WEBHOOK_SECRET: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A–Z, a–z, 0–9, _ and -"),
+  ),
+  PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535)),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })),
+});
+
+/** Settings shared by every mode. */
+interface Common {
+  apiRoot: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  redisUrl?: string;
+}
+
+/**
+ * The bot's configuration, discriminated on mode: webhook fields exist only in webhook mode, and
+ * without a token the bot runs as a console chat.
+ */
+export type Config =
+  | (Common & { mode: "console" })
+  | (Common & { mode: "polling"; token: string })
+  | (Common & { mode: "webhook"; token: string; webhookUrl: string; webhookSecret: string; port: number });
+
+/** A configuration problem, worded for one line of output; it never contains a variable's value. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Parses the environment once at start-up. Throws a {@link ConfigError} naming the variable and
+ * what is wrong with it — never echoing the value, so a token cannot leak into a log.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      `Invalid config: ${String(issue?.path[0] ?? "environment")} ${issue?.message ?? ""}`.trim(),
+    );
+  }
+  const e = parsed.data;
+  const common: Common = {
+    apiRoot: (e.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
+    logLevel: e.LOG_LEVEL ?? "info",
+    ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+  };
+  if (!e.BOT_TOKEN) {
+    if (e.BOT_MODE === "webhook")
+      throw new ConfigError("Invalid config: BOT_TOKEN is required when BOT_MODE=webhook");
+    return { ...common, mode: "console" };
+  }
+  if (e.BOT_MODE !== "webhook") return { ...common, mode: "polling", token: e.BOT_TOKEN };
+  if (!e.WEBHOOK_URL) throw new ConfigError("Invalid config: WEBHOOK_URL is required when BOT_MODE=webhook");
+  if (!e.WEBHOOK_SECRET)
+    throw new ConfigError("Invalid config: WEBHOOK_SECRET is required when BOT_MODE=webhook");
+  return {
+    ...common,
+    mode: "webhook",
+    token: e.BOT_TOKEN,
+    webhookUrl: e.WEBHOOK_URL,
+    webhookSecret: e.WEBHOOK_SECRET,
+    port: e.PORT ?? 8080,
+  };
+}
