@@ -1,16 +1,63 @@
 /**
- * Entry point of `npm start`. Until the Telegram bot lands this prints an overview of the
- * validated dataset, so a fresh checkout shows at once what the bot knows.
+ * `npm start`: reads the configuration and runs the bot — long polling or a webhook server with a
+ * token, an interactive console chat without one.
  */
-import { loadDataset } from "./data/load.ts";
-import { isCounted } from "./data/pilots.ts";
+import { RedisAdapter } from "@grammyjs/storage-redis";
+import { config as loadEnv } from "dotenv";
+import { Redis } from "ioredis";
+import { createBot } from "./bot/bot.ts";
+import { runConsole } from "./bot/console.ts";
+import type { SessionData } from "./bot/context.ts";
+import { startPolling } from "./bot/polling.ts";
+import { startWebhook } from "./bot/webhook.ts";
+import { ConfigError, parseConfig } from "./config.ts";
+import { Engine } from "./engine/engine.ts";
+import { createLogger } from "./logger.ts";
 
-const { pilots, programme } = loadDataset();
-const counted = pilots.filter(isCounted);
-console.log(`${programme.name}：共 ${counted.length} 个试点（数据已校验）`);
-for (const b of programme.batches) {
-  console.log(
-    `  ${b.label}（${b.year}年度，${b.announced} 公布）：新增 ${b.count} 个` +
-      (b.expansions ? `，扩大范围 ${b.expansions} 个${b.batch === 2 ? "（不计入总数）" : ""}` : ""),
+async function main(): Promise<void> {
+  loadEnv({ quiet: true });
+  const config = parseConfig(process.env);
+  const engine = new Engine();
+  if (config.mode === "console") {
+    // The console is for people: logs only when something goes wrong.
+    await runConsole(engine, createLogger("error", undefined, process.stderr as never));
+    return;
+  }
+  const logger = createLogger(config.logLevel, config.token);
+  const storage = config.redisUrl
+    ? new RedisAdapter<SessionData>({ instance: new Redis(config.redisUrl) })
+    : undefined;
+  const { bot, tracker } = createBot({
+    token: config.token,
+    engine,
+    logger,
+    apiRoot: config.apiRoot,
+    ...(storage ? { storage } : {}),
+  });
+  if (config.mode === "polling") {
+    const stop = await startPolling(bot, tracker, logger);
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+    return;
+  }
+  const server = await startWebhook(
+    bot,
+    { url: config.webhookUrl, secret: config.webhookSecret, port: config.port },
+    logger,
   );
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => server.close(() => tracker.idle().then(() => process.exit(0))));
+  }
 }
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -144,7 +144,15 @@ export class Engine {
         return { intent: last, batch: rec.batch };
       }
     }
-    if (places.length === 1 && followUp && last && INTENTS_THAT_FOLLOW_PLACES.includes(last)) {
+    const onlyPlace = places.length === 1 ? places[0] : undefined;
+    const isProvince = onlyPlace?.place.kind === "division" && onlyPlace.place.division.level === "province";
+    if (
+      onlyPlace &&
+      followUp &&
+      last &&
+      INTENTS_THAT_FOLLOW_PLACES.includes(last) &&
+      !(isProvince && last === "pilot.status")
+    ) {
       trace.push(`follow-up: ${last}`);
       const batch = rec.batch ?? (last === "pilot.status" ? null : (context.batch ?? null));
       return { intent: last, batch };

@@ -195,7 +195,7 @@ export function encloses(outer: Place, inner: Place, atlas: Atlas): boolean {
     return false;
   const innerCode = inner.kind === "pilot" ? inner.pilot.divisionCode : inner.division.code;
   const innerIsAdmin = inner.kind === "division" || ADMIN.has(inner.pilot.level);
-  return innerCode !== null && innerCode.startsWith(code) && (innerCode !== code || !innerIsAdmin);
+  return Boolean(innerCode?.startsWith(code)) && (innerCode !== code || !innerIsAdmin);
 }
 
 const ADMIN = new Set(["地级市", "县级市", "区", "县"]);

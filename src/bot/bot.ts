@@ -1,0 +1,103 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Bot, type Context, type StorageAdapter, session } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Engine } from "../engine/engine.ts";
+import type { Logger } from "../logger.ts";
+import type { BotContext, SessionData } from "./context.ts";
+import { callbacksFeature } from "./features/callbacks.ts";
+import { commandsFeature } from "./features/commands.ts";
+import { inlineFeature } from "./features/inline.ts";
+import { nonTextFeature } from "./features/non-text.ts";
+import { questionsFeature } from "./features/questions.ts";
+import { UpdateTracker } from "./tracker.ts";
+
+/** Options of {@link createBot}. */
+export interface BotOptions {
+  token: string;
+  engine: Engine;
+  logger: Logger;
+  /** Bot API root; a local Bot API server or an emulator is pointed at with it. */
+  apiRoot?: string;
+  /** Known identity, which skips getMe (console mode and tests). */
+  botInfo?: UserFromGetMe;
+  /** Session storage; memory when absent. */
+  storage?: StorageAdapter<SessionData>;
+  /** Retry on 429 and 5xx and throttle outgoing calls (off for offline harnesses). */
+  network?: boolean;
+}
+
+/** The updates the bot asks Telegram for. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
+
+const chatKey = (ctx: Context) => ctx.chat?.id.toString();
+
+/**
+ * Wires grammY to the engine: logging, per-chat ordering, sessions for follow-ups, the features,
+ * and one error boundary. No domain logic lives here.
+ */
+export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker: UpdateTracker } {
+  const { engine, logger } = options;
+  const bot = new Bot<BotContext>(options.token, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+  });
+  if (options.network ?? true) {
+    bot.api.config.use(apiThrottler());
+    bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  }
+  const tracker = new UpdateTracker();
+  bot.use(tracker.middleware);
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    ctx.updateLog = {};
+    try {
+      await next();
+    } catch (error) {
+      ctx.updateLog.outcome = "error";
+      throw error;
+    } finally {
+      const kind = Object.keys(ctx.update).find((k) => k !== "update_id");
+      logger.info(
+        {
+          update_id: ctx.update.update_id,
+          kind,
+          chat: ctx.chat?.type,
+          intent: ctx.updateLog.intent,
+          outcome: ctx.updateLog.outcome ?? "ok",
+          ms: Math.round((performance.now() - started) * 100) / 100,
+        },
+        "update",
+      );
+      logger.debug(
+        { update_id: ctx.update.update_id, text: ctx.msg?.text ?? ctx.inlineQuery?.query },
+        "update text",
+      );
+    }
+  });
+  bot.use(sequentialize(chatKey));
+  bot.use(
+    session({
+      initial: (): SessionData => ({ memory: {} }),
+      getSessionKey: chatKey,
+      ...(options.storage ? { storage: options.storage } : {}),
+    }),
+  );
+  bot.use(commandsFeature(engine));
+  bot.use(callbacksFeature(engine));
+  bot.use(inlineFeature(engine));
+  bot.use(questionsFeature(engine));
+  bot.use(nonTextFeature());
+  bot.catch(async (err) => {
+    const error = err.error instanceof Error ? `${err.error.name}: ${err.error.message}` : String(err.error);
+    logger.error({ update_id: err.ctx.update.update_id, error }, "update failed");
+    if (!err.ctx.chat) return;
+    try {
+      await err.ctx.reply("抱歉，处理这条消息时出了点问题，请稍后再试。");
+    } catch {
+      // The apology itself failed (the chat is gone, Telegram is down): the error is logged above.
+    }
+  });
+  return { bot, tracker };
+}

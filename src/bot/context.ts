@@ -1,0 +1,16 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { Context as ChatMemory } from "../engine/engine.ts";
+
+/** What the bot keeps per chat: the engine's follow-up context. */
+export interface SessionData {
+  memory: ChatMemory;
+}
+
+/** Per-update facts the logging middleware writes out (never the message text above debug). */
+export interface UpdateLog {
+  intent?: string;
+  outcome?: string;
+}
+
+/** The bot's context type. */
+export type BotContext = Context & SessionFlavor<SessionData> & { updateLog: UpdateLog };

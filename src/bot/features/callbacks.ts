@@ -1,0 +1,39 @@
+import { Composer } from "grammy";
+import type { Engine } from "../../engine/engine.ts";
+import { decodeCallback } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { provinceKeyboard } from "../keyboards.ts";
+import { askAndReply } from "../reply.ts";
+
+/** Buttons: suggested questions, the province picker and the batch picker. Bad data gets a notice. */
+export function callbacksFeature(engine: Engine): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.on("callback_query", async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    if (!action) {
+      ctx.updateLog.outcome = "stale-callback";
+      await ctx.answerCallbackQuery({ text: "这个按钮已失效，请重新提问。" });
+      return;
+    }
+    if (action.kind === "provinces") {
+      await ctx.answerCallbackQuery();
+      await ctx.editMessageReplyMarkup({ reply_markup: provinceKeyboard(engine.atlas, action.page) });
+      return;
+    }
+    const province = action.kind === "province" ? engine.atlas.divisions.get(action.code) : undefined;
+    if (action.kind === "province" && province?.level !== "province") {
+      ctx.updateLog.outcome = "stale-callback";
+      await ctx.answerCallbackQuery({ text: "没有这个省份，请重新选择。" });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const question =
+      action.kind === "ask"
+        ? action.question
+        : action.kind === "batch"
+          ? `第${"一二三"[action.batch - 1]}批有哪些`
+          : `${province?.name}有哪些试点`;
+    await askAndReply(ctx, engine, question);
+  });
+  return c;
+}

@@ -1,0 +1,24 @@
+import { Composer } from "grammy";
+import type { Engine } from "../../engine/engine.ts";
+import type { BotContext } from "../context.ts";
+import { askAndReply } from "../reply.ts";
+
+/**
+ * Free text: every message in a private chat; in groups only messages that mention the bot or
+ * reply to it, so the bot never talks over a group's conversation.
+ */
+export function questionsFeature(engine: Engine): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.on("message:text", async (ctx) => {
+    const text = ctx.msg.text;
+    if (ctx.chat.type === "private") return askAndReply(ctx, engine, text);
+    const mention = new RegExp(`@${ctx.me.username}\\b`, "gi");
+    const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
+    if (!mention.test(text) && !repliesToBot) {
+      ctx.updateLog.outcome = "ignored";
+      return;
+    }
+    await askAndReply(ctx, engine, text.replace(mention, " "));
+  });
+  return c;
+}

@@ -1,0 +1,58 @@
+import { InlineKeyboard } from "grammy";
+import type { Atlas, Division } from "../engine/atlas.ts";
+import { encodeCallback } from "./callback-data.ts";
+
+/** Provinces per page of the /province keyboard. */
+export const PROVINCES_PER_PAGE = 8;
+
+/** Buttons for the engine's suggested next questions; ones whose data would not fit are left out. */
+export function suggestionKeyboard(suggestions: string[]): InlineKeyboard | undefined {
+  const keyboard = new InlineKeyboard();
+  let n = 0;
+  for (const question of suggestions.slice(0, 4)) {
+    const data = encodeCallback({ kind: "ask", question });
+    if (!data) continue;
+    if (n > 0 && n % 2 === 0) keyboard.row();
+    keyboard.text(question, data);
+    n++;
+  }
+  return n > 0 ? keyboard : undefined;
+}
+
+/** Province-level units that have pilots, in gazetteer order. */
+export function listedProvinces(atlas: Atlas): Division[] {
+  return atlas.provinces.filter((d) => atlas.countedIn(d).length > 0);
+}
+
+/** One page of the province picker, two per row, with paging buttons. */
+export function provinceKeyboard(atlas: Atlas, page: number): InlineKeyboard {
+  const provinces = listedProvinces(atlas);
+  const pages = Math.ceil(provinces.length / PROVINCES_PER_PAGE);
+  const current = Math.min(Math.max(page, 0), pages - 1);
+  const keyboard = new InlineKeyboard();
+  provinces.slice(current * PROVINCES_PER_PAGE, (current + 1) * PROVINCES_PER_PAGE).forEach((d, i) => {
+    if (i > 0 && i % 2 === 0) keyboard.row();
+    keyboard.text(
+      `${d.name}（${atlas.countedIn(d).length}）`,
+      encodeCallback({ kind: "province", code: d.code }) ?? "",
+    );
+  });
+  keyboard.row();
+  if (current > 0) keyboard.text("‹ 上一页", encodeCallback({ kind: "provinces", page: current - 1 }) ?? "");
+  if (current < pages - 1)
+    keyboard.text("下一页 ›", encodeCallback({ kind: "provinces", page: current + 1 }) ?? "");
+  return keyboard;
+}
+
+/** The three batches. */
+export function batchKeyboard(): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const [batch, label] of [
+    [1, "第一批（2012年度）"],
+    [2, "第二批（2013年度）"],
+    [3, "第三批（2014年度）"],
+  ] as const) {
+    keyboard.text(label, encodeCallback({ kind: "batch", batch }) ?? "").row();
+  }
+  return keyboard;
+}
