@@ -1,7 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
-import { Bot, type Context, type StorageAdapter, session } from "grammy";
+import { Bot, type BotError, type Context, type StorageAdapter, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
@@ -84,13 +84,10 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
       ...(options.storage ? { storage: options.storage } : {}),
     }),
   );
-  bot.use(commandsFeature(engine));
-  bot.use(callbacksFeature(engine));
-  bot.use(inlineFeature(engine));
-  bot.use(questionsFeature(engine));
-  bot.use(nonTextFeature());
-  bot.catch(async (err) => {
+  // One error boundary for every transport (runner, webhook, console): log, apologise, carry on.
+  const onError = async (err: BotError<BotContext>) => {
     const error = err.error instanceof Error ? `${err.error.name}: ${err.error.message}` : String(err.error);
+    err.ctx.updateLog.outcome = "error";
     logger.error({ update_id: err.ctx.update.update_id, error }, "update failed");
     if (!err.ctx.chat) return;
     try {
@@ -98,6 +95,16 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
     } catch {
       // The apology itself failed (the chat is gone, Telegram is down): the error is logged above.
     }
-  });
+  };
+  bot
+    .errorBoundary(onError)
+    .use(
+      commandsFeature(engine),
+      callbacksFeature(engine),
+      inlineFeature(engine),
+      questionsFeature(engine),
+      nonTextFeature(),
+    );
+  bot.catch(onError);
   return { bot, tracker };
 }

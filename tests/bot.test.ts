@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { CALLBACK_DATA_LIMIT, decodeCallback, encodeCallback } from "../src/bot/callback-data.ts";
+import { MESSAGE_LIMIT, renderAnswer } from "../src/bot/format.ts";
+import { provinceKeyboard, suggestionKeyboard } from "../src/bot/keyboards.ts";
+import type { Engine } from "../src/engine/engine.ts";
+import { engine, harness, isValidTelegramHtml, texts } from "./helpers/harness.ts";
+
+describe("private chat", () => {
+  it("greets on /start with example buttons", async () => {
+    const h = harness();
+    const calls = await h.send("/start");
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.payload.parse_mode).toBe("HTML");
+    expect(String(calls[0]?.payload.text)).toContain("国家智慧城市试点");
+    const markup = calls[0]?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] };
+    expect(markup.inline_keyboard.flat().length).toBeGreaterThan(0);
+  });
+
+  it("answers free text in HTML with the first line bold", async () => {
+    const h = harness();
+    const [text] = texts(await h.send("昆山市是试点吗"));
+    expect(text).toMatch(/^<b>是的，昆山市是国家智慧城市试点。<\/b>\n批次：第二批（2013年度）/);
+  });
+
+  it("follows up within a chat", async () => {
+    const h = harness();
+    await h.send("江苏有多少个试点");
+    expect(texts(await h.send("那浙江呢"))[0]).toContain("浙江省共有14个");
+    expect(texts(await h.send("第二批呢"))[0]).toContain("浙江省第二批（2013年度）共有5个");
+  });
+
+  it.each([
+    ["/pilot 昆山", "昆山市是国家智慧城市试点"],
+    ["/pilot", "用法：/pilot"],
+    ["/province 江苏", "江苏省的21个"],
+    ["/batch 2", "第二批（2013年度）国家智慧城市试点于2013年8月5日公布，共103个"],
+    ["/batch 第三批", "共84个"],
+    ["/tiers", "一星、二星、三星"],
+    ["/about", "住建部"],
+    ["/ranking", "山东省"],
+    ["/help", "可以这样问"],
+  ])("%s", async (command, expected) => {
+    const h = harness();
+    expect(texts(await h.send(command)).join("\n")).toContain(expected);
+  });
+
+  it("offers provinces and batches as keyboards without an argument", async () => {
+    const h = harness();
+    const [province] = await h.send("/province");
+    const rows = (province?.payload.reply_markup as { inline_keyboard: { text: string }[][] })
+      .inline_keyboard;
+    expect(rows.flat().map((b) => b.text)).toContain("北京市（11）");
+    const [batch] = await h.send("/batch");
+    expect(JSON.stringify(batch?.payload.reply_markup)).toContain("第二批（2013年度）");
+  });
+
+  it("gives a one-line hint for stickers, photos, voice and locations", async () => {
+    const h = harness();
+    for (const content of [
+      { sticker: { file_id: "x" } },
+      { photo: [] },
+      { voice: { file_id: "v" } },
+      { location: { latitude: 31, longitude: 121 } },
+    ]) {
+      expect(texts(await h.other(content))).toEqual(["我只看得懂文字问题，比如“昆山市是试点吗”。"]);
+    }
+  });
+});
+
+describe("groups", () => {
+  const group = { id: -100123, type: "supergroup" as const, title: "讨论组" };
+
+  it("ignores plain messages", async () => {
+    const h = harness({ chat: group });
+    expect(await h.send("昆山市是试点吗")).toEqual([]);
+    expect(await h.other({ sticker: { file_id: "x" } })).toEqual([]);
+  });
+
+  it("answers mentions, replies to the bot and addressed commands", async () => {
+    const h = harness({ chat: group });
+    const mention = await h.send("@SmartCityPilotBot 昆山是试点吗");
+    expect(texts(mention)[0]).toContain("昆山市是国家智慧城市试点");
+    expect(mention[0]?.payload.reply_parameters).toBeDefined();
+    const reply = await h.send("番禺呢", {
+      reply_to_message: {
+        message_id: 5,
+        date: 0,
+        chat: group,
+        from: { id: 42, is_bot: true, first_name: "bot" },
+      },
+    });
+    expect(texts(reply)[0]).toContain("广州市番禺区");
+    expect(texts(await h.send("/pilot@SmartCityPilotBot 昆山"))[0]).toContain("昆山市");
+    expect(await h.send("/pilot@SomeOtherBot 昆山")).toEqual([]);
+  });
+});
+
+describe("callbacks", () => {
+  it("pages the province picker and lists a province", async () => {
+    const h = harness();
+    const page = await h.press("pp:1");
+    expect(page.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageReplyMarkup"]);
+    const list = await h.press("pv:32");
+    expect(texts(list)[0]).toContain("江苏省的21个");
+  });
+
+  it("answers a suggested question", async () => {
+    const h = harness();
+    expect(texts(await h.press("q:哪个省试点最多"))[0]).toContain("山东省");
+  });
+
+  it.each(["", "zz", "pv:99", "pv:3205", "pp:x", "b:4", "q:", `q:${"长".repeat(30)}`, "q:\u0000"])(
+    "answers stale or forged data %j with a notice and nothing else",
+    async (data) => {
+      const h = harness();
+      const calls = await h.press(data);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.method).toBe("answerCallbackQuery");
+      expect(String(calls[0]?.payload.text)).toMatch(/失效|重新/);
+    },
+  );
+
+  it("keeps every button's data within 64 bytes and parseable", () => {
+    const keyboards = [0, 1, 2, 3].map((p) => provinceKeyboard(engine.atlas, p));
+    const suggestions = suggestionKeyboard(engine.answer("帮助").suggestions);
+    for (const kb of [...keyboards, suggestions]) {
+      for (const button of kb?.inline_keyboard.flat() ?? []) {
+        const data = "callback_data" in button ? button.callback_data : "";
+        expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_LIMIT);
+        expect(decodeCallback(data)).not.toBeNull();
+      }
+    }
+    expect(encodeCallback({ kind: "ask", question: "长".repeat(30) })).toBeUndefined();
+  });
+});
+
+describe("inline mode", () => {
+  it("offers the answer as an article", async () => {
+    const h = harness();
+    const [call] = await h.inline("昆山");
+    expect(call?.method).toBe("answerInlineQuery");
+    const [article] = call?.payload.results as {
+      type: string;
+      title: string;
+      input_message_content: { message_text: string; parse_mode: string };
+    }[];
+    expect(article?.type).toBe("article");
+    expect(article?.title).toContain("昆山市");
+    expect(article?.input_message_content.parse_mode).toBe("HTML");
+    expect(isValidTelegramHtml(article?.input_message_content.message_text ?? "")).toBe(true);
+  });
+
+  it("shows help for an empty query", async () => {
+    const h = harness();
+    const [call] = await h.inline("   ");
+    expect(JSON.stringify(call?.payload.results)).toContain("可以这样问");
+  });
+});
+
+describe("formatting", () => {
+  it.each(["<b>昆山</b>", "<script>alert(1)</script>是试点吗", 'A & B < C > D "E"', "</b><i>", "&amp;&lt;"])(
+    "escapes hostile input %j",
+    async (q) => {
+      const h = harness();
+      for (const text of texts(await h.send(q))) {
+        expect(isValidTelegramHtml(text), text).toBe(true);
+        expect(text).not.toContain("<script>");
+      }
+    },
+  );
+
+  it("splits long answers on line boundaries under Telegram's limit", () => {
+    const long = Array.from({ length: 400 }, (_, i) => `第${i}行：${"试点".repeat(10)}`).join("\n");
+    const parts = renderAnswer(long);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(isValidTelegramHtml(p)).toBe(true);
+    }
+    const oneLine = renderAnswer("&".repeat(10_000));
+    for (const p of oneLine) expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(oneLine.join("").replace(/<\/?b>/g, "")).toBe("&amp;".repeat(10_000));
+  });
+
+  it("keeps every answer of a batch list valid and under the limit", async () => {
+    const h = harness();
+    const parts = texts(await h.send("第二批有哪些"));
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+      expect(isValidTelegramHtml(p)).toBe(true);
+    }
+  });
+});
+
+describe("errors and logs", () => {
+  it("apologises when a handler throws, and keeps running", async () => {
+    const broken = {
+      atlas: engine.atlas,
+      answer: () => {
+        throw new Error("boom");
+      },
+    } as unknown as Engine;
+    const h = harness({ engine: broken });
+    expect(texts(await h.send("昆山"))).toEqual(["抱歉，处理这条消息时出了点问题，请稍后再试。"]);
+    expect(h.sink.lines.some((l) => l.msg === "update failed" && String(l.error).includes("boom"))).toBe(
+      true,
+    );
+    expect(texts(await h.send("/pilot"))[0]).toContain("用法");
+  });
+
+  it("logs one line per update with intent and latency, and the text only at debug level", async () => {
+    const h = harness();
+    await h.send("昆山市是试点吗");
+    const info = h.sink.lines.filter((l) => l.msg === "update");
+    expect(info).toHaveLength(1);
+    expect(info[0]).toMatchObject({ intent: "pilot.status", outcome: "ok", kind: "message" });
+    expect(typeof info[0]?.ms).toBe("number");
+    expect(JSON.stringify(info[0])).not.toContain("昆山");
+    const debug = h.sink.lines.filter((l) => l.msg === "update text");
+    expect(debug[0]?.level).toBe(20);
+  });
+});
