@@ -47,8 +47,8 @@ describe("private chat", () => {
   it("offers provinces and batches as keyboards without an argument", async () => {
     const h = harness();
     const [province] = await h.send("/province");
-    const rows = (province?.payload.reply_markup as { inline_keyboard: { text: string }[][] })
-      .inline_keyboard;
+    const markup = province?.payload.reply_markup as { inline_keyboard: { text: string }[][] } | undefined;
+    const rows = markup?.inline_keyboard ?? [];
     expect(rows.flat().map((b) => b.text)).toContain("北京市（11）");
     const [batch] = await h.send("/batch");
     expect(JSON.stringify(batch?.payload.reply_markup)).toContain("第二批（2013年度）");
@@ -139,7 +139,7 @@ describe("inline mode", () => {
     const h = harness();
     const [call] = await h.inline("昆山");
     expect(call?.method).toBe("answerInlineQuery");
-    const [article] = call?.payload.results as {
+    const [article] = (call?.payload.results ?? []) as {
       type: string;
       title: string;
       input_message_content: { message_text: string; parse_mode: string };
