@@ -3,7 +3,7 @@ import type { Bot } from "grammy";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./bot.ts";
 import type { BotContext } from "./context.ts";
-import { COMMANDS } from "./features/commands.ts";
+import { registerCommands } from "./features/commands.ts";
 import type { UpdateTracker } from "./tracker.ts";
 
 /**
@@ -18,7 +18,7 @@ export async function startPolling(
 ): Promise<() => Promise<void>> {
   await bot.init();
   await bot.api.deleteWebhook();
-  await bot.api.setMyCommands([...COMMANDS]);
+  await registerCommands(bot, logger);
   const runner = run(bot, {
     runner: {
       fetch: { allowed_updates: [...ALLOWED_UPDATES] },

@@ -3,7 +3,7 @@ import { type Bot, webhookCallback } from "grammy";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES } from "./bot.ts";
 import type { BotContext } from "./context.ts";
-import { COMMANDS } from "./features/commands.ts";
+import { registerCommands } from "./features/commands.ts";
 
 /**
  * Webhook mode: an HTTP server that answers `GET /healthz`, passes `POST` on the webhook's path to
@@ -39,7 +39,7 @@ export async function startWebhook(
       secret_token: options.secret,
       allowed_updates: [...ALLOWED_UPDATES],
     });
-    await bot.api.setMyCommands([...COMMANDS]);
+    await registerCommands(bot, logger);
   }
   logger.info({ username: bot.botInfo.username, mode: "webhook", port: options.port }, "bot started");
   return server;

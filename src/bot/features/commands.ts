@@ -1,5 +1,6 @@
-import { Composer } from "grammy";
+import { type Bot, Composer } from "grammy";
 import type { Engine } from "../../engine/engine.ts";
+import type { Logger } from "../../logger.ts";
 import type { BotContext } from "../context.ts";
 import { batchKeyboard, provinceKeyboard } from "../keyboards.ts";
 import { askAndReply } from "../reply.ts";
@@ -15,6 +16,15 @@ export const COMMANDS = [
   { command: "about", description: "项目背景与数据来源" },
   { command: "ranking", description: "各省试点数量排名" },
 ] as const;
+
+/** Registers the command menu; a server that refuses it (an emulator, say) costs only a warning. */
+export async function registerCommands(bot: Bot<BotContext>, logger: Logger): Promise<void> {
+  try {
+    await bot.api.setMyCommands([...COMMANDS]);
+  } catch (error) {
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, "setMyCommands failed");
+  }
+}
 
 const BATCH_ARGUMENT = /^(?:第?\s*([123一二三])\s*批?|首批)$/;
 

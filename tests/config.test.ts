@@ -1,0 +1,83 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../src/config.ts";
+
+const TOKEN = "123456:AAsecret-token_value";
+
+describe("parseConfig", () => {
+  it("runs the console without a token", () => {
+    expect(parseConfig({})).toMatchObject({
+      mode: "console",
+      apiRoot: "https://api.telegram.org",
+      logLevel: "info",
+    });
+    expect(parseConfig({ BOT_TOKEN: "  " }).mode).toBe("console");
+  });
+
+  it("polls with a token and honours the API root", () => {
+    expect(parseConfig({ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:9000/" })).toEqual({
+      mode: "polling",
+      token: TOKEN,
+      apiRoot: "http://127.0.0.1:9000",
+      logLevel: "info",
+    });
+  });
+
+  it("needs the webhook fields only in webhook mode", () => {
+    const env = {
+      BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://example.org/tg",
+      WEBHOOK_SECRET: "s3cret",
+    };
+    expect(parseConfig(env)).toMatchObject({
+      mode: "webhook",
+      port: 8080,
+      webhookUrl: "https://example.org/tg",
+    });
+    expect(() => parseConfig({ ...env, WEBHOOK_URL: "" })).toThrow(/WEBHOOK_URL is required/);
+    expect(() => parseConfig({ ...env, WEBHOOK_SECRET: undefined })).toThrow(/WEBHOOK_SECRET is required/);
+  });
+
+  it.each([
+    [{ BOT_TOKEN: "not a token" }, "BOT_TOKEN"],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "carrier-pigeon" }, "BOT_MODE"],
+    [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, "PORT"],
+    [{ BOT_TOKEN: TOKEN, PORT: "70000" }, "PORT"],
+    [{ TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ REDIS_URL: "http://localhost" }, "REDIS_URL"],
+    [
+      { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org", WEBHOOK_SECRET: "bad secret!" },
+      "WEBHOOK_SECRET",
+    ],
+  ])("names the variable in %j", (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^Invalid config: ${variable} `));
+  });
+
+  it("never echoes the value", () => {
+    try {
+      parseConfig({ BOT_TOKEN: "123:has spaces secret" });
+    } catch (error) {
+      expect(String(error)).not.toContain("secret");
+    }
+  });
+});
+
+describe("npm start with bad config", () => {
+  it("prints one line naming the variable and exits 1, without the token", () => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: join(import.meta.dirname, ".."),
+      env: { ...process.env, BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "", WEBHOOK_SECRET: "" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "Invalid config: WEBHOOK_URL is required when BOT_MODE=webhook",
+    ]);
+    expect(r.stdout + r.stderr).not.toContain("secret-token");
+  });
+});
