@@ -1,5 +1,7 @@
 import { Writable } from "node:stream";
+import type { StorageAdapter } from "grammy";
 import { createBot } from "../../src/bot/bot.ts";
+import type { SessionData } from "../../src/bot/context.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../../src/bot/offline.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -30,7 +32,11 @@ export function memoryLogger(level = "info", token?: string) {
 
 /** A bot wired to the real engine, with every outgoing call captured instead of sent. */
 export function harness(
-  options: { chat?: ConstructorParameters<typeof UpdateFactory>[0]; engine?: Engine } = {},
+  options: {
+    chat?: ConstructorParameters<typeof UpdateFactory>[0];
+    engine?: Engine;
+    storage?: StorageAdapter<SessionData>;
+  } = {},
 ) {
   const { logger, sink } = memoryLogger("debug");
   const { bot } = createBot({
@@ -39,6 +45,7 @@ export function harness(
     logger,
     botInfo: OFFLINE_BOT_INFO,
     network: false,
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   const calls: ApiCall[] = [];
   captureApi(bot, (c) => calls.push(c));
