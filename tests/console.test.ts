@@ -21,7 +21,7 @@ describe("npm start without a token", () => {
     expect(out).toContain("江苏省的21个国家智慧城市试点");
     expect(out).toContain("浙江省的14个国家智慧城市试点");
     expect(out).toContain("[9] 下一页 ›");
-    expect(out).toContain("[1] 福建省（8）");
+    expect(out).toContain("[1] 上海市（1）");
     expect(out).not.toMatch(/<b>|&lt;/);
     expect(r.stderr).toBe("");
   });
