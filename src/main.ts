@@ -24,15 +24,15 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel, config.token);
-  const storage = config.redisUrl
-    ? new RedisAdapter<SessionData>({ instance: new Redis(config.redisUrl) })
-    : undefined;
+  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
+  const storage = redis ? new RedisAdapter<SessionData>({ instance: redis }) : undefined;
   const { bot, tracker } = createBot({
     token: config.token,
     engine,
     logger,
     apiRoot: config.apiRoot,
     ...(storage ? { storage } : {}),
+    ...(redis ? { rateLimitStore: redis } : {}),
   });
   if (config.mode === "polling") {
     const stop = await startPolling(bot, tracker, logger);

@@ -1,4 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import type { RedisType } from "@grammyjs/ratelimiter/out/typesAndDefaults.js";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, type BotError, type Context, type StorageAdapter, session } from "grammy";
@@ -26,7 +28,14 @@ export interface BotOptions {
   storage?: StorageAdapter<SessionData>;
   /** Retry on 429 and 5xx and throttle outgoing calls (off for offline harnesses). */
   network?: boolean;
+  /** Per-user limit on updates: at most `limit` in `windowMs`; the excess is dropped with one notice. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Shared counter store for the rate limit (the Redis client when scaling out); memory by default. */
+  rateLimitStore?: RedisType;
 }
+
+/** Default per-user limit: far above a person's pace, well below a flood. */
+export const DEFAULT_RATE_LIMIT = { limit: 20, windowMs: 60_000 };
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query"] as const;
@@ -76,6 +85,29 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
       );
     }
   });
+  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const notified = new Map<number, number>();
+  bot.use(
+    limit<BotContext, RedisType>({
+      timeFrame: rate.windowMs,
+      limit: rate.limit,
+      alwaysReply: true,
+      ...(options.rateLimitStore ? { storageClient: options.rateLimitStore } : {}),
+      onLimitExceeded: async (ctx) => {
+        ctx.updateLog.outcome = "rate-limited";
+        // One notice per user and window; the rest of a flood is dropped silently.
+        const user = ctx.from?.id ?? 0;
+        const now = Date.now();
+        if (now - (notified.get(user) ?? 0) < rate.windowMs) return;
+        notified.set(user, now);
+        if (notified.size > 10_000) {
+          for (const [key, at] of notified) if (now - at >= rate.windowMs) notified.delete(key);
+        }
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "操作太频繁了，请稍等一会儿再试。" });
+        else if (ctx.chat?.type === "private") await ctx.reply("你发得有点快，请稍等一分钟再问。");
+      },
+    }),
+  );
   bot.use(sequentialize(chatKey));
   bot.use(
     session({

@@ -36,6 +36,7 @@ export function harness(
     chat?: ConstructorParameters<typeof UpdateFactory>[0];
     engine?: Engine;
     storage?: StorageAdapter<SessionData>;
+    rateLimit?: { limit: number; windowMs: number };
   } = {},
 ) {
   const { logger, sink } = memoryLogger("debug");
@@ -46,6 +47,7 @@ export function harness(
     botInfo: OFFLINE_BOT_INFO,
     network: false,
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
   });
   const calls: ApiCall[] = [];
   captureApi(bot, (c) => calls.push(c));
