@@ -52,6 +52,20 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
   });
+  // Failed calls are logged (the logger scrubs the token); retries and throttling wrap around this.
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      return await prev(method, payload, signal);
+    } catch (error) {
+      if (!signal?.aborted) {
+        logger.warn(
+          { method, error: error instanceof Error ? error.message : String(error) },
+          "api call failed",
+        );
+      }
+      throw error;
+    }
+  });
   if (options.network ?? true) {
     bot.api.config.use(apiThrottler());
     bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
