@@ -8,6 +8,7 @@ export function escapeHtml(text: string): string {
 
 /** Splits one plain line into pieces whose escaped form fits the limit, on code-point boundaries. */
 function splitLine(line: string, limit: number): string[] {
+  if (line.length * 6 <= limit || escapeHtml(line).length <= limit) return [line];
   const pieces: string[] = [];
   let current = "";
   let size = 0;

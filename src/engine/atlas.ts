@@ -138,10 +138,17 @@ export class Atlas {
    * contain it or lie inside it (an administrative pilot such as 昆山市 contains 昆山市张浦镇).
    */
   relatedPilots(p: Pilot): Pilot[] {
-    return this.data.pilots.filter(
-      (q) => q !== p && (q.expands === p.name || p.expands === q.name || liesIn(q, p) || liesIn(p, q)),
-    );
+    let related = this.related.get(p);
+    if (!related) {
+      related = this.data.pilots.filter(
+        (q) => q !== p && (q.expands === p.name || p.expands === q.name || liesIn(q, p) || liesIn(p, q)),
+      );
+      this.related.set(p, related);
+    }
+    return related;
   }
+
+  private readonly related = new Map<Pilot, Pilot[]>();
 
   /** Whether division `outer` contains the place with code `code` (or is it). */
   contains(outer: Division, code: string | null, province: string): boolean {

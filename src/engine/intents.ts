@@ -58,7 +58,20 @@ export const IntentSchema = z
 interface Cue {
   text: string;
   weight: number;
+  /** Whether the cue needs Latin letters in the question (skipped, unmatched, when there are none). */
+  latin: boolean;
+  /** Whether the cue is Chinese (found through the first-character index instead of tested one by one). */
+  han: boolean;
   test: (residual: string) => boolean;
+}
+
+/** Latin cues (and non-Han cues such as "290") that match; Chinese ones are found through the index. */
+function matchingLatin(cues: Cue[], residual: string, latin: boolean): Cue[] {
+  const out: Cue[] = [];
+  for (const cue of cues) {
+    if (!cue.han && (latin || !cue.latin) && cue.test(residual)) out.push(cue);
+  }
+  return out;
 }
 
 /** A loaded intent with its cues and patterns compiled. */
@@ -73,10 +86,11 @@ export const TOPIC =
   /试点|智慧城市|住建部|住房和城乡建设部|国开行|开发银行|这个项目|这个计划|名单|入选|申报|pilot|smart city|programme|program/;
 
 function compileCue(text: string): Cue {
-  if (HAN.test(text)) return { text, weight: cueWeight(text), test: (r) => r.includes(text) };
+  if (HAN.test(text))
+    return { text, weight: cueWeight(text), latin: false, han: true, test: (r) => r.includes(text) };
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`(?<![a-z])${escaped}(?:s|es)?(?![a-z])`);
-  return { text, weight: cueWeight(text), test: (r) => re.test(r) };
+  return { text, weight: cueWeight(text), latin: /[a-z]/.test(text), han: false, test: (r) => re.test(r) };
 }
 
 /** The project's `intents/` folder. */
@@ -168,12 +182,25 @@ const PATTERN_WEIGHT = 4;
  * `priority`, then to the id in alphabetical order, so the outcome never depends on file order.
  */
 export function scoreIntents(residual: string, slots: SlotPresence, intents: Intent[]): IntentScore[] {
-  const out: IntentScore[] = [];
+  const { byFirstCharacter, priority } = indexOf(intents);
   const onTopic = TOPIC.test(residual);
+  const latin = /[a-z]/.test(residual);
+  // Chinese cues: look only at the cues that start with each character of the question.
+  const found = new Map<Intent, Cue[]>();
+  for (let i = 0; i < residual.length; i++) {
+    for (const { intent, cue, topic } of byFirstCharacter.get(residual.charAt(i)) ?? []) {
+      if ((topic && !onTopic) || !residual.startsWith(cue.text, i)) continue;
+      const list = found.get(intent) ?? [];
+      if (!list.includes(cue)) list.push(cue);
+      found.set(intent, list);
+    }
+  }
+  const out: IntentScore[] = [];
   for (const intent of intents) {
     if (intent.requires.some((s) => !slots[s]) || intent.forbids.some((s) => slots[s])) continue;
-    const cues = intent.cueTests.filter((c) => c.test(residual));
-    if (onTopic) cues.push(...intent.topicCueTests.filter((c) => c.test(residual)));
+    const cues = found.get(intent) ?? [];
+    cues.push(...matchingLatin(intent.cueTests, residual, latin));
+    if (onTopic) cues.push(...matchingLatin(intent.topicCueTests, residual, latin));
     const patterns = intent.compiled.filter((p) => p.test(residual));
     const score = cues.reduce((sum, c) => sum + c.weight, 0) + patterns.length * PATTERN_WEIGHT;
     if (score > 0) {
@@ -184,9 +211,37 @@ export function scoreIntents(residual: string, slots: SlotPresence, intents: Int
       });
     }
   }
-  const priority = new Map(intents.map((i) => [i.id, i.priority]));
   return out.sort(
     (a, b) =>
       b.score - a.score || (priority.get(b.id) ?? 0) - (priority.get(a.id) ?? 0) || a.id.localeCompare(b.id),
   );
+}
+
+interface IntentIndex {
+  byFirstCharacter: Map<string, { intent: Intent; cue: Cue; topic: boolean }[]>;
+  priority: Map<IntentId, number>;
+}
+
+const INDEXES = new WeakMap<Intent[], IntentIndex>();
+
+/** Chinese cues grouped by first character, built once per set of intents. */
+function indexOf(intents: Intent[]): IntentIndex {
+  let index = INDEXES.get(intents);
+  if (!index) {
+    const byFirstCharacter: IntentIndex["byFirstCharacter"] = new Map();
+    for (const intent of intents) {
+      for (const [cues, topic] of [
+        [intent.cueTests, false],
+        [intent.topicCueTests, true],
+      ] as const) {
+        for (const cue of cues.filter((c) => c.han)) {
+          const key = cue.text.charAt(0);
+          byFirstCharacter.set(key, [...(byFirstCharacter.get(key) ?? []), { intent, cue, topic }]);
+        }
+      }
+    }
+    index = { byFirstCharacter, priority: new Map(intents.map((i) => [i.id, i.priority])) };
+    INDEXES.set(intents, index);
+  }
+  return index;
 }

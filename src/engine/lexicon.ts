@@ -8,6 +8,7 @@ export type Place =
   | { kind: "pilot"; pilot: Pilot /** the 含… place the user named, when it is one */; included?: string }
   | { kind: "division"; division: Division };
 
+const NO_LENGTHS: readonly number[] = [];
 const ADMIN_LEVELS = new Set(["地级市", "县级市", "区", "县"]);
 
 /** How strongly a kind of place claims a shared term: lower wins (see {@link Lexicon.lookup}). */
@@ -71,6 +72,7 @@ export function pinyinKey(term: string): string {
  */
 export class Lexicon {
   private readonly exact = new Map<string, Place[]>();
+  private readonly lengthsByFirst = new Map<string, number[]>();
   /** Length in characters of the longest exact term. */
   readonly maxLength: number;
   private pinyinMap?: Map<string, Place[]>;
@@ -95,6 +97,12 @@ export class Lexicon {
     for (const [short, ds] of shorts) if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
     for (const places of this.exact.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
     this.maxLength = Math.max(...[...this.exact.keys()].map((k) => k.length));
+    for (const term of this.exact.keys()) {
+      const lengths = this.lengthsByFirst.get(term.charAt(0)) ?? [];
+      if (!lengths.includes(term.length)) lengths.push(term.length);
+      this.lengthsByFirst.set(term.charAt(0), lengths);
+    }
+    for (const lengths of this.lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   }
 
   /**
@@ -127,6 +135,14 @@ export class Lexicon {
   /** Places a Chinese term names, strongest claim first (a pilot's own alias before a same-named county). */
   lookup(term: string): Place[] | undefined {
     return this.exact.get(term);
+  }
+
+  /**
+   * Lengths of the terms that start with a character, longest first: the scanner tries only these
+   * instead of every length up to {@link maxLength}.
+   */
+  lengthsFrom(first: string): readonly number[] {
+    return this.lengthsByFirst.get(first) ?? NO_LENGTHS;
   }
 
   /** Places a pinyin or English key names (`kunshan`, `innermongolia`). */
@@ -166,9 +182,27 @@ export class Lexicon {
   suggest(text: string, limit = 3): string[] {
     const query = Array.from(text.replace(/[^\p{Script=Han}]/gu, "")).join("");
     if (query.length < 3 || query.length > 24) return [];
+    // The engine asks twice for one question (to choose the intent, then to word the answer).
+    if (this.lastSuggestion?.query === query && this.lastSuggestion.limit === limit)
+      return this.lastSuggestion.result;
+    const result = this.searchSimilar(query, limit);
+    this.lastSuggestion = { query, limit, result };
+    return result;
+  }
+
+  private lastSuggestion?: { query: string; limit: number; result: string[] };
+
+  private searchSimilar(query: string, limit: number): string[] {
     if (!this.fuzzyIndex) this.fuzzyIndex = this.buildFuzzy();
     const out: string[] = [];
-    for (const hit of this.fuzzyIndex.search(query, { combineWith: "OR" }).slice(0, 50)) {
+    // Suffix characters (市, 区…) occur in thousands of names and only slow the search down.
+    // Single characters are needed only for short names (昆三市 shares no bigram with 昆山市).
+    const short = query.length <= 3;
+    const hits = this.fuzzyIndex.search(query, {
+      combineWith: "OR",
+      processTerm: (t) => (SUFFIX_CHARACTERS.has(t) || (!short && t.length === 1) ? null : t),
+    });
+    for (const hit of hits.slice(0, 50)) {
       const term = this.fuzzyTerms[hit.id] ?? "";
       const extra = query.length - term.length;
       if (withinOneEdit(query, term) || (extra > 0 && extra <= 2 && containsWithinOneEdit(query, term))) {
@@ -191,6 +225,8 @@ export class Lexicon {
     return index;
   }
 }
+
+const SUFFIX_CHARACTERS = new Set(["市", "区", "县", "镇", "省", "州", "旗", "乡", "盟"]);
 
 /** Character unigrams and bigrams: the tokens a Chinese name is searched by. */
 export function charGrams(text: string): string[] {

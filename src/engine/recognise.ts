@@ -113,7 +113,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < text.length; ) {
     let found = false;
-    for (let len = Math.min(lexicon.maxLength, text.length - i); len >= 2; len--) {
+    for (const len of lexicon.lengthsFrom(text.charAt(i))) {
+      if (len < 2 || i + len > text.length) continue;
       const term = text.slice(i, i + len);
       const places = lexicon.lookup(term);
       if (places?.[0]) {

@@ -66,6 +66,19 @@ function titleCase(s: string): string {
 
 /** A pilot or place name for an English reader: `Kunshan (昆山市)`; functional areas keep their Chinese name. */
 export function englishName(name: string, shortForm?: string): string {
+  const key = `${name}|${shortForm ?? ""}`;
+  let english = ENGLISH_NAMES.get(key);
+  if (english === undefined) {
+    english = romanise(name, shortForm);
+    ENGLISH_NAMES.set(key, english);
+  }
+  return english;
+}
+
+// Names repeat across answers; their romanisation is computed once.
+const ENGLISH_NAMES = new Map<string, string>();
+
+function romanise(name: string, shortForm?: string): string {
   const english = PROVINCE_ENGLISH[name] ?? EXONYM_OF.get(name);
   if (english) return `${english} (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");

@@ -1,0 +1,56 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { median, round } from "./stats.ts";
+
+const root = join(import.meta.dirname, "..");
+
+/** Wall time from spawning a process until its stdout contains `marker`. */
+function timeUntil(
+  args: string[],
+  marker: string,
+  input?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ms: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
+    let out = "";
+    let done = false;
+    child.stdout.on("data", (d) => {
+      out += String(d);
+      if (!done && out.includes(marker)) {
+        done = true;
+        resolve({ ms: performance.now() - started, out });
+        child.stdin.end();
+      }
+    });
+    child.on("exit", () => (done ? undefined : reject(new Error(`no "${marker}" in output:\n${out}`))));
+    if (input !== undefined) child.stdin.write(input);
+    else child.stdin.end();
+  });
+}
+
+/** Process start → first answer, for `ask` and for `npm start` in console mode; the engine's own part; RSS. */
+export async function benchColdStart(runs = 5) {
+  const ask: number[] = [];
+  const consoleMode: number[] = [];
+  const engine: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ask.push((await timeUntil(["--import", "tsx", "src/cli/ask.ts", "昆山市是试点吗"], "是的，昆山市")).ms);
+    const env = { ...process.env, BOT_TOKEN: "" };
+    consoleMode.push(
+      (await timeUntil(["--import", "tsx", "src/main.ts"], "是的，昆山市", "昆山市是试点吗\n", env)).ms,
+    );
+    const child = await timeUntil(["--import", "tsx", "bench/cold-child.ts"], "rss_mb");
+    const report = JSON.parse(child.out) as { engine_ms: number; rss_mb: number };
+    engine.push(report.engine_ms);
+    rss.push(report.rss_mb);
+  }
+  return {
+    ask_ms: round(median(ask), 1),
+    console_ms: round(median(consoleMode), 1),
+    engine_ms: round(median(engine), 1),
+    rss_mb: round(median(rss), 1),
+  };
+}
