@@ -1,4 +1,7 @@
-/** Child process of the cold-start benchmark: imports, loads and answers once, then reports. */
+/**
+ * Child process of the cold-start benchmark (compiled to `dist/bench/`): imports the engine, loads
+ * data and index, answers once, then reports time and RSS.
+ */
 const started = performance.now();
 const { Engine } = await import("../src/engine/engine.ts");
 const engine = new Engine();

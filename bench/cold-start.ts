@@ -1,5 +1,6 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
+import { build } from "esbuild";
 import { median, round } from "./stats.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -30,19 +31,32 @@ function timeUntil(
   });
 }
 
-/** Process start → first answer, for `ask` and for `npm start` in console mode; the engine's own part; RSS. */
+/**
+ * Process start → first answer, for `ask` and for `npm start` in console mode (both as shipped:
+ * compiled to `dist/` by `npm run build`, on bare Node); the engine's own part; RSS after loading.
+ */
 export async function benchColdStart(runs = 5) {
+  await build({
+    entryPoints: { "bench/cold-child": "bench/cold-child.ts" },
+    outdir: join(root, "dist"),
+    outExtension: { ".js": ".mjs" },
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+  });
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root });
   const ask: number[] = [];
   const consoleMode: number[] = [];
   const engine: number[] = [];
   const rss: number[] = [];
   for (let i = 0; i < runs; i++) {
-    ask.push((await timeUntil(["--import", "tsx", "src/cli/ask.ts", "昆山市是试点吗"], "是的，昆山市")).ms);
+    ask.push((await timeUntil(["dist/cli/ask.mjs", "昆山市是试点吗"], "是的，昆山市")).ms);
     const env = { ...process.env, BOT_TOKEN: "" };
-    consoleMode.push(
-      (await timeUntil(["--import", "tsx", "src/main.ts"], "是的，昆山市", "昆山市是试点吗\n", env)).ms,
-    );
-    const child = await timeUntil(["--import", "tsx", "bench/cold-child.ts"], "rss_mb");
+    consoleMode.push((await timeUntil(["dist/bin/main.mjs"], "是的，昆山市", "昆山市是试点吗\n", env)).ms);
+    const child = await timeUntil(["dist/bench/cold-child.mjs"], "rss_mb");
     const report = JSON.parse(child.out) as { engine_ms: number; rss_mb: number };
     engine.push(report.engine_ms);
     rss.push(report.rss_mb);

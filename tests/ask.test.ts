@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
 const ask = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], {
+  spawnSync(process.execPath, ["dist/cli/ask.mjs", ...args], {
     cwd: root,
     input,
     encoding: "utf8",

@@ -68,7 +68,7 @@ describe("parseConfig", () => {
 
 describe("npm start with bad config", () => {
   it("prints one line naming the variable and exits 1, without the token", () => {
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const r = spawnSync(process.execPath, ["dist/bin/main.mjs"], {
       cwd: join(import.meta.dirname, ".."),
       env: { ...process.env, BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "", WEBHOOK_SECRET: "" },
       encoding: "utf8",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 describe("npm start without a token", () => {
   it("runs a console chat through the bot's middleware, with numbered buttons", () => {
     const env = { ...process.env, BOT_TOKEN: "" };
-    const r = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const r = spawnSync(process.execPath, ["dist/bin/main.mjs"], {
       cwd: join(import.meta.dirname, ".."),
       env,
       input: "昆山市是试点吗\n1\n那浙江呢\n/province\n9\n",

@@ -32,7 +32,7 @@ describe("end to end over HTTP against telegram-test-api", () => {
   beforeAll(async () => {
     server = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 60 });
     await server.start();
-    bot = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    bot = spawn(process.execPath, ["dist/bin/main.mjs"], {
       cwd: root,
       env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,5 +1,6 @@
+import { createRequire } from "node:module";
 import MiniSearch from "minisearch";
-import { customPinyin, pinyin } from "pinyin-pro";
+import type * as PinyinPro from "pinyin-pro";
 import type { Pilot } from "../data/schema.ts";
 import { type Atlas, type Division, PROVINCE_ENGLISH } from "./atlas.ts";
 
@@ -49,20 +50,30 @@ function countyShortForm(d: Division): string | undefined {
   return short && !NOT_A_SHORT_FORM.has(short) ? short : undefined;
 }
 
-// pinyin-pro reads some place names with the everyday reading of a heteronym.
-customPinyin({
-  郫都: "pí dū",
-  长乐: "cháng lè",
-  长治: "cháng zhì",
-  长春: "cháng chūn",
-  长沙: "cháng shā",
-  六安: "lù ān",
-  蚌埠: "bèng bù",
-});
+// pinyin-pro's dictionary costs ~12 MB; it is loaded on the first Latin question, not at start.
+const requireLazily = createRequire(import.meta.url);
+let pinyinLibrary: typeof PinyinPro | undefined;
+
+function pinyinPro(): typeof PinyinPro {
+  if (!pinyinLibrary) {
+    pinyinLibrary = requireLazily("pinyin-pro") as typeof PinyinPro;
+    // It reads some place names with the everyday reading of a heteronym.
+    pinyinLibrary.customPinyin({
+      郫都: "pí dū",
+      长乐: "cháng lè",
+      长治: "cháng zhì",
+      长春: "cháng chūn",
+      长沙: "cháng shā",
+      六安: "lù ān",
+      蚌埠: "bèng bù",
+    });
+  }
+  return pinyinLibrary;
+}
 
 /** Pinyin key of a Chinese term: tone-less, ü as v, no separators (昆山 → kunshan). */
 export function pinyinKey(term: string): string {
-  return pinyin(term, { toneType: "none", type: "array", v: true, nonZh: "removed" }).join("");
+  return pinyinPro().pinyin(term, { toneType: "none", type: "array", v: true, nonZh: "removed" }).join("");
 }
 
 /**
