@@ -93,10 +93,11 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
         },
         "update",
       );
-      logger.debug(
-        { update_id: ctx.update.update_id, text: ctx.msg?.text ?? ctx.inlineQuery?.query },
-        "update text",
-      );
+      if (logger.isLevelEnabled("debug"))
+        logger.debug(
+          { update_id: ctx.update.update_id, text: ctx.msg?.text ?? ctx.inlineQuery?.query },
+          "update text",
+        );
     }
   });
   const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;

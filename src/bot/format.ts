@@ -1,9 +1,13 @@
 /** Telegram's limit on a message's text. */
 export const MESSAGE_LIMIT = 4096;
 
+const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+const SPECIAL = /[&<>"]/;
+const SPECIAL_ALL = /[&<>"]/g;
+
 /** Escapes text for Telegram's HTML parse mode: every dynamic string goes through here. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (ch) => ENTITIES[ch] ?? ch) : text;
 }
 
 /** Splits one plain line into pieces whose escaped form fits the limit, on code-point boundaries. */
