@@ -9,7 +9,7 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { "bin/main": "src/main.ts", "cli/ask": "src/cli/ask.ts" },
+  entryPoints: { "bin/main": "src/main.ts", "cli/ask": "src/cli/ask.ts", "cli/chart": "src/cli/chart.ts" },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,

@@ -7,6 +7,7 @@ import { Bot, type BotError, type Context, type StorageAdapter, session } from "
 import type { UserFromGetMe } from "grammy/types";
 import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
+import { type ChartDelivery, telegramCharts } from "./charts.ts";
 import type { BotContext, SessionData } from "./context.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -32,6 +33,8 @@ export interface BotOptions {
   rateLimit?: { limit: number; windowMs: number };
   /** Shared counter store for the rate limit (the Redis client when scaling out); memory by default. */
   rateLimitStore?: RedisType;
+  /** How charts are delivered: photos by default, files in the console, none with `false`. */
+  charts?: ChartDelivery | false;
 }
 
 /** Default per-user limit: far above a person's pace, well below a flood. */
@@ -123,6 +126,13 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
       },
     }),
   );
+  const charts = options.charts === undefined ? telegramCharts(engine.atlas, logger) : options.charts;
+  if (charts) {
+    bot.use((ctx, next) => {
+      ctx.charts = charts;
+      return next();
+    });
+  }
   bot.use(sequentialize(chatKey));
   bot.use(
     session({

@@ -1,8 +1,11 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { createBot } from "./bot.ts";
+import { fileCharts } from "./charts.ts";
 import { htmlToPlain } from "./format.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "./offline.ts";
 
@@ -24,12 +27,14 @@ export async function runConsole(
   input: NodeJS.ReadableStream = process.stdin,
   output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
+  const charts = fileCharts(engine.atlas, join(tmpdir(), "smart-city-pilot-charts"), logger);
   const { bot } = createBot({
     token: "0:console",
     engine,
     logger,
     botInfo: OFFLINE_BOT_INFO,
     network: false,
+    charts,
   });
   let buttons: InlineKeyboardButton[] = [];
   const print = (s: string) => output.write(`${s}\n`);

@@ -12,5 +12,6 @@ export interface UpdateLog {
   outcome?: string;
 }
 
-/** The bot's context type. */
-export type BotContext = Context & SessionFlavor<SessionData> & { updateLog: UpdateLog };
+/** The bot's context type; `charts` is how pictures reach this chat (absent: text only). */
+export type BotContext = Context &
+  SessionFlavor<SessionData> & { updateLog: UpdateLog; charts?: import("./charts.ts").ChartDelivery };

@@ -38,7 +38,15 @@ export function captureApi(bot: { api: Api }, onCall: (call: ApiCall) => void): 
       chat,
       text: String(p.text ?? ""),
     };
-    const result = method.startsWith("send") || method.startsWith("edit") ? message : true;
+    const photo =
+      method === "sendPhoto"
+        ? {
+            photo: [
+              { file_id: `photo-${messageId}`, file_unique_id: `u${messageId}`, width: 1000, height: 1200 },
+            ],
+          }
+        : {};
+    const result = method.startsWith("send") || method.startsWith("edit") ? { ...message, ...photo } : true;
     return { ok: true, result } as never;
   };
   bot.api.config.use(transformer);

@@ -30,4 +30,6 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
   const answer = engine.answer(question, memory);
   if (ctx.chat) ctx.session.memory = answer.context;
   await replyWithAnswer(ctx, answer);
+  // The text comes first, so the answer reads on any client; the picture follows.
+  if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
 }

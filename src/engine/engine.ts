@@ -6,6 +6,7 @@ import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
+import type { ChartSpec } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
 import { type Intent, type IntentId, loadIntents, scoreIntents, TOPIC } from "./intents.ts";
 import { canonicalName, Lexicon } from "./lexicon.ts";
@@ -42,6 +43,8 @@ export interface Answer {
   pilots?: PilotSummary[];
   /** Natural next questions. */
   suggestions: string[];
+  /** A chart that illustrates the answer (rankings, the overview, a province's list). */
+  chart?: ChartSpec;
   /** Why the engine answered as it did: normalised text, places, scores, context used. */
   trace: string[];
   /** The context to pass with the chat's next question. */
@@ -119,6 +122,8 @@ export class Engine {
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
     if (alternatives) reply.text = `${reply.text}\n${alternatives}`;
+    const chart = chartFor(answered, reply, cx);
+    if (chart) reply.chart = chart;
     return this.finish(question, answered, reply, places, batch, trace, context);
   }
 
@@ -254,6 +259,7 @@ export class Engine {
       trace,
       context,
     };
+    if (reply.chart) answer.chart = reply.chart;
     if (reply.isPilot !== undefined) answer.isPilot = reply.isPilot;
     if (reply.count !== undefined) answer.count = reply.count;
     if (reply.place !== undefined) answer.place = reply.place;
@@ -285,6 +291,17 @@ function describeAlternatives(cx: ComposeContext, m: Mention): string {
   return cx.lang === "zh"
     ? `另：“${m.term}”也可能指${alts.join("、")}，可以写全称再问。`
     : `(“${m.term}” may also mean ${alts.join(", ")}.)`;
+}
+
+/** The picture that fits: the province ranking, the batches for the overview, a province's list. */
+function chartFor(intent: IntentId, reply: Reply, cx: ComposeContext): ChartSpec | undefined {
+  if (intent === "area.ranking") return { kind: "provinces", lang: cx.lang };
+  if (intent === "programme.total") return { kind: "batches", lang: cx.lang };
+  const province = cx.atlas.provinces.find((d) => d.name === reply.area);
+  if (intent === "area.list" && province && (reply.count ?? 0) > 0) {
+    return { kind: "province", province: province.name, lang: cx.lang };
+  }
+  return undefined;
 }
 
 /** The same place named twice ("江苏…江苏省") counts once. */

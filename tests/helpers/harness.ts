@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import type { StorageAdapter } from "grammy";
 import { createBot } from "../../src/bot/bot.ts";
+import type { ChartDelivery } from "../../src/bot/charts.ts";
 import type { SessionData } from "../../src/bot/context.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../../src/bot/offline.ts";
 import { Engine } from "../../src/engine/engine.ts";
@@ -37,6 +38,7 @@ export function harness(
     engine?: Engine;
     storage?: StorageAdapter<SessionData>;
     rateLimit?: { limit: number; windowMs: number };
+    charts?: ChartDelivery | false;
   } = {},
 ) {
   const { logger, sink } = memoryLogger("debug");
@@ -48,6 +50,7 @@ export function harness(
     network: false,
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.charts !== undefined ? { charts: options.charts } : {}),
   });
   const calls: ApiCall[] = [];
   captureApi(bot, (c) => calls.push(c));

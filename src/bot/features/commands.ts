@@ -14,7 +14,8 @@ export const COMMANDS = [
   { command: "batch", description: "按批次查看：/batch 1、2 或 3" },
   { command: "tiers", description: "评定等级（一星到三星）" },
   { command: "about", description: "项目背景与数据来源" },
-  { command: "ranking", description: "各省试点数量排名" },
+  { command: "ranking", description: "各省试点数量排名（附图）" },
+  { command: "stats", description: "总览：三批构成与各省分布（附图）" },
 ] as const;
 
 /** Registers the command menu; a server that refuses it (an emulator, say) costs only a warning. */
@@ -60,5 +61,9 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
   c.command("tiers", (ctx) => askAndReply(ctx, engine, "评定等级有哪些"));
   c.command("about", (ctx) => askAndReply(ctx, engine, "智慧城市试点的背景"));
   c.command("ranking", (ctx) => askAndReply(ctx, engine, "各省试点数量排名"));
+  c.command("stats", async (ctx) => {
+    await askAndReply(ctx, engine, "一共有多少个试点");
+    await ctx.charts?.send(ctx, { kind: "provinces", lang: "zh" });
+  });
   return c;
 }

@@ -1,6 +1,7 @@
 import type { Pilot, Programme } from "../../data/schema.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
+import type { ChartSpec } from "../chart-spec.ts";
 import { EXONYMS, pinyinKey } from "../lexicon.ts";
 
 const EXONYM_OF = new Map(Object.entries(EXONYMS).map(([word, name]) => [name, titleCase(word)]));
@@ -25,6 +26,8 @@ export interface Reply {
   pilots?: Pilot[];
   /** Natural next questions, offered as buttons by the bot. */
   suggestions?: string[];
+  /** A chart that illustrates the answer. */
+  chart?: ChartSpec;
 }
 
 const MONTHS = [

@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PNG } from "pngjs";
+import { describe, expect, it } from "vitest";
+import { telegramCharts } from "../src/bot/charts.ts";
+import { CHART_FONT_FAMILY, chartCharacters, chartOption, chartSize } from "../src/charts/options.ts";
+import { CHART_FONT_FILE, renderChart, renderOptionToPng } from "../src/charts/render.ts";
+import type { Atlas } from "../src/engine/atlas.ts";
+import type { ChartSpec } from "../src/engine/chart-spec.ts";
+import { engine, harness, memoryLogger, texts } from "./helpers/harness.ts";
+
+const { atlas } = engine;
+
+/** Pixels that are clearly not white. */
+function ink(png: Buffer): { width: number; height: number; inked: number } {
+  const image = PNG.sync.read(png);
+  let inked = 0;
+  for (let i = 0; i < image.data.length; i += 4) {
+    const [r = 255, g = 255, b = 255] = image.data.subarray(i, i + 3);
+    if (r + g + b < 600) inked++;
+  }
+  return { width: image.width, height: image.height, inked };
+}
+
+describe("chart images", () => {
+  it.each<ChartSpec>([
+    { kind: "provinces", lang: "zh" },
+    { kind: "provinces", lang: "en" },
+    { kind: "batches", lang: "zh" },
+    { kind: "province", province: "江苏省", lang: "zh" },
+  ])("%j decodes at its size and is not blank", (spec) => {
+    const { width, height, inked } = ink(renderChart(spec, atlas));
+    expect({ width, height }).toEqual(chartSize(spec));
+    expect(inked / (width * height)).toBeGreaterThan(0.05);
+  });
+
+  it("is deterministic", () => {
+    const spec: ChartSpec = { kind: "batches", lang: "zh" };
+    const a = renderOptionToPng(chartOption(spec, atlas), chartSize(spec));
+    const b = renderOptionToPng(chartOption(spec, atlas), chartSize(spec));
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it("draws Chinese labels with the embedded font", () => {
+    const title = {
+      animation: false,
+      backgroundColor: "#fff",
+      title: {
+        text: "国家智慧城市试点：各省级单位试点数",
+        textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 28 },
+      },
+    };
+    const size = { width: 600, height: 80 };
+    const withFont = ink(renderOptionToPng(title, size)).inked;
+    const withoutFont = ink(renderOptionToPng(title, size, [])).inked;
+    expect(withFont).toBeGreaterThan(500);
+    expect(withoutFont).toBeLessThan(withFont / 10);
+  });
+
+  it("has every character a chart can print in the committed font subset", () => {
+    const covered = new Set(readFileSync(CHART_FONT_FILE.replace(/\.ttf$/, ".chars.txt"), "utf8"));
+    const missing = [...chartCharacters(atlas)].filter((c) => !covered.has(c));
+    expect(missing, "run npm run data:font").toEqual([]);
+  });
+});
+
+describe("which answers come with a chart", () => {
+  it.each([
+    ["哪个省试点最多", { kind: "provinces", lang: "zh" }],
+    ["Which province has the most pilots?", { kind: "provinces", lang: "en" }],
+    ["一共有多少个试点", { kind: "batches", lang: "zh" }],
+    ["江苏有哪些试点", { kind: "province", province: "江苏省", lang: "zh" }],
+    ["江苏有多少个试点", undefined],
+    ["昆山是试点吗", undefined],
+  ])("%s", (q, chart) => {
+    expect(engine.answer(q).chart).toEqual(chart);
+  });
+});
+
+describe("charts in the bot", () => {
+  it("sends the text first, then the photo with a caption, and reuses the file_id", async () => {
+    const h = harness();
+    const first = await h.send("哪个省试点最多");
+    expect(first.map((c) => c.method)).toEqual(["sendMessage", "sendPhoto"]);
+    expect(first[0]?.payload.text).toContain("█");
+    expect(String(first[1]?.payload.caption)).toContain("各省级单位试点数");
+    expect(typeof first[1]?.payload.photo).toBe("object");
+    const second = await h.send("/ranking");
+    expect(second[1]?.payload.photo).toMatch(/^photo-/);
+  });
+
+  it("sends both charts for /stats", async () => {
+    const h = harness();
+    const calls = await h.send("/stats");
+    expect(calls.filter((c) => c.method === "sendPhoto")).toHaveLength(2);
+    expect(texts(calls)[0]).toContain("290");
+  });
+
+  it("sends the text alone when a chart cannot be drawn", async () => {
+    const { logger, sink } = memoryLogger();
+    const h = harness({ charts: telegramCharts({} as Atlas, logger) });
+    const calls = await h.send("哪个省试点最多");
+    expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
+    expect(sink.lines.some((l) => l.msg === "chart not sent")).toBe(true);
+  });
+});
+
+describe("chart CLI", () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ["dist/cli/chart.mjs", ...args], {
+      cwd: join(import.meta.dirname, ".."),
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+  it("writes a PNG", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "chart-")), "p.png");
+    const r = run(["--kind", "batches", "--province", "江苏", "--out", out]);
+    expect(r.status).toBe(0);
+    expect(ink(readFileSync(out)).width).toBe(1000);
+  });
+
+  it("explains its usage", () => {
+    const r = run(["--kind", "pie"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("usage");
+  });
+});
