@@ -1,6 +1,6 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { buildEntries, ENTRY_POINTS } from "../scripts/build.mjs";
 import { median, round } from "./stats.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -36,18 +36,7 @@ function timeUntil(
  * compiled to `dist/` by `npm run build`, on bare Node); the engine's own part; RSS after loading.
  */
 export async function benchColdStart(runs = 5) {
-  await build({
-    entryPoints: { "bench/cold-child": "bench/cold-child.ts" },
-    outdir: join(root, "dist"),
-    outExtension: { ".js": ".mjs" },
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-  });
-  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root });
+  await buildEntries({ ...ENTRY_POINTS, "bench/cold-child": "bench/cold-child.ts" });
   const ask: number[] = [];
   const consoleMode: number[] = [];
   const engine: number[] = [];

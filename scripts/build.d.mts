@@ -1,0 +1,4 @@
+/** The shipped entry points, by output name. */
+export const ENTRY_POINTS: Record<string, string>;
+/** Compiles entry points (output name → source) into `dist/`. */
+export function buildEntries(entryPoints?: Record<string, string>): Promise<unknown>;
