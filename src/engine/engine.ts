@@ -277,6 +277,14 @@ export class Engine {
 
 /** A line naming the other places the user's term can mean, or "" when it names only one. */
 function describeAlternatives(cx: ComposeContext, m: Mention): string {
+  if (m.ambiguous) {
+    const { term, readings } = m.ambiguous;
+    const chosen = canonicalName(m.place) ?? m.ambiguous.default;
+    const others = readings.filter((r) => r !== chosen);
+    return cx.lang === "zh"
+      ? `（“${term}”在这里按${chosen}理解；如果问的是${others.join("或")}，请写全称。）`
+      : `(“${m.term}” is read as ${chosen}; write ${others.join(" or ")} in full to ask about that.)`;
+  }
   const alts = (m.alternatives ?? []).slice(0, 3).map((p) => {
     if (p.kind === "pilot") {
       return cx.lang === "zh"

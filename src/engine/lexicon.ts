@@ -275,12 +275,22 @@ function codeOf(p: Place): string {
   return (p.kind === "pilot" ? p.pilot.divisionCode : p.division.code) ?? "~";
 }
 
-/** Whether two readings are the same place (a pilot and the division it is, or one name twice). */
-export function samePlaceOrName(a: Place, b: Place): boolean {
-  if (canonicalName(a) === canonicalName(b)) return true;
+/**
+ * Whether two readings are the same place: one pilot or one division twice, or a pilot and the
+ * division it is (昆山市). Same-named divisions elsewhere (城区 in 阳泉 and in 晋城) are not.
+ */
+export function sameLocation(a: Place, b: Place): boolean {
+  if (a.kind === "pilot" && b.kind === "pilot") return a.pilot === b.pilot;
+  if (a.kind === "division" && b.kind === "division") return a.division.code === b.division.code;
   const pilot = a.kind === "pilot" ? a.pilot : b.kind === "pilot" ? b.pilot : undefined;
   const division = a.kind === "division" ? a.division : b.kind === "division" ? b.division : undefined;
-  return Boolean(pilot && division && pilot.divisionCode === division.code && ADMIN_LEVELS.has(pilot.level));
+  return Boolean(
+    pilot &&
+      division &&
+      pilot.divisionCode === division.code &&
+      ADMIN_LEVELS.has(pilot.level) &&
+      (pilot.name.endsWith(division.name) || pilot.aliases.includes(division.name)),
+  );
 }
 
 function samePlace(a: Place, b: Place): boolean {

@@ -1,6 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import { type Lexicon, type Place, samePlaceOrName } from "./lexicon.ts";
+import { type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
@@ -103,8 +103,7 @@ function blank(s: string, start: number, end: number): string {
 function withAlternatives(m: Mention, readings: Place[]): Mention {
   const alternatives: Place[] = [];
   for (const r of readings) {
-    if (!samePlaceOrName(r, m.place) && !alternatives.some((a) => samePlaceOrName(a, r)))
-      alternatives.push(r);
+    if (!sameLocation(r, m.place) && !alternatives.some((a) => sameLocation(a, r))) alternatives.push(r);
   }
   return alternatives.length > 0 ? { ...m, alternatives } : m;
 }
@@ -164,10 +163,11 @@ function disambiguate(m: Mention, all: Mention[], lexicon: Lexicon, atlas: Atlas
   const containers = all.filter((o) => o !== m && o.place.kind === "division").map((o) => o.place);
   for (const reading of readings) {
     if (containers.some((c) => c.kind === "division" && isInside(reading, c.division.code, atlas))) {
-      return { ...m, place: reading };
+      return { ...m, place: reading, alternatives: undefined };
     }
   }
-  return m;
+  // A term declared ambiguous on purpose gets its own note instead of a list of alternatives.
+  return m.ambiguous ? { ...m, alternatives: undefined } : m;
 }
 
 function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {

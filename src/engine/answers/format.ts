@@ -89,11 +89,9 @@ function romanise(name: string, shortForm?: string): string {
   return `${titleCase(pinyinKey(base))} (${name})`;
 }
 
-/** Shortest alias that is a plain short form of the name (昆山 for 昆山市), if any. */
+/** Shortest alias found inside the name (昆山 for 昆山市, 浦东 for 上海市浦东新区), if any. */
 function shortAlias(p: Pilot): string | undefined {
-  return p.aliases
-    .filter((a) => p.name.endsWith(a) || p.name.startsWith(a))
-    .sort((a, b) => a.length - b.length)[0];
+  return p.aliases.filter((a) => p.name.includes(a)).sort((a, b) => a.length - b.length)[0];
 }
 
 /** A pilot's name in the answer's language. */

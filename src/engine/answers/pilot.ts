@@ -30,7 +30,7 @@ export function composePilotStatus(
   if (!mention) return composeUnknownPlace(cx, unknownName, suggestions);
   const { place } = mention;
   if (place.kind === "pilot") return composeIsPilot(cx, place);
-  return composeNotPilot(cx, place.division, mention);
+  return composeNotPilot(cx, place.division);
 }
 
 function location(cx: ComposeContext, p: Pilot): string {
@@ -112,7 +112,7 @@ function composeIsPilot(cx: ComposeContext, place: Extract<Place, { kind: "pilot
   };
 }
 
-function composeNotPilot(cx: ComposeContext, d: Division, mention: Mention): Reply {
+function composeNotPilot(cx: ComposeContext, d: Division): Reply {
   const { atlas, programme, lang } = cx;
   const lines: string[] = [];
   const correction = programme.seedCorrections.find((c) => c.term === d.name);
@@ -176,12 +176,6 @@ function composeNotPilot(cx: ComposeContext, d: Division, mention: Mention): Rep
   }
   if (correction)
     lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
-  if (mention.ambiguous)
-    lines.push(
-      lang === "zh"
-        ? `（${mention.ambiguous.rule}）`
-        : `(“${mention.term}” is read as ${mention.ambiguous.default}.)`,
-    );
   return { text: lines.join("\n"), isPilot: false, place: d.name, pilots: shown };
 }
 
