@@ -105,6 +105,14 @@ describe("answers state the right facts", () => {
   it("mentions the other reading of a homophone or same-named place", () => {
     expect(engine.answer("suzhou").text).toContain("宿州市");
     expect(engine.answer("朝阳区是试点吗").text).toContain("长春市");
+    expect(engine.answer("城区是试点吗").text).toContain("山西省晋城市城区");
+  });
+
+  it("says how a name declared ambiguous was read, once", () => {
+    const jilin = engine.answer("吉林有多少个试点").text;
+    expect(jilin).toContain("“吉林”在这里按吉林省理解");
+    expect(jilin).not.toContain("另：");
+    expect(engine.answer("吉林市有几个试点").text).not.toContain("在这里按");
   });
 });
 
