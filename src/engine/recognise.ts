@@ -1,6 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import { type Lexicon, type Place, sameLocation } from "./lexicon.ts";
+import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
@@ -29,6 +29,8 @@ export interface Recognised {
   batch: BatchNumber | null;
   /** The text with place names and batch words blanked out, for cue matching. */
   residual: string;
+  /** Whether the question names a batch that does not exist (第四批). */
+  unknownBatch: boolean;
 }
 
 const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
@@ -36,7 +38,7 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   [/首批|头一批|头批|第一轮/, () => 1],
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
   [/2015\s*年/, () => 3],
-  [/(2012|2013|2014)\s*年(?:度|的|批|试点|名单)/, (m) => (Number(m[1]) - 2011) as BatchNumber],
+  [/(2012|2013|2014)\s*年(?:度|的|批|试点|名单|(?=扩大))/, (m) => (Number(m[1]) - 2011) as BatchNumber],
   [
     /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|list)/,
     (m) => englishOrdinal(m[1] ?? m[2]),
@@ -93,7 +95,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
       residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
-  return { text, english: input.english, mentions: chosen, batch, residual };
+  const unknownBatch =
+    batch === null && /第\s*[四五六七八九十4-9]\s*批|(fourth|fifth|4th|5th)\s+batch/.test(text);
+  return { text, english: input.english, mentions: chosen, batch, residual, unknownBatch };
 }
 
 function blank(s: string, start: number, end: number): string {
@@ -108,6 +112,10 @@ function withAlternatives(m: Mention, readings: Place[]): Mention {
   return alternatives.length > 0 ? { ...m, alternatives } : m;
 }
 
+/** Administrative suffixes: a short form followed by one names another place (东城 + 街道). */
+const SUFFIX_AFTER = /^(街道|[区县市镇乡旗])/;
+const ENDS_WITH_SUFFIX = /[区县市镇乡旗省州盟道]$/;
+
 function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < text.length; ) {
@@ -116,29 +124,50 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       if (len < 2 || i + len > text.length) continue;
       const term = text.slice(i, i + len);
       const places = lexicon.lookup(term);
-      if (places?.[0]) {
-        out.push(withAlternatives({ place: places[0], term, start: i, end: i + len, via: "name" }, places));
-        i += len;
-        found = true;
-        break;
-      }
+      if (!places?.[0]) continue;
+      // A short form directly followed by a suffix names another place ("东城街道" is not 东城区),
+      // unless the suffix completes the place's own name (搜登站 + 镇).
+      const suffix = ENDS_WITH_SUFFIX.test(term) ? undefined : text.slice(i + len).match(SUFFIX_AFTER)?.[0];
+      if (suffix && !canonicalName(places[0])?.includes(term + suffix)) continue;
+      const end = i + len + (suffix?.length ?? 0);
+      out.push(
+        withAlternatives({ place: places[0], term: text.slice(i, end), start: i, end, via: "name" }, places),
+      );
+      i = end;
+      found = true;
+      break;
     }
     if (!found) i++;
   }
   return out;
 }
 
+/** English words after a pinyin name that say which kind of place it is (Jilin City, Pidu District). */
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  city: "shi",
+  district: "qu",
+  county: "xian",
+  prefecture: "zhou",
+  town: "zhen",
+  province: "sheng",
+};
+
 function scanLatin(text: string, lexicon: Lexicon): Mention[] {
-  const words = [...text.matchAll(/[a-z]+/g)].filter((w) => !ENGLISH_STOPWORDS.has(w[0]));
+  const all = [...text.matchAll(/[a-z]+/g)];
+  const words = all.filter((w) => !ENGLISH_STOPWORDS.has(w[0]));
   const out: Mention[] = [];
   for (let k = 0; k < words.length; ) {
     let taken = 0;
     for (let n = Math.min(4, words.length - k); n >= 1 && !taken; n--) {
       const run = words.slice(k, k + n);
-      const places = lexicon.lookupPinyin(run.map((w) => w[0]).join(""));
       const first = run[0];
       const last = run[run.length - 1];
-      if (places?.[0] && first && last) {
+      if (!first || !last) continue;
+      const key = run.map((w) => w[0]).join("");
+      const next = all[all.indexOf(last) + 1]?.[0] ?? "";
+      const kind = KIND_WORDS[next];
+      const places = (kind && lexicon.lookupPinyin(key + kind)) || lexicon.lookupPinyin(key);
+      if (places?.[0]) {
         const start = first.index ?? 0;
         const end = (last.index ?? 0) + last[0].length;
         out.push(
@@ -160,9 +189,9 @@ function disambiguate(m: Mention, all: Mention[], lexicon: Lexicon, atlas: Atlas
   const readings =
     m.via === "name" ? lexicon.lookup(m.term) : lexicon.lookupPinyin(m.term.replace(/[^a-z]/g, ""));
   if (!readings || readings.length < 2) return m;
-  const containers = all.filter((o) => o !== m && o.place.kind === "division").map((o) => o.place);
+  const containers = all.filter((o) => o !== m).map((o) => o.place);
   for (const reading of readings) {
-    if (containers.some((c) => c.kind === "division" && isInside(reading, c.division.code, atlas))) {
+    if (containers.some((c) => encloses(c, reading, atlas))) {
       return { ...m, place: reading, alternatives: undefined };
     }
   }

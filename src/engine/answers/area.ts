@@ -14,6 +14,14 @@ import {
   type Reply,
 } from "./format.ts";
 
+/** Province-level codes of Taiwan, Hong Kong and Macao, which have no pilots. */
+const OUTSIDE_MAINLAND = new Set(["71", "81", "82"]);
+
+/** English plural of a count noun. */
+function plural(n: number, noun: string): string {
+  return n === 1 ? noun : `${noun}s`;
+}
+
 /** The division an area question is about: a pilot that is itself an administrative unit counts as that unit. */
 export function areaOf(cx: ComposeContext, place: Place): Division | undefined {
   if (place.kind === "division") return place.division;
@@ -82,13 +90,27 @@ export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNu
   const { lang } = cx;
   const label = scopeLabel(cx, d, batch);
   const lines: string[] = [];
+  const expansions = counted.filter((p) => p.scope === "expansion").length;
+  const ofWhich =
+    batch !== null && expansions > 0
+      ? lang === "zh"
+        ? `（其中扩大范围${expansions}个）`
+        : ` (${expansions} of them expansions)`
+      : "";
   if (counted.length === 0) {
     lines.push(
       lang === "zh" ? `${label}没有国家智慧城市试点。` : `${label} has no National Smart City pilot.`,
     );
+    if (OUTSIDE_MAINLAND.has(d.code)) {
+      lines.push(
+        lang === "zh"
+          ? "试点只在内地（大陆）的城市开展，不包括港澳台。"
+          : "The pilots are all in mainland China.",
+      );
+    }
   } else if (lang === "zh") {
     lines.push(
-      `${label}共有${counted.length}个国家智慧城市试点${batch === null ? `：${breakdown(cx, counted)}` : ""}。`,
+      `${label}共有${counted.length}个国家智慧城市试点${batch === null ? `：${breakdown(cx, counted)}` : ofWhich}。`,
     );
     if (counted.length <= 8)
       lines.push(
@@ -99,16 +121,19 @@ export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNu
       );
   } else {
     lines.push(
-      `${label} has ${counted.length} National Smart City pilot(s)${batch === null ? ` — ${breakdown(cx, counted)}` : ""}.`,
+      `${label} has ${counted.length} National Smart City ${plural(counted.length, "pilot")}${batch === null ? ` — ${breakdown(cx, counted)}` : ofWhich}.`,
     );
     if (counted.length <= 8)
       lines.push(
-        `They are ${joinList(
+        `${counted.length === 1 ? "It is" : "They are"} ${joinList(
           counted.map((p) => pilotWithBatch(p, cx.programme, lang)),
           lang,
         )}.`,
       );
   }
+  const correction = cx.programme.seedCorrections.find((c) => c.term === d.name);
+  if (correction && counted.length === 0)
+    lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
   for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
     if (note) lines.push(note);
   return {
@@ -129,7 +154,7 @@ export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNum
   const lines = [
     lang === "zh"
       ? `${label}的${counted.length}个国家智慧城市试点：`
-      : `The ${counted.length} pilot(s) of ${label}:`,
+      : `The ${counted.length} ${plural(counted.length, "pilot")} of ${label}:`,
   ];
   for (const b of programme.batches) {
     const inBatch = counted.filter((p) => p.batch === b.batch);
@@ -141,11 +166,15 @@ export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNum
           : `${pilotName(p, lang)} (added to ${p.expands})`
         : pilotName(p, lang),
     );
-    lines.push(
-      lang === "zh"
-        ? `${batchLabel(b.batch, programme, "zh")}${inBatch.length}个：${names.join("、")}`
-        : `Batch ${b.batch} (${b.year}), ${inBatch.length}: ${names.join(", ")}`,
-    );
+    // With one batch asked for, the heading already says which: just the names.
+    if (batch !== null) lines.push(names.join(lang === "zh" ? "、" : ", "));
+    else {
+      lines.push(
+        lang === "zh"
+          ? `${batchLabel(b.batch, programme, "zh")}${inBatch.length}个：${names.join("、")}`
+          : `Batch ${b.batch} (${b.year}), ${inBatch.length}: ${names.join(", ")}`,
+      );
+    }
   }
   for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
     if (note) lines.push(note);

@@ -44,7 +44,16 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       );
     }
   }
-  if (WANTS_LIST.test(residual)) {
+  if (residual.includes("扩大范围")) {
+    const names = expansions.map((p) => `${p.name}→${p.expands}`);
+    lines.push(
+      names.length === 0
+        ? lang === "zh"
+          ? "这一批没有扩大范围区域。"
+          : "This batch added no expansion areas."
+        : `${lang === "zh" ? "扩大范围" : "Expansions"}：${names.join(lang === "zh" ? "、" : ", ")}`,
+    );
+  } else if (WANTS_LIST.test(residual)) {
     lines.push(lang === "zh" ? "名单（按省）：" : "By province:");
     for (const province of atlas.provinces) {
       const here = fresh.filter((p) => p.province === province.name);
@@ -70,4 +79,20 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
 
 function titleFirst(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "第四批什么时候公布": there were three batches; says so and when each was announced. */
+export function composeNoSuchBatch(cx: ComposeContext): Reply {
+  const { programme, lang } = cx;
+  const dates = programme.batches.map((b) =>
+    lang === "zh"
+      ? `${b.label}${announced(b.batch, programme, "zh")}`
+      : `batch ${b.batch} on ${announced(b.batch, programme, "en")}`,
+  );
+  return {
+    text:
+      lang === "zh"
+        ? `国家智慧城市试点只公布过三批：${dates.join("，")}；之后没有第四批名单。`
+        : `There were only three batches: ${dates.join(", ")}; no fourth list was published.`,
+  };
 }

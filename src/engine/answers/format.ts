@@ -2,9 +2,13 @@ import type { Pilot, Programme } from "../../data/schema.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
 import type { ChartSpec } from "../chart-spec.ts";
-import { EXONYMS, pinyinKey } from "../lexicon.ts";
+import { ARCHAIC_EXONYMS, EXONYMS, pinyinKey } from "../lexicon.ts";
 
-const EXONYM_OF = new Map(Object.entries(EXONYMS).map(([word, name]) => [name, titleCase(word)]));
+const EXONYM_OF = new Map(
+  Object.entries(EXONYMS)
+    .filter(([word]) => !ARCHAIC_EXONYMS.has(word))
+    .map(([word, name]) => [name, titleCase(word)]),
+);
 
 /** Language of an answer: English questions get English answers with Chinese names in brackets. */
 export type Lang = "zh" | "en";

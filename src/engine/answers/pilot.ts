@@ -26,14 +26,15 @@ export function composePilotStatus(
   mention: Mention | undefined,
   unknownName: string,
   suggestions: string[],
+  asksWhich = false,
 ): Reply {
   if (!mention) return composeUnknownPlace(cx, unknownName, suggestions);
   const { place } = mention;
-  if (place.kind === "pilot") return composeIsPilot(cx, place);
+  if (place.kind === "pilot") return composeIsPilot(cx, place, asksWhich);
   return composeNotPilot(cx, place.division);
 }
 
-function location(cx: ComposeContext, p: Pilot): string {
+function location(cx: ComposeContext, p: Pilot, included?: string): string {
   const province = cx.atlas.provinceOf(p);
   const { lang } = cx;
   if (p.province === "新疆生产建设兵团") {
@@ -41,22 +42,31 @@ function location(cx: ComposeContext, p: Pilot): string {
       ? "新疆生产建设兵团（位于新疆维吾尔自治区）"
       : `${placeName(p.province, lang)}, in Xinjiang (新疆维吾尔自治区)`;
   }
-  const parts = [province?.name ?? p.province, p.parent].filter((x): x is string => Boolean(x));
+  // A place inside a pilot city (海曙区 in 宁波市) is located by that city.
+  const city = included && p.includes.includes(included) && p.level === "地级市" ? p.name : p.parent;
+  const parts = [province?.name ?? p.province, city].filter((x): x is string => Boolean(x));
   return lang === "zh" ? parts.join("") : parts.map((n) => placeName(n, lang)).join(", ");
 }
 
-function composeIsPilot(cx: ComposeContext, place: Extract<Place, { kind: "pilot" }>): Reply {
+function composeIsPilot(
+  cx: ComposeContext,
+  place: Extract<Place, { kind: "pilot" }>,
+  asksWhich: boolean,
+): Reply {
   const { pilot: p, included } = place;
   const { programme, lang, atlas } = cx;
   const lines: string[] = [];
   const counted = !(p.batch === 2 && p.scope === "expansion");
+  // "昆山是哪一批的" is not a yes/no question: no "是的" in front.
+  const yes = asksWhich ? "" : lang === "zh" ? "是的，" : "Yes — ";
   if (lang === "zh") {
-    if (included)
+    if (included && p.includes.includes(included))
       lines.push(
-        `是的，${included}属于国家智慧城市试点：它在试点“${p.name}（含${p.includes.join("、")}）”的范围内。`,
+        `${yes}${included}属于国家智慧城市试点：它在试点“${p.name}（含${p.includes.join("、")}）”的范围内。`,
       );
-    else if (p.scope === "expansion") lines.push(`是的，${p.name}是国家智慧城市试点（扩大范围区域）。`);
-    else lines.push(`是的，${p.name}是国家智慧城市试点。`);
+    else if (included) lines.push(`${yes}${included}在国家智慧城市试点“${p.name}”的范围内。`);
+    else if (p.scope === "expansion") lines.push(`${yes}${p.name}是国家智慧城市试点（扩大范围区域）。`);
+    else lines.push(`${yes}${p.name}是国家智慧城市试点。`);
     if (p.scope === "expansion") {
       const earlier = atlas.pilotByName.get(p.expands ?? "");
       lines.push(
@@ -68,13 +78,13 @@ function composeIsPilot(cx: ComposeContext, place: Extract<Place, { kind: "pilot
         `批次：${batchLabel(p.batch, programme, "zh")}，${announced(p.batch, programme, "zh")}公布。`,
       );
     }
-    lines.push(`所在地：${location(cx, p)}。`);
+    lines.push(`所在地：${location(cx, p, included)}。`);
     if (p.includes.length > 0 && !included) lines.push(`范围：含${p.includes.join("、")}。`);
   } else {
     const subject = included
       ? `${placeName(included, lang)} is part of the pilot ${pilotName(p, lang)}`
       : `${pilotName(p, lang)} is a National Smart City pilot`;
-    lines.push(`Yes — ${subject}.`);
+    lines.push(`${yes}${subject}.`);
     if (p.scope === "expansion") {
       lines.push(
         `Batch: ${batchLabel(p.batch, programme, "en")}, as an expansion of the earlier pilot ${p.expands}; announced ${announced(p.batch, programme, "en")}.`,
@@ -128,7 +138,7 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
     const counted = atlas.countedIn(d);
     lines.push(
       lang === "zh"
-        ? `${d.name}是省级行政区。试点评选的对象是城市（区、县、镇），省本身不是试点；${d.name}共有${counted.length}个试点。`
+        ? `${d.name}是省级行政区。试点评选的对象是城市（区、县、镇），省级行政区本身不参评；${d.name}共有${counted.length}个试点。`
         : `${named} is a province-level unit; pilots are cities, districts, counties and towns, not provinces. ${named} has ${counted.length} pilots.`,
     );
     shown = inside.length <= LIST_LIMIT ? inside : [];
@@ -171,7 +181,8 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
     }
   }
   // A rename or merge explains why a pilot with another name lies here (萝岗区 → 黄埔区).
-  for (const p of shown.filter((q) => q.note?.includes(d.name))) {
+  const explains = d.level === "province" || correction ? [] : shown.filter((q) => q.note?.includes(d.name));
+  for (const p of explains) {
     lines.push(lang === "zh" ? `说明：${p.note}` : `Note (Chinese): ${p.note}`);
   }
   if (correction)
@@ -196,7 +207,16 @@ function nearby(cx: ComposeContext, d: Division): Pilot[] {
 
 function composeUnknownPlace(cx: ComposeContext, name: string, suggestions: string[]): Reply {
   const { lang } = cx;
-  const shown = name || (lang === "zh" ? "这个地方" : "that place");
+  if (!name || /^(它|这|那|这个|那个|这里|那里|it)$/.test(name)) {
+    return {
+      text:
+        lang === "zh"
+          ? "请告诉我是哪个地方，例如“昆山是哪一批的”。"
+          : "Which place do you mean? For example: “Which batch is Kunshan in?”",
+      isPilot: null,
+    };
+  }
+  const shown = name;
   if (suggestions.length > 0) {
     return {
       text:
@@ -207,10 +227,14 @@ function composeUnknownPlace(cx: ComposeContext, name: string, suggestions: stri
       suggestions: suggestions.map((s) => (lang === "zh" ? `${s}是试点吗` : `Is ${s} a pilot?`)),
     };
   }
+  // Towns and streets are known only where a pilot names them; the gazetteer stops at counties.
+  const town = /(镇|乡|街道|村)$/.test(shown);
   return {
     text:
       lang === "zh"
-        ? `“${shown}”不像是中国的行政区划名称，我在试点名单和全国区划里都没有找到它。\n可以这样问：“昆山市是试点吗”“江苏有多少个试点”“第二批有哪些”。`
+        ? town
+          ? `没有找到“${shown}”：它不在试点名单里。我的区划数据只到区县一级，乡镇街道只认得试点名单上的那些；可以问它所在的区县，例如“昆山市是试点吗”。`
+          : `“${shown}”不像是中国的行政区划名称，我在试点名单和全国区划里都没有找到它。\n可以这样问：“昆山市是试点吗”“江苏有多少个试点”“第二批有哪些”。`
         : `“${shown}” does not look like a Chinese place name; it is neither a pilot nor a division I know.\nTry: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”.`,
     isPilot: null,
   };

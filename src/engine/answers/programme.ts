@@ -14,7 +14,8 @@ export type ProgrammeTopic =
   | "programme.outlook";
 
 /** Answers a question about the programme as a whole. */
-export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic): Reply {
+export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic, residual = ""): Reply {
+  if (topic === "programme.total" && residual.includes("扩大范围")) return composeExpansions(cx);
   return cx.lang === "zh" ? chinese(cx, topic) : english(cx, topic);
 }
 
@@ -40,11 +41,17 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
     case "programme.tiers": {
       const tiers = [...pr.tiers].sort((a, b) => a.rank - b.rank).map((t) => t.name);
       return {
-        text: `试点经过${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年的创建期后，由住建部组织评估；评估通过的试点城市（区、镇）评定等级，由低到高为${tiers.join("、")}，${tiers[tiers.length - 1]}最高。`,
+        text: `试点经过${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年的创建期后，由住建部组织评估；评估通过的试点城市（区、镇）评定等级，由低到高为${tiers.join("、")}，${tiers[tiers.length - 1]}最高。\n公开的三批名单只记录入选批次，没有各试点评定星级的结果。`,
       };
     }
     case "programme.background":
-      return { text: pr.background.join("\n") };
+      return {
+        text: [
+          `国家智慧城市试点是住建部${formatDate(pr.timeline[0]?.date ?? "2012-12-05", "zh")}启动的智慧城市建设试点：分三批（2012—2014年度）确定了${cx.atlas.data.pilots.filter(isCounted).length}个城市（区、县、镇），各有${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年创建期，之后评估并评定${pr.tiers.map((t) => t.name).join("、")}。`,
+          ...pr.background,
+          `主管部门：${pr.ministries.map((m) => `${m.name}（${m.short}）${m.role.replace(/。$/, "")}`).join("；")}。`,
+        ].join("\n"),
+      };
     case "programme.timeline":
       return {
         text: [
@@ -148,4 +155,21 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
         text: "As national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.",
       };
   }
+}
+
+/** The areas added to earlier pilots: 13 in 2014 (counted) and 10 in 2013 (named, not counted). */
+function composeExpansions(cx: ComposeContext): Reply {
+  const expansions = cx.atlas.data.pilots.filter((p) => p.scope === "expansion");
+  const group = (batch: number) =>
+    expansions.filter((p) => p.batch === batch).map((p) => `${p.name}→${p.expands}`);
+  const en = cx.lang === "en";
+  return {
+    text: [
+      en ? "Expansion areas (扩大范围) were added to earlier pilots:" : "扩大范围是把新区域并入已有试点：",
+      `${en ? "2014 (batch 3, counted in the 290)" : "2014年度（第三批，计入290个）"}：${group(3).join("、")}`,
+      `${en ? "2013 (with batch 2, not counted)" : "2013年度（随第二批公布，不计入）"}：${group(2).join("、")}`,
+    ].join("\n"),
+    count: group(3).length,
+    pilots: expansions,
+  };
 }
