@@ -147,8 +147,18 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
     lines.push(
       lang === "zh"
         ? `${named}本身不是国家智慧城市试点，但境内有${inside.length}个试点：${joinList(names, lang)}。`
-        : `${named} itself is not a pilot, but ${inside.length} pilot area(s) lie inside it: ${joinList(names, lang)}.`,
+        : `${named} itself is not a pilot, but ${inside.length} pilot ${inside.length === 1 ? "area lies" : "areas lie"} inside it: ${joinList(names, lang)}.`,
     );
+    // 桃源县 has its own town pilot and also lies in the 常德市 pilot: say both.
+    if (covering.length > 0) {
+      const around = covering.map((p) => pilotWithBatch(p, programme, lang));
+      lines.push(
+        lang === "zh"
+          ? `它整体也在试点${joinList(around, lang)}的范围内。`
+          : `It also lies within the pilot ${joinList(around, lang)}.`,
+      );
+      shown = [...inside, ...covering];
+    }
   } else if (covering.length > 0) {
     const names = covering.map((p) => pilotWithBatch(p, programme, lang));
     lines.push(
