@@ -230,7 +230,9 @@ export function composeRanking(cx: ComposeContext, residual: string, focus: Divi
   );
   for (const r of rows) {
     const bar = "█".repeat(Math.max(1, Math.round((r.count / width) * 13)));
-    lines.push(`${String(rankOf(r.count)).padStart(2)}. ${r.division.name} ${bar} ${r.count}`);
+    lines.push(
+      `${String(rankOf(r.count)).padStart(2)}. ${placeName(r.division.name, lang)} ${bar} ${r.count}`,
+    );
   }
   return { text: lines.join("\n"), area: focus?.name };
 }

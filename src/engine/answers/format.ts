@@ -88,6 +88,9 @@ const ENGLISH_NAMES = new Map<string, string>();
 function romanise(name: string, shortForm?: string): string {
   const english = PROVINCE_ENGLISH[name] ?? EXONYM_OF.get(name);
   if (english) return `${english} (${name})`;
+  // 大理白族自治州 → Dali Prefecture: the ethnic part is not part of the everyday name.
+  const prefecture = !shortForm && name.match(/^(.{2,3}?)(?:[\p{Script=Han}]{1,6}族)+自治州$/u)?.[1];
+  if (prefecture) return `${titleCase(pinyinKey(prefecture))} Prefecture (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
   if (!/^[\p{Script=Han}]{1,6}$/u.test(base)) return name;
   return `${titleCase(pinyinKey(base))} (${name})`;

@@ -138,7 +138,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       };
     case "programme.funding":
       return {
-        text: `China Development Bank (国家开发银行) said it would put about ${pr.funding.amount.replace("亿元", "")}亿 yuan (80 billion) into smart-city projects with the ministry in the last three years of the 12th Five-Year Plan (2013–2015).`,
+        text: `China Development Bank (国家开发银行) said it would put 80 billion yuan (${pr.funding.amount}) into smart-city projects with the ministry in the last three years of the 12th Five-Year Plan (2013–2015).`,
       };
     case "programme.documents":
       return {
