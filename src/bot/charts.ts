@@ -22,11 +22,16 @@ const titles = () => import("../charts/options.ts");
  */
 export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
   const fileIds = new Map<string, string>();
+  const captions = new Map<string, string>();
   return {
     async send(ctx, spec) {
       const key = chartKey(spec);
       try {
-        const caption = (await titles()).chartTitle(spec, atlas);
+        let caption = captions.get(key);
+        if (caption === undefined) {
+          caption = (await titles()).chartTitle(spec, atlas);
+          captions.set(key, caption);
+        }
         const cached = fileIds.get(key);
         if (cached) {
           try {

@@ -1,7 +1,8 @@
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
+import type * as Resvg from "@resvg/resvg-js";
+import type * as ECharts from "echarts";
 import type { Atlas } from "../engine/atlas.ts";
 import { type ChartSpec, chartKey } from "../engine/chart-spec.ts";
 import { CHART_FONT_FAMILY, chartOption, chartSize } from "./options.ts";
@@ -16,17 +17,31 @@ export const CHART_FONT_FILE = join(
   "NotoSansSC-chart.ttf",
 );
 
+// ECharts takes half a second to load: required on the first chart, never at start-up (a static
+// import would be hoisted to the top of the compiled bundle).
+const requireLazily = createRequire(import.meta.url);
+let libraries: { echarts: typeof ECharts; resvg: typeof Resvg } | undefined;
+
+function chartLibraries(): { echarts: typeof ECharts; resvg: typeof Resvg } {
+  libraries ??= {
+    echarts: requireLazily("echarts") as typeof ECharts,
+    resvg: requireLazily("@resvg/resvg-js") as typeof Resvg,
+  };
+  return libraries;
+}
+
 /** Renders an ECharts option to PNG without a browser: server-side SVG, rasterised by resvg. */
 export function renderOptionToPng(
-  option: echarts.EChartsCoreOption,
+  option: ECharts.EChartsCoreOption,
   size: { width: number; height: number },
   fontFiles: string[] = [CHART_FONT_FILE],
 ): Buffer {
+  const { echarts, resvg } = chartLibraries();
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, ...size });
   try {
     chart.setOption(option);
     const svg = chart.renderToSVGString();
-    return new Resvg(svg, {
+    return new resvg.Resvg(svg, {
       font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY },
       fitTo: { mode: "original" },
     })
