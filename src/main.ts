@@ -2,9 +2,7 @@
  * `npm start`: reads the configuration and runs the bot — long polling or a webhook server with a
  * token, an interactive console chat without one.
  */
-import { RedisAdapter } from "@grammyjs/storage-redis";
 import { config as loadEnv } from "dotenv";
-import { Redis } from "ioredis";
 import { createBot } from "./bot/bot.ts";
 import { runConsole } from "./bot/console.ts";
 import type { SessionData } from "./bot/context.ts";
@@ -24,8 +22,11 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel, config.token);
-  const redis = config.redisUrl ? new Redis(config.redisUrl) : undefined;
-  const storage = redis ? new RedisAdapter<SessionData>({ instance: redis }) : undefined;
+  // Redis clients load only when configured: most deployments never need them.
+  const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl) : undefined;
+  const storage = redis
+    ? new (await import("@grammyjs/storage-redis")).RedisAdapter<SessionData>({ instance: redis })
+    : undefined;
   const { bot, tracker } = createBot({
     token: config.token,
     engine,
