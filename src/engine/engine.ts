@@ -1,7 +1,7 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeNoSuchBatch } from "./answers/batch.ts";
-import { batchLabel, type ComposeContext, type Reply } from "./answers/format.ts";
+import { batchLabel, type ComposeContext, placeName, type Reply } from "./answers/format.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
@@ -300,7 +300,7 @@ function describeAlternatives(cx: ComposeContext, m: Mention): string {
     const others = readings.filter((r) => r !== chosen);
     return cx.lang === "zh"
       ? `（“${term}”在这里按${chosen}理解；如果问的是${others.join("或")}，请写全称。）`
-      : `(“${m.term}” is read as ${chosen}; write ${others.join(" or ")} in full to ask about that.)`;
+      : `(“${m.term}” is read as ${placeName(chosen, "en")}; for ${others.map((o) => placeName(o, "en")).join(" or ")}, name it in full.)`;
   }
   const alts = (m.alternatives ?? []).slice(0, 3).map((p) => {
     if (p.kind === "pilot") {

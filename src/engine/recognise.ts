@@ -1,6 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
+import { canonicalName, type Lexicon, type Place, pinyinKey, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
@@ -79,7 +79,13 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     (a, b) => a.start - b.start,
   );
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
-  for (const m of mentions) m.ambiguous = ambiguous.get(m.term);
+  for (const m of mentions) {
+    // "jilin" is as ambiguous as 吉林: compare pinyin keys for Latin mentions.
+    m.ambiguous =
+      m.via === "name"
+        ? ambiguous.get(m.term)
+        : atlas.data.ambiguous.find((a) => pinyinKey(a.term) === m.term.replace(/[^a-z]/g, ""));
+  }
   const chosen = dropEnclosingPlaces(
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
@@ -164,12 +170,15 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
       const last = run[run.length - 1];
       if (!first || !last) continue;
       const key = run.map((w) => w[0]).join("");
-      const next = all[all.indexOf(last) + 1]?.[0] ?? "";
-      const kind = KIND_WORDS[next];
-      const places = (kind && lexicon.lookupPinyin(key + kind)) || lexicon.lookupPinyin(key);
+      const nextWord = all[all.indexOf(last) + 1];
+      const kind = KIND_WORDS[nextWord?.[0] ?? ""];
+      const kindPlaces = kind ? lexicon.lookupPinyin(key + kind) : undefined;
+      const places = kindPlaces ?? lexicon.lookupPinyin(key);
       if (places?.[0]) {
         const start = first.index ?? 0;
-        const end = (last.index ?? 0) + last[0].length;
+        // "Jilin City" names the city outright: the kind word belongs to the name.
+        const tail = kindPlaces && nextWord ? nextWord : last;
+        const end = (tail.index ?? 0) + tail[0].length;
         out.push(
           withAlternatives(
             { place: places[0], term: text.slice(start, end), start, end, via: "pinyin" },

@@ -93,7 +93,10 @@ function romanise(name: string, shortForm?: string): string {
   if (prefecture) return `${titleCase(pinyinKey(prefecture))} Prefecture (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
   if (!/^[\p{Script=Han}]{1,6}$/u.test(base)) return name;
-  return `${titleCase(pinyinKey(base))} (${name})`;
+  const roman = titleCase(pinyinKey(base));
+  // 吉林市 must not read like the province: Jilin City.
+  const likeProvince = name.endsWith("市") && Object.values(PROVINCE_ENGLISH).includes(roman);
+  return `${roman}${likeProvince ? " City" : ""} (${name})`;
 }
 
 /** Shortest alias found inside the name (昆山 for 昆山市, 浦东 for 上海市浦东新区), if any. */
