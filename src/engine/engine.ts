@@ -1,20 +1,21 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
+import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeNoSuchBatch } from "./answers/batch.ts";
-import { batchLabel, type ComposeContext, placeName, type Reply } from "./answers/format.ts";
+import type { ComposeContext, Reply } from "./answers/format.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
-import type { ChartSpec } from "./chart-spec.ts";
+import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
 import { type Intent, type IntentId, loadIntents, scoreIntents, TOPIC } from "./intents.ts";
 import { canonicalName, Lexicon } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
-  ENGLISH_STOPWORDS,
   encloses,
+  leftoverName,
   type Mention,
   type Recognised,
   recognise,
@@ -292,43 +293,6 @@ export class Engine {
   }
 }
 
-/** A line naming the other places the user's term can mean, or "" when it names only one. */
-function describeAlternatives(cx: ComposeContext, m: Mention): string {
-  if (m.ambiguous) {
-    const { term, readings } = m.ambiguous;
-    const chosen = canonicalName(m.place) ?? m.ambiguous.default;
-    const others = readings.filter((r) => r !== chosen);
-    return cx.lang === "zh"
-      ? `（“${term}”在这里按${chosen}理解；如果问的是${others.join("或")}，请写全称。）`
-      : `(“${m.term}” is read as ${placeName(chosen, "en")}; for ${others.map((o) => placeName(o, "en")).join(" or ")}, name it in full.)`;
-  }
-  const alts = (m.alternatives ?? []).slice(0, 3).map((p) => {
-    if (p.kind === "pilot") {
-      return cx.lang === "zh"
-        ? `${p.pilot.name}（${batchLabel(p.pilot.batch, cx.programme, "zh")}试点）`
-        : `${p.pilot.name} (a batch ${p.pilot.batch} pilot)`;
-    }
-    const d = p.division;
-    const where = d.level === "province" ? "" : `${d.province}${d.city ?? ""}`;
-    return cx.lang === "zh" ? `${where}${d.name}` : `${d.name} in ${d.province}`;
-  });
-  if (alts.length === 0) return "";
-  return cx.lang === "zh"
-    ? `另：“${m.term}”也可能指${alts.join("、")}，可以写全称再问。`
-    : `(“${m.term}” may also mean ${alts.join(", ")}.)`;
-}
-
-/** The picture that fits: the province ranking, the batches for the overview, a province's list. */
-function chartFor(intent: IntentId, reply: Reply, cx: ComposeContext): ChartSpec | undefined {
-  if (intent === "area.ranking") return { kind: "provinces", lang: cx.lang };
-  if (intent === "programme.total") return { kind: "batches", lang: cx.lang };
-  const province = cx.atlas.provinces.find((d) => d.name === reply.area);
-  if (intent === "area.list" && province && (reply.count ?? 0) > 0) {
-    return { kind: "province", province: province.name, lang: cx.lang };
-  }
-  return undefined;
-}
-
 /** The same place named twice ("江苏…江苏省") counts once. */
 function distinct(mentions: Mention[]): Mention[] {
   const seen = new Set<string>();
@@ -338,20 +302,4 @@ function distinct(mentions: Mention[]): Mention[] {
     seen.add(key);
     return true;
   });
-}
-
-/** Question words that are never part of a place name. */
-const QUESTION_WORDS =
-  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
-
-/**
- * The name the user most likely typed when no place was recognised: the longest run of Chinese
- * left, or for an English question the words that are not question words (Hogwarts).
- */
-export function leftoverName(residual: string): string {
-  const runs = residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
-  const han = runs.sort((a, b) => b.length - a.length)[0];
-  if (han) return han;
-  const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
-  return words.join(" ");
 }

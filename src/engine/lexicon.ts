@@ -1,8 +1,7 @@
-import { createRequire } from "node:module";
-import MiniSearch from "minisearch";
-import type * as PinyinPro from "pinyin-pro";
 import type { Pilot } from "../data/schema.ts";
 import { type Atlas, type Division, PROVINCE_ENGLISH } from "./atlas.ts";
+import { EXONYMS, pinyinKey } from "./pinyin.ts";
+import { SimilarNames } from "./similar.ts";
 
 /** Something a name in a question can refer to: a listed pilot, or a real division. */
 export type Place =
@@ -50,32 +49,6 @@ function countyShortForm(d: Division): string | undefined {
   return short && !NOT_A_SHORT_FORM.has(short) ? short : undefined;
 }
 
-// pinyin-pro's dictionary costs ~12 MB; it is loaded on the first Latin question, not at start.
-const requireLazily = createRequire(import.meta.url);
-let pinyinLibrary: typeof PinyinPro | undefined;
-
-function pinyinPro(): typeof PinyinPro {
-  if (!pinyinLibrary) {
-    pinyinLibrary = requireLazily("pinyin-pro") as typeof PinyinPro;
-    // It reads some place names with the everyday reading of a heteronym.
-    pinyinLibrary.customPinyin({
-      郫都: "pí dū",
-      长乐: "cháng lè",
-      长治: "cháng zhì",
-      长春: "cháng chūn",
-      长沙: "cháng shā",
-      六安: "lù ān",
-      蚌埠: "bèng bù",
-    });
-  }
-  return pinyinLibrary;
-}
-
-/** Pinyin key of a Chinese term: tone-less, ü as v, no separators (昆山 → kunshan). */
-export function pinyinKey(term: string): string {
-  return pinyinPro().pinyin(term, { toneType: "none", type: "array", v: true, nonZh: "removed" }).join("");
-}
-
 /**
  * Every name the engine recognises, mapped to the places it can mean. Exact Chinese terms are a
  * plain map (the hot path); the pinyin map and the fuzzy index are built on first use, so a cold
@@ -87,8 +60,7 @@ export class Lexicon {
   /** Length in characters of the longest exact term. */
   readonly maxLength: number;
   private pinyinMap?: Map<string, Place[]>;
-  private fuzzyIndex?: MiniSearch<{ id: number; term: string }>;
-  private fuzzyTerms: string[] = [];
+  private similar?: SimilarNames;
 
   constructor(private readonly atlas: Atlas) {
     for (const p of atlas.data.pilots) {
@@ -220,47 +192,15 @@ export class Lexicon {
   private lastSuggestion?: { query: string; limit: number; result: string[] };
 
   private searchSimilar(query: string, limit: number): string[] {
-    if (!this.fuzzyIndex) this.fuzzyIndex = this.buildFuzzy();
+    this.similar ??= new SimilarNames([...this.exact.keys()].filter((t) => t.length >= 3));
     const out: string[] = [];
-    // Suffix characters (市, 区…) occur in thousands of names and only slow the search down.
-    // Single characters are needed only for short names (昆三市 shares no bigram with 昆山市).
-    const short = query.length <= 3;
-    const hits = this.fuzzyIndex.search(query, {
-      combineWith: "OR",
-      processTerm: (t) => (SUFFIX_CHARACTERS.has(t) || (!short && t.length === 1) ? null : t),
-    });
-    for (const hit of hits.slice(0, 50)) {
-      const term = this.fuzzyTerms[hit.id] ?? "";
-      const extra = query.length - term.length;
-      if (withinOneEdit(query, term) || (extra > 0 && extra <= 2 && containsWithinOneEdit(query, term))) {
-        const name = canonicalName(this.exact.get(term)?.[0]);
-        if (name && !out.includes(name)) out.push(name);
-      }
+    for (const term of this.similar.find(query)) {
+      const name = canonicalName(this.exact.get(term)?.[0]);
+      if (name && !out.includes(name)) out.push(name);
       if (out.length >= limit) break;
     }
     return out;
   }
-
-  private buildFuzzy(): MiniSearch<{ id: number; term: string }> {
-    this.fuzzyTerms = [...this.exact.keys()].filter((t) => t.length >= 3);
-    const index = new MiniSearch<{ id: number; term: string }>({
-      fields: ["term"],
-      tokenize: charGrams,
-      processTerm: (t) => t,
-    });
-    index.addAll(this.fuzzyTerms.map((term, id) => ({ id, term })));
-    return index;
-  }
-}
-
-const SUFFIX_CHARACTERS = new Set(["市", "区", "县", "镇", "省", "州", "旗", "乡", "盟"]);
-
-/** Character unigrams and bigrams: the tokens a Chinese name is searched by. */
-export function charGrams(text: string): string[] {
-  const chars = Array.from(text);
-  const grams = [...chars];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + (chars[i + 1] ?? ""));
-  return grams;
 }
 
 /** Official name of a place. */
@@ -268,25 +208,6 @@ export function canonicalName(p: Place | undefined): string | undefined {
   if (!p) return undefined;
   return p.kind === "pilot" ? p.pilot.name : p.division.name;
 }
-
-/** English names that are not pinyin, used both to read English questions and to write English answers. */
-export const EXONYMS: Readonly<Record<string, string>> = {
-  nyingchi: "林芝市",
-  ordos: "鄂尔多斯市",
-  hulunbuir: "呼伦贝尔市",
-  korla: "库尔勒市",
-  karamay: "克拉玛依市",
-  lhasa: "拉萨市",
-  urumqi: "乌鲁木齐市",
-  hohhot: "呼和浩特市",
-  harbin: "哈尔滨市",
-  canton: "广州市",
-  peking: "北京市",
-  amoy: "厦门市",
-};
-
-/** Old exonyms understood in questions but not used in answers. */
-export const ARCHAIC_EXONYMS: ReadonlySet<string> = new Set(["canton", "peking", "amoy"]);
 
 function prominence(p: Place): number {
   if (p.kind === "division") return { province: 0, city: 1, county: 2 }[p.division.level];
@@ -341,26 +262,5 @@ export function localName(name: string, atlas: Atlas): string {
 function samePlace(a: Place, b: Place): boolean {
   if (a.kind === "pilot" && b.kind === "pilot") return a.pilot === b.pilot && a.included === b.included;
   if (a.kind === "division" && b.kind === "division") return a.division.code === b.division.code;
-  return false;
-}
-
-/** Whether two strings differ by at most one substitution, insertion or deletion. */
-export function withinOneEdit(a: string, b: string): boolean {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (Math.abs(x.length - y.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  const tail = (m: number, n: number) => x.slice(m).join("") === y.slice(n).join("");
-  return tail(i + 1, i + 1) || tail(i + 1, i) || tail(i, i + 1);
-}
-
-/** Whether `term` (3+ characters) occurs in `text` with exactly one wrong character. */
-function containsWithinOneEdit(text: string, term: string): boolean {
-  const t = Array.from(text);
-  const n = Array.from(term).length;
-  for (let i = 0; i + n <= t.length; i++) {
-    if (withinOneEdit(t.slice(i, i + n).join(""), term)) return true;
-  }
   return false;
 }

@@ -1,7 +1,8 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import { canonicalName, type Lexicon, type Place, pinyinKey, sameLocation } from "./lexicon.ts";
+import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
+import { pinyinKey } from "./pinyin.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
 export type BatchNumber = 1 | 2 | 3;
@@ -238,3 +239,19 @@ export function encloses(outer: Place, inner: Place, atlas: Atlas): boolean {
 }
 
 const ADMIN = new Set(["地级市", "县级市", "区", "县"]);
+
+/** Question words that are never part of a place name. */
+const QUESTION_WORDS =
+  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+
+/**
+ * The name the user most likely typed when no place was recognised: the longest run of Chinese
+ * left, or for an English question the words that are not question words (Hogwarts).
+ */
+export function leftoverName(residual: string): string {
+  const runs = residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
+  const han = runs.sort((a, b) => b.length - a.length)[0];
+  if (han) return han;
+  const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
+  return words.join(" ");
+}

@@ -2,7 +2,7 @@ import type { Pilot, Programme } from "../../data/schema.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
 import type { ChartSpec } from "../chart-spec.ts";
-import { ARCHAIC_EXONYMS, EXONYMS, pinyinKey } from "../lexicon.ts";
+import { ARCHAIC_EXONYMS, EXONYMS, pinyinKey } from "../pinyin.ts";
 
 const EXONYM_OF = new Map(
   Object.entries(EXONYMS)
