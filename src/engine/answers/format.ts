@@ -96,7 +96,10 @@ function romanise(name: string, shortForm?: string): string {
   const roman = titleCase(pinyinKey(base));
   // 吉林市 must not read like the province: Jilin City.
   const likeProvince = name.endsWith("市") && Object.values(PROVINCE_ENGLISH).includes(roman);
-  return `${roman}${likeProvince ? " City" : ""} (${name})`;
+  // A one-syllable name keeps its kind: Feng County (丰县), Pi County (郫县).
+  const kind =
+    base.length === 1 ? ({ 县: " County", 区: " District", 市: " City" }[name.slice(-1)] ?? "") : "";
+  return `${roman}${likeProvince ? " City" : kind} (${name})`;
 }
 
 /** Shortest alias found inside the name (昆山 for 昆山市, 浦东 for 上海市浦东新区), if any. */
@@ -106,7 +109,40 @@ function shortAlias(p: Pilot): string | undefined {
 
 /** A pilot's name in the answer's language. */
 export function pilotName(p: Pilot, lang: Lang): string {
-  return lang === "zh" ? p.name : englishName(p.name, shortAlias(p));
+  if (lang === "zh") return p.name;
+  return (p.level === "功能区" && functionalAreaName(p.name)) || englishName(p.name, shortAlias(p));
+}
+
+/** English for the kinds of zones and new towns pilots often are; the stem stays in pinyin. */
+const ZONE_KINDS: [string, string][] = [
+  ["经济技术开发区", "Economic and Technological Development Zone"],
+  ["高新技术产业开发区", "High-tech Industrial Development Zone"],
+  ["高新技术开发区", "High-tech Development Zone"],
+  ["高新区", "High-tech Zone"],
+  ["工业园区", "Industrial Park"],
+  ["高教园区", "Higher Education Park"],
+  ["生态工业园区", "Eco-industrial Park"],
+  ["投资区", "Investment Zone"],
+  ["开发区", "Development Zone"],
+  ["示范区", "Demonstration Zone"],
+  ["生态城", "Eco-city"],
+  ["科技城", "Science City"],
+  ["生态园", "Eco-park"],
+  ["商务区", "Business District"],
+  ["服务区", "Service Area"],
+  ["新区", "New Area"],
+  ["新城", "New Town"],
+];
+
+/** 苏州工业园区 → Suzhou Industrial Park (苏州工业园区); undefined when the name has no known kind. */
+function functionalAreaName(name: string): string | undefined {
+  // Drop the city, county or district in front (北京市房山区…), never the zone's own name.
+  const local = name.replace(/^(?:[^市县区]{1,4}[市县]|[^市县区]{1,3}区(?=.{3,}))+/, "");
+  const kind = ZONE_KINDS.filter(([zh]) => local.endsWith(zh)).sort((a, b) => b[0].length - a[0].length)[0];
+  if (!kind) return undefined;
+  const stem = local.slice(0, -kind[0].length) || name.slice(0, 2);
+  if (!/^\p{Script=Han}{1,8}$/u.test(stem)) return undefined;
+  return `${titleCase(pinyinKey(stem))} ${kind[1]} (${name})`;
 }
 
 /** A place name in the answer's language. */
