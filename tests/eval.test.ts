@@ -8,6 +8,7 @@ const engine = new Engine();
 describe.each([
   ["questions.jsonl", 300],
   ["holdout.jsonl", 150],
+  ["holdout2.jsonl", 120],
 ])("question set %s", (file, size) => {
   it("keeps accuracy (intent and facts) at or above 97%", () => {
     const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));

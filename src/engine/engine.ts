@@ -176,7 +176,10 @@ export class Engine {
     }
     const first = places[0];
     // A place with unrelated words around it ("明天北京下雨吗") is not a question about the place.
-    if (first && leftoverName(rec.residual).length > 1) return { intent: "unknown", batch: null };
+    // …unless it mentions the programme ("汶川也在试点里头吗"): then it is about the place.
+    if (first && leftoverName(rec.residual).length > 1 && !TOPIC.test(rec.residual)) {
+      return { intent: "unknown", batch: null };
+    }
     if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };
     if (first) {
       const isProvince = first.place.kind === "division" && first.place.division.level === "province";

@@ -65,7 +65,7 @@ export const ENGLISH_STOPWORDS = new Set(
     "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu xian " +
     "zone new area region autonomous municipality " +
     // pinyin question words typed around a pinyin place name
-    "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi"
+    "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi ji zhihui chengshi guojia"
   ).split(" "),
 );
 
@@ -123,6 +123,12 @@ function withAlternatives(m: Mention, readings: Place[]): Mention {
 const SUFFIX_AFTER = /^(街道|[区县市镇乡旗])/;
 const ENDS_WITH_SUFFIX = /[区县市镇乡旗省州盟道]$/;
 
+/** Whether a suffix after a short form belongs to the place's own name (搜登站 + 镇, 东莞东城 + 街道). */
+function completesName(place: Place, term: string, suffix: string): boolean {
+  if (canonicalName(place)?.includes(term + suffix)) return true;
+  return place.kind === "pilot" && place.pilot.level === suffix;
+}
+
 function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < text.length; ) {
@@ -135,7 +141,7 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       // A short form directly followed by a suffix names another place ("东城街道" is not 东城区),
       // unless the suffix completes the place's own name (搜登站 + 镇).
       const suffix = ENDS_WITH_SUFFIX.test(term) ? undefined : text.slice(i + len).match(SUFFIX_AFTER)?.[0];
-      if (suffix && !canonicalName(places[0])?.includes(term + suffix)) continue;
+      if (suffix && !completesName(places[0], term, suffix)) continue;
       const end = i + len + (suffix?.length ?? 0);
       out.push(
         withAlternatives({ place: places[0], term: text.slice(i, end), start: i, end, via: "name" }, places),

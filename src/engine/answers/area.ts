@@ -234,7 +234,17 @@ export function composeRanking(cx: ComposeContext, residual: string, focus: Divi
       `${String(rankOf(r.count)).padStart(2)}. ${placeName(r.division.name, lang)} ${bar} ${r.count}`,
     );
   }
-  return { text: lines.join("\n"), area: focus?.name };
+  // The facts the answer leads with: the asked province, or the single top (bottom) one.
+  const lead = focus ? rows.find((r) => r.division.name === focus.name) : fewest ? bottom : top;
+  const single = Array.isArray(lead) ? (lead.length === 1 ? lead[0] : undefined) : lead;
+  return {
+    text: lines.join("\n"),
+    ...(single
+      ? { area: single.division.name, count: single.count }
+      : focus
+        ? { area: focus.name, count: 0 }
+        : {}),
+  };
 }
 
 /** Answers comparisons of two places by number of pilots. */
