@@ -65,6 +65,8 @@ export class Atlas {
   readonly divisions = new Map<string, Division>();
   /** Province-level units by full name, in gazetteer order (新疆生产建设兵团 last). */
   readonly provinces: Division[] = [];
+  /** Prefecture-level cities. */
+  readonly cities: Division[] = [];
   /** Pilots by official name. */
   readonly pilotByName = new Map<string, Pilot>();
 
@@ -98,6 +100,7 @@ export class Atlas {
   private add(d: Division): void {
     this.divisions.set(d.code, d);
     if (d.level === "province") this.provinces.push(d);
+    if (d.level === "city") this.cities.push(d);
   }
 
   /** The province-level division a pilot is listed under. */

@@ -105,24 +105,33 @@ export class Lexicon {
    * pilot; a merged one (黄埔区, which absorbed 萝岗区) stays a division.
    */
   private placeFor(d: Division): Place {
-    const pilot = this.atlas.data.pilots.find(
-      (p) =>
-        p.divisionCode === d.code &&
-        (p.name.endsWith(d.name) || p.aliases.includes(d.name)) &&
-        ADMIN_LEVELS.has(p.level),
-    );
+    const pilot = this.pilotsByCode()
+      .get(d.code)
+      ?.find((p) => (p.name.endsWith(d.name) || p.aliases.includes(d.name)) && ADMIN_LEVELS.has(p.level));
     if (pilot) return { kind: "pilot", pilot };
-    const covering = this.atlas.data.pilots.find(
-      (p) => p.covers?.includes(d.name) && p.province === d.province,
-    );
-    if (covering) return { kind: "pilot", pilot: covering, included: d.name };
-    // A county named in a pilot's 含… list (峨眉山市 in 乐山市) is recognised as part of that pilot.
-    const including = this.atlas.data.pilots.find(
-      (p) => p.includes.includes(d.name) && p.divisionCode !== null && d.code.startsWith(p.divisionCode),
-    );
-    return including
-      ? { kind: "pilot", pilot: including, included: d.name }
-      : { kind: "division", division: d };
+    // A county named in a pilot's 含… or covers list (峨眉山市 in 乐山市, 钢城区 in the former 莱芜市)
+    // is recognised as part of that pilot.
+    const part = this.pilotsByPart()
+      .get(d.name)
+      ?.find((p) =>
+        p.covers?.includes(d.name)
+          ? p.province === d.province
+          : p.divisionCode !== null && d.code.startsWith(p.divisionCode),
+      );
+    return part ? { kind: "pilot", pilot: part, included: d.name } : { kind: "division", division: d };
+  }
+
+  private byCode?: Map<string, Pilot[]>;
+  private byPart?: Map<string, Pilot[]>;
+
+  private pilotsByCode(): Map<string, Pilot[]> {
+    this.byCode ??= groupBy(this.atlas.data.pilots, (p) => (p.divisionCode ? [p.divisionCode] : []));
+    return this.byCode;
+  }
+
+  private pilotsByPart(): Map<string, Pilot[]> {
+    this.byPart ??= groupBy(this.atlas.data.pilots, (p) => [...p.includes, ...(p.covers ?? [])]);
+    return this.byPart;
   }
 
   private add(term: string, place: Place, map = this.exact): void {
@@ -248,15 +257,20 @@ export function localName(name: string, atlas: Atlas): string {
         }
       }
     }
-    const city = [...atlas.divisions.values()].find(
-      (d) => d.level === "city" && tail.startsWith(d.name) && tail.length > d.name.length + 1,
-    );
+    const city = atlas.cities.find((d) => tail.startsWith(d.name) && tail.length > d.name.length + 1);
     if (city) {
       tail = tail.slice(city.name.length);
       changed = true;
     }
   }
   return tail;
+}
+
+/** Groups items under every key a function gives them. */
+function groupBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) for (const key of keys(item)) out.set(key, [...(out.get(key) ?? []), item]);
+  return out;
 }
 
 function samePlace(a: Place, b: Place): boolean {
