@@ -93,7 +93,7 @@ describe("engine properties", () => {
   });
 
   it("renders every reply of the question set as valid Telegram HTML", () => {
-    for (const file of ["questions.jsonl", "holdout.jsonl"]) {
+    for (const file of ["questions.jsonl", "holdout.jsonl", "holdout2.jsonl"]) {
       for (const c of readCases(join(import.meta.dirname, "eval", file))) {
         for (const part of renderAnswer(engine.answer(c.q).text)) {
           expect(isValidTelegramHtml(part), c.q).toBe(true);
