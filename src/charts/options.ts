@@ -52,6 +52,18 @@ const TEXT = {
   },
 };
 
+/** One stacked bar series; `label` prints the values inside the bars. */
+function stackedBar(name: string, stack: string, color: string, data: number[], label = false) {
+  return {
+    type: "bar" as const,
+    name,
+    stack,
+    itemStyle: { color },
+    ...(label ? { label: { show: true } } : {}),
+    data,
+  };
+}
+
 const base = (title: string, subtitle: string): EChartsOption => ({
   animation: false,
   backgroundColor: "#ffffff",
@@ -84,13 +96,13 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
   if (spec.kind === "provinces") {
     const rows = provinceRows(atlas);
     const total = rows.reduce((sum, r) => sum + r.total, 0);
-    const stack = (key: keyof typeof COLOURS & keyof (typeof rows)[number]["stacks"], name: string) => ({
-      type: "bar" as const,
-      name,
-      stack: "pilots",
-      itemStyle: { color: COLOURS[key] },
-      data: rows.map((r) => r.stacks[key]),
-    });
+    const stack = (key: keyof (typeof rows)[number]["stacks"], name: string) =>
+      stackedBar(
+        name,
+        "pilots",
+        COLOURS[key],
+        rows.map((r) => r.stacks[key]),
+      );
     return {
       ...base(t.provincesTitle(total), t.source),
       grid: { left: 170, right: 60, top: 90, bottom: 60 },
@@ -119,28 +131,25 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
       xAxis: { type: "category", data: rows.map((r) => t.batchAxis(r.label, r.announced)) },
       yAxis: { type: "value", minInterval: 1 },
       series: [
-        {
-          type: "bar",
-          name: t.fresh,
-          stack: "b",
-          itemStyle: { color: COLOURS.batch1 },
-          label: { show: true },
-          data: rows.map((r) => r.fresh),
-        },
-        {
-          type: "bar",
-          name: t.counted,
-          stack: "b",
-          itemStyle: { color: COLOURS.expansion3 },
-          data: rows.map((r) => r.counted),
-        },
-        {
-          type: "bar",
-          name: t.uncounted,
-          stack: "b",
-          itemStyle: { color: COLOURS.uncounted },
-          data: rows.map((r) => r.uncounted),
-        },
+        stackedBar(
+          t.fresh,
+          "b",
+          COLOURS.batch1,
+          rows.map((r) => r.fresh),
+          true,
+        ),
+        stackedBar(
+          t.counted,
+          "b",
+          COLOURS.expansion3,
+          rows.map((r) => r.counted),
+        ),
+        stackedBar(
+          t.uncounted,
+          "b",
+          COLOURS.uncounted,
+          rows.map((r) => r.uncounted),
+        ),
         {
           type: "line",
           name: t.running,
@@ -162,21 +171,8 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
     xAxis: { type: "category", data: labels },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      {
-        type: "bar",
-        name: t.fresh,
-        stack: "p",
-        itemStyle: { color: COLOURS.batch1 },
-        label: { show: true },
-        data: [s.batch1, s.batch2, s.batch3],
-      },
-      {
-        type: "bar",
-        name: t.counted,
-        stack: "p",
-        itemStyle: { color: COLOURS.expansion3 },
-        data: [0, 0, s.expansion3],
-      },
+      stackedBar(t.fresh, "p", COLOURS.batch1, [s.batch1, s.batch2, s.batch3], true),
+      stackedBar(t.counted, "p", COLOURS.expansion3, [0, 0, s.expansion3]),
     ],
   };
 }

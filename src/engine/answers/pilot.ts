@@ -204,9 +204,7 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
 function nearby(cx: ComposeContext, d: Division): Pilot[] {
   const { atlas } = cx;
   if (d.city) {
-    const city = [...atlas.divisions.values()].find(
-      (x) => x.level === "city" && x.name === d.city && x.province === d.province,
-    );
+    const city = atlas.cities.find((x) => x.name === d.city && x.province === d.province);
     const same = city ? atlas.pilotsIn(city) : [];
     if (same.length > 0) return byBatch(same);
   }
