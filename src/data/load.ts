@@ -11,6 +11,8 @@ import {
   PilotSchema,
   type Programme,
   ProgrammeSchema,
+  type RelatedFile,
+  RelatedFileSchema,
 } from "./schema.ts";
 
 /** The project's `data/` folder. */
@@ -28,6 +30,8 @@ export interface Dataset {
   programme: Programme;
   gazetteer: Gazetteer;
   ambiguous: AmbiguousTerm[];
+  /** Other programmes people confuse with this one. */
+  related: RelatedFile;
 }
 
 /** Raised when a data file is missing, not JSON, or breaks its schema; the message names file, record and field. */
@@ -118,6 +122,7 @@ export function loadDataset(dir: string = DATA_DIR): Dataset {
     programme: parseFile(join(dir, "programme.json"), ProgrammeSchema),
     gazetteer: parseFile(join(dir, "gazetteer.json"), GazetteerSchema),
     ambiguous: parseFile(join(dir, "ambiguous.json"), z.array(AmbiguousTermSchema)),
+    related: parseFile(join(dir, "related.json"), RelatedFileSchema),
   };
   checkIntegrity(data, join(relative(process.cwd(), dir) || ".", "pilots.json"));
   return data;

@@ -136,3 +136,43 @@ export const AmbiguousTermSchema = z
   });
 /** A declared ambiguous term. */
 export type AmbiguousTerm = z.infer<typeof AmbiguousTermSchema>;
+
+/** A programme people confuse with this one (`data/related.json`), named so the bot can say which it is. */
+export const RelatedProgrammeSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(2),
+    englishName: z.string().min(2),
+    /** Who runs it, where known for certain. */
+    organiser: z.string().nullable(),
+    when: z.string().nullable(),
+    document: z.string().nullable(),
+    /** Words that name the programme in a question (lower case for Latin). */
+    terms: z.array(z.string().min(2)).min(1),
+    /** A complete member list, only where the reference gives one. */
+    members: z
+      .object({
+        label: z.string(),
+        names: z.array(z.string().min(2)).min(1),
+        source: z.string(),
+        /** Whether the list rests on one source only (say so when quoting it). */
+        singleSource: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    /** Single members known from a source although the full list is not held. */
+    knownMembers: z.array(
+      z.object({ name: z.string(), year: z.number().int(), source: z.string() }).strict(),
+    ),
+    note: z.string().optional(),
+  })
+  .strict();
+/** Another programme. */
+export type RelatedProgramme = z.infer<typeof RelatedProgrammeSchema>;
+
+/** `data/related.json`: the programme this bot covers, and the others people mistake for it. */
+export const RelatedFileSchema = z
+  .object({ coveredProgramme: z.string(), programmes: z.array(RelatedProgrammeSchema).min(1) })
+  .strict();
+/** The related-programmes file. */
+export type RelatedFile = z.infer<typeof RelatedFileSchema>;

@@ -4,12 +4,22 @@ import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanki
 import { composeBatch, composeNoSuchBatch } from "./answers/batch.ts";
 import type { ComposeContext, Reply } from "./answers/format.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
+import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
-import { type Intent, type IntentId, loadIntents, scoreIntents, TOPIC } from "./intents.ts";
+import { ExampleIndex, type ExampleVote, exampleTokens } from "./examples.ts";
+import {
+  admits,
+  type Intent,
+  type IntentId,
+  loadIntents,
+  type SlotPresence,
+  scoreIntents,
+  TOPIC,
+} from "./intents.ts";
 import { canonicalName, Lexicon } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
 import {
@@ -48,9 +58,22 @@ export interface Answer {
   chart?: ChartSpec;
   /** Why the engine answered as it did: normalised text, places, scores, context used. */
   trace: string[];
+  /**
+   * Which layer chose the intent: `rules` (cues and patterns), `examples` (nearest intent examples),
+   * `entity` (another programme named), `context` (a follow-up) or `fallback` (bare place or batch, nothing understood).
+   */
+  decidedBy: DecisionLayer;
   /** The context to pass with the chat's next question. */
   context: Context;
 }
+
+/** The layer of intent matching that decided an answer. */
+export type DecisionLayer = "rules" | "examples" | "entity" | "context" | "fallback";
+
+/** A vote of the example layer counts when its winner holds this share of the neighbours' scores… */
+const VOTE_SHARE = 0.6;
+/** …and its nearest example shares at least this share of the question's tokens. */
+const VOTE_COVERAGE = 0.5;
 
 const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
 /** Questions about which batch or when, rather than whether. */
@@ -95,6 +118,7 @@ export class Engine {
         null,
         trace,
         context,
+        "fallback",
       );
     }
     const rec = recognise(normalised, this.lexicon, this.atlas);
@@ -118,16 +142,23 @@ export class Engine {
 
     let intent = scores[0]?.id;
     let batch = rec.batch;
+    let layer: DecisionLayer = "rules";
+    if (rec.otherProgramme) {
+      layer = "entity";
+      // A question that names another programme is about that programme, whatever else it asks.
+      intent = "other.programme";
+      trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
+    }
     const noSuchBatch = rec.unknownBatch && places.length === 0;
     if (
       noSuchBatch &&
       (!intent || ["batch.info", "programme.timeline", "programme.total"].includes(intent))
     ) {
       trace.push("no such batch");
-      return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context);
+      return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
     if (!intent) {
-      ({ intent, batch } = this.fallback(rec, places, context, followUp, trace));
+      ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
     }
     const { intent: answered, reply } = this.compose(cx, intent, places, batch, rec);
     const alternatives =
@@ -136,17 +167,54 @@ export class Engine {
     if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
     const chart = chartFor(answered, reply, cx);
     if (chart) reply.chart = chart;
-    return this.finish(question, answered, reply, places, batch, trace, context);
+    trace.push(`decided by: ${layer}`);
+    return this.finish(question, answered, reply, places, batch, trace, context, layer);
+  }
+
+  /** The example layer's vote for a question, built on first use (most questions never need it). */
+  private voteByExamples(rec: Recognised, slots: SlotPresence, trace: string[]): ExampleVote | undefined {
+    const tokens = exampleTokens(rec.residual, slots);
+    // Slot markers alone ("昆山") say nothing about what is asked.
+    if (!tokens.some((t) => !t.startsWith("⟨"))) return undefined;
+    this.exampleIndex ??= this.buildExampleIndex();
+    const vote = this.exampleIndex.vote(tokens, (id) => {
+      const intent = this.intents.find((i) => i.id === id);
+      return Boolean(intent && admits(intent, slots));
+    });
+    if (vote)
+      trace.push(
+        `examples: ${vote.intent} share ${vote.share.toFixed(2)} coverage ${vote.coverage.toFixed(2)} [${vote.neighbours.join(" / ")}]`,
+      );
+    return vote && vote.share >= VOTE_SHARE && vote.coverage >= VOTE_COVERAGE ? vote : undefined;
+  }
+
+  private exampleIndex?: ExampleIndex;
+
+  /** Every intent example as the engine reads it: residual tokens and slots. */
+  private buildExampleIndex(): ExampleIndex {
+    const entries = [];
+    for (const intent of this.intents) {
+      for (const text of intent.examples) {
+        const rec = recognise(normalise(text), this.lexicon, this.atlas);
+        // Examples that name another programme are decided by that name, not by their other words.
+        if (rec.otherProgramme) continue;
+        const places = distinct(rec.mentions);
+        const slots = { place: places.length > 0, places2: places.length > 1, batch: rec.batch !== null };
+        entries.push({ intent: intent.id, text, tokens: exampleTokens(rec.residual, slots) });
+      }
+    }
+    return new ExampleIndex(entries);
   }
 
   /** Chooses an intent when no cue matched: follow-ups, then the bare-place and bare-batch rules. */
   private fallback(
     rec: Recognised,
     places: Mention[],
+    slots: SlotPresence,
     context: Context,
     followUp: boolean,
     trace: string[],
-  ): { intent: IntentId; batch: BatchNumber | null } {
+  ): { intent: IntentId; batch: BatchNumber | null; layer: DecisionLayer } {
     const last = context.intent;
     if (
       places.length === 0 &&
@@ -158,7 +226,7 @@ export class Engine {
       if (previous) {
         places.push(previous);
         trace.push(`follow-up: ${last} with batch ${rec.batch}`);
-        return { intent: last, batch: rec.batch };
+        return { intent: last, batch: rec.batch, layer: "context" };
       }
     }
     const onlyPlace = places.length === 1 ? places[0] : undefined;
@@ -172,8 +240,19 @@ export class Engine {
     ) {
       trace.push(`follow-up: ${last}`);
       const batch = rec.batch ?? (last === "pilot.status" ? null : (context.batch ?? null));
-      return { intent: last, batch };
+      return { intent: last, batch, layer: "context" };
     }
+    const vote = this.voteByExamples(rec, slots, trace);
+    if (vote) return { intent: vote.intent, batch: rec.batch, layer: "examples" };
+    return { ...this.bareFallback(rec, places, trace), layer: "fallback" };
+  }
+
+  /** Nothing understood: a bare place is asked about, a bare batch described, anything else unknown. */
+  private bareFallback(
+    rec: Recognised,
+    places: Mention[],
+    trace: string[],
+  ): { intent: IntentId; batch: BatchNumber | null } {
     const first = places[0];
     // A place with unrelated words around it ("明天北京下雨吗") is not a question about the place.
     // …unless it mentions the programme ("汶川也在试点里头吗"): then it is about the place.
@@ -250,6 +329,8 @@ export class Engine {
         return { intent, reply: composeBatch(cx, batch ?? 1, rec.residual) };
       case "help":
         return { intent, reply: composeHelp(cx) };
+      case "other.programme":
+        return { intent, reply: composeOtherProgramme(cx, rec.otherProgramme?.programme, first?.place) };
       case "unknown":
         return { intent, reply: composeUnknown(cx, false) };
       default:
@@ -265,6 +346,7 @@ export class Engine {
     batch: BatchNumber | null,
     trace: string[],
     previous: Context,
+    decidedBy: DecisionLayer,
   ): Answer {
     const first = places[0];
     const context: Context = { intent };
@@ -279,6 +361,7 @@ export class Engine {
       suggestions: reply.suggestions ?? [],
       trace,
       context,
+      decidedBy,
     };
     if (reply.chart) answer.chart = reply.chart;
     if (reply.isPilot !== undefined) answer.isPilot = reply.isPilot;

@@ -23,6 +23,7 @@ export const INTENT_IDS = [
   "programme.documents",
   "programme.outlook",
   "help",
+  "other.programme",
   "unknown",
 ] as const;
 
@@ -159,6 +160,11 @@ export interface SlotPresence {
   batch: boolean;
 }
 
+/** Whether a question's slots meet an intent's `requires` and `forbids`. */
+export function admits(intent: Intent, slots: SlotPresence): boolean {
+  return !intent.requires.some((s) => !slots[s]) && !intent.forbids.some((s) => slots[s]);
+}
+
 /** One intent's score for a question, kept for the trace. */
 export interface IntentScore {
   id: IntentId;
@@ -197,7 +203,7 @@ export function scoreIntents(residual: string, slots: SlotPresence, intents: Int
   }
   const out: IntentScore[] = [];
   for (const intent of intents) {
-    if (intent.requires.some((s) => !slots[s]) || intent.forbids.some((s) => slots[s])) continue;
+    if (!admits(intent, slots)) continue;
     const cues = found.get(intent) ?? [];
     cues.push(...matchingLatin(intent.cueTests, residual, latin));
     if (onTopic) cues.push(...matchingLatin(intent.topicCueTests, residual, latin));

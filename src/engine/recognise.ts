@@ -3,6 +3,7 @@ import type { Atlas } from "./atlas.ts";
 import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 import { pinyinKey } from "./pinyin.ts";
+import { findOtherProgramme, type ProgrammeMention } from "./programmes.ts";
 
 /** A batch number: 1 = 2012年度, 2 = 2013年度, 3 = 2014年度. */
 export type BatchNumber = 1 | 2 | 3;
@@ -32,6 +33,8 @@ export interface Recognised {
   residual: string;
   /** Whether the question names a batch that does not exist (第四批). */
   unknownBatch: boolean;
+  /** Another programme the question names (园林城市, 信息惠民), if any. */
+  otherProgramme: ProgrammeMention | null;
 }
 
 const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
@@ -76,7 +79,10 @@ export const ENGLISH_STOPWORDS = new Set(
  */
 export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas): Recognised {
   const { text } = input;
-  const mentions = [...scanChinese(text, lexicon), ...scanLatin(text, lexicon)].sort(
+  // Another programme's name is not a place: 信息惠民 is not 惠民县, 宽带中国 not China.
+  const otherProgramme = findOtherProgramme(text, atlas.data.related.programmes);
+  const scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
+  const mentions = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)].sort(
     (a, b) => a.start - b.start,
   );
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
@@ -93,7 +99,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   );
 
   let batch: BatchNumber | null = null;
-  let residual = text;
+  let residual = scanned;
   for (const m of mentions) residual = blank(residual, m.start, m.end);
   for (const [pattern, read] of BATCH_PATTERNS) {
     const m = residual.match(pattern);
@@ -104,7 +110,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   }
   const unknownBatch =
     batch === null && /第\s*[四五六七八九十4-9]\s*批|(fourth|fifth|4th|5th)\s+batch/.test(text);
-  return { text, english: input.english, mentions: chosen, batch, residual, unknownBatch };
+  return { text, english: input.english, mentions: chosen, batch, residual, unknownBatch, otherProgramme };
 }
 
 function blank(s: string, start: number, end: number): string {

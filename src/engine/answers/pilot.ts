@@ -13,6 +13,7 @@ import {
   placeName,
   type Reply,
 } from "./format.ts";
+import { otherMemberships } from "./other.ts";
 
 /** Pilots of a province listed by name when there are at most this many; otherwise a count and a hint. */
 const LIST_LIMIT = 6;
@@ -197,6 +198,9 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
   }
   if (correction)
     lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
+  // Many a city called a "smart city pilot" is one of another programme (临沂: the 2013 cloud platform).
+  const others = otherMemberships(cx, d.name);
+  if (others.length > 0) lines.push(...(lang === "zh" ? [`另外，${others.join("")}`] : others));
   return { text: lines.join("\n"), isPilot: false, place: d.name, pilots: shown };
 }
 
