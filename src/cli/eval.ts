@@ -6,6 +6,11 @@ import { join } from "node:path";
 import { Engine } from "../engine/engine.ts";
 import { evaluate, readCases } from "../eval/evaluate.ts";
 
+// Piped into `head`, the rest of the report is not wanted: stop quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 const file = process.argv[2] ?? join(import.meta.dirname, "..", "..", "tests", "eval", "questions.jsonl");
 const report = evaluate(new Engine(), readCases(file));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -15,6 +20,12 @@ console.log(
   `accuracy (intent and facts): ${pct(report.accuracy)}  (${report.passed} passed, ${report.total - report.passed} failed)`,
 );
 console.log(`intent accuracy: ${pct(report.intentAccuracy)}`);
+console.log("\ndecided by     answers  right");
+for (const l of report.layers) {
+  console.log(
+    `${l.layer.padEnd(14)} ${String(l.decided).padStart(7)}  ${pct(l.passed / l.decided).padStart(6)}`,
+  );
+}
 console.log("\nintent                 support  precision  recall");
 for (const s of report.perIntent) {
   console.log(

@@ -15,9 +15,17 @@ export function chartKey(spec: ChartSpec): string {
   return spec.kind === "province" ? `province-${spec.province}-${spec.lang}` : `${spec.kind}-${spec.lang}`;
 }
 
-/** The picture that fits: the province ranking, the batches for the overview, a province's list. */
-export function chartFor(intent: IntentId, reply: Reply, cx: ComposeContext): ChartSpec | undefined {
-  if (intent === "area.ranking") return { kind: "provinces", lang: cx.lang };
+/**
+ * The picture that fits: the province ranking, the batches for the overview, a province's list.
+ * A ranking within one batch gets none: the provinces chart stacks all three and would not match it.
+ */
+export function chartFor(
+  intent: IntentId,
+  reply: Reply,
+  cx: ComposeContext,
+  batch: number | null = null,
+): ChartSpec | undefined {
+  if (intent === "area.ranking") return batch === null ? { kind: "provinces", lang: cx.lang } : undefined;
   if (intent === "programme.total") return { kind: "batches", lang: cx.lang };
   const province = cx.atlas.provinces.find((d) => d.name === reply.area);
   if (intent === "area.list" && province && (reply.count ?? 0) > 0) {

@@ -54,6 +54,10 @@ export interface Answer {
   pilots?: PilotSummary[];
   /** Natural next questions. */
   suggestions: string[];
+  /** Rankings and comparisons: the area(s) with the most (or, when asked, the fewest); empty for a tie. */
+  winners?: string[];
+  /** Another programme the question is about (`other.programme`), by its name in `data/related.json`. */
+  programme?: string;
   /** A chart that illustrates the answer (rankings, the overview, a province's list). */
   chart?: ChartSpec;
   /** Why the engine answered as it did: normalised text, places, scores, context used. */
@@ -74,6 +78,9 @@ export type DecisionLayer = "rules" | "examples" | "entity" | "context" | "fallb
 const VOTE_SHARE = 0.6;
 /** …and its nearest example shares at least this share of the question's tokens. */
 const VOTE_COVERAGE = 0.5;
+
+/** At most this many places are compared in one answer. */
+const MAX_COMPARED = 8;
 
 const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
 /** Questions about which batch or when, rather than whether. */
@@ -165,7 +172,7 @@ export class Engine {
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
     if (alternatives) reply.text = `${reply.text}\n${alternatives}`;
     if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
-    const chart = chartFor(answered, reply, cx);
+    const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
     return this.finish(question, answered, reply, places, batch, trace, context, layer);
@@ -316,14 +323,17 @@ export class Engine {
           reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch),
         };
       case "area.compare": {
-        const second = places[1] ? areaOf(cx, places[1].place) : undefined;
-        if (!area || !second) return asStatus();
-        return { intent, reply: composeCompare(cx, area, second, batch) };
+        const areas = places
+          .map((m) => areaOf(cx, m.place))
+          .filter((d, i, all): d is NonNullable<typeof d> => d !== undefined && all.indexOf(d) === i)
+          .slice(0, MAX_COMPARED);
+        if (areas.length < 2) return asStatus();
+        return { intent, reply: composeCompare(cx, areas, batch) };
       }
       case "area.ranking":
         return {
           intent,
-          reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined),
+          reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined, batch),
         };
       case "batch.info":
         return { intent, reply: composeBatch(cx, batch ?? 1, rec.residual) };
@@ -368,6 +378,8 @@ export class Engine {
     if (reply.count !== undefined) answer.count = reply.count;
     if (reply.place !== undefined) answer.place = reply.place;
     if (reply.area !== undefined) answer.area = reply.area;
+    if (reply.winners !== undefined) answer.winners = reply.winners;
+    if (reply.programme !== undefined) answer.programme = reply.programme;
     if (reply.pilots)
       answer.pilots = reply.pilots.map((p) => ({
         name: p.name,

@@ -13,6 +13,12 @@ export const EvalCaseSchema = z
     batch: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
     count: z.number().int().optional(),
     area: z.string().optional(),
+    /** The area the answer must name as having the most (or the fewest, when asked). */
+    winner: z.string().optional(),
+    /** The other programme an `other.programme` answer must name. */
+    programme: z.string().optional(),
+    /** Short strings the answer text must contain (numbers, names, document numbers). */
+    mustInclude: z.array(z.string().min(1)).optional(),
     lang: z.literal("en").optional(),
   })
   .strict();
@@ -41,9 +47,32 @@ function statedBatch(a: Answer): number | undefined {
   return a.context.batch;
 }
 
+/** Intents that must never state a count or list this programme's pilots: the question is not about them. */
+const OUT_OF_SCOPE = new Set(["unknown", "other.programme"]);
+
+/** A programme's name without quotes, brackets and the generic words, for a lenient comparison. */
+function programmeKey(name: string): string {
+  return name
+    .replace(/[“”"「」《》]/g, "")
+    .replace(/（.*?）|\(.*?\)/g, "")
+    .replace(/^(国家|全国)/, "")
+    .replace(/(建设|试点|城市|示范|国家)+$/g, "");
+}
+
 /** What is wrong with an answer for a case; empty when it is right. */
 export function check(c: EvalCase, a: Answer): string[] {
   const wrong: string[] = [];
+  if (OUT_OF_SCOPE.has(c.intent) && (a.count !== undefined || (a.pilots?.length ?? 0) > 1))
+    wrong.push("out-of-scope question answered with a count or list");
+  if (c.winner !== undefined && !(a.winners ?? []).includes(c.winner))
+    wrong.push(`winner ${a.winners?.join("/") ?? "-"} ≠ ${c.winner}`);
+  if (c.programme !== undefined) {
+    const got = programmeKey(a.programme ?? "");
+    const want = programmeKey(c.programme);
+    if (!got || !(got.includes(want) || want.includes(got)))
+      wrong.push(`programme ${a.programme ?? "-"} ≠ ${c.programme}`);
+  }
+  for (const s of c.mustInclude ?? []) if (!a.text.includes(s)) wrong.push(`text lacks ${JSON.stringify(s)}`);
   if (a.intent !== c.intent) wrong.push(`intent ${a.intent} ≠ ${c.intent}`);
   if (c.isPilot !== undefined && a.isPilot !== c.isPilot) wrong.push(`isPilot ${a.isPilot} ≠ ${c.isPilot}`);
   if (c.place !== undefined && a.place !== c.place) wrong.push(`place ${a.place} ≠ ${c.place}`);
@@ -65,6 +94,8 @@ export interface IntentStats {
 
 /** Outcome of an evaluation run. */
 export interface EvalReport {
+  /** How many answers each layer of intent matching decided, and how many of those were right. */
+  layers: { layer: string; decided: number; passed: number }[];
   total: number;
   passed: number;
   accuracy: number;
@@ -78,11 +109,16 @@ export interface EvalReport {
 export function evaluate(engine: Engine, cases: EvalCase[]): EvalReport {
   const failures: EvalReport["failures"] = [];
   const pairs: { expected: string; got: string }[] = [];
+  const layers = new Map<string, { layer: string; decided: number; passed: number }>();
   for (const c of cases) {
     const a = engine.answer(c.q);
     pairs.push({ expected: c.intent, got: a.intent });
     const wrong = check(c, a);
     if (wrong.length > 0) failures.push({ case: c, got: a, wrong });
+    const layer = layers.get(a.decidedBy) ?? { layer: a.decidedBy, decided: 0, passed: 0 };
+    layer.decided++;
+    if (wrong.length === 0) layer.passed++;
+    layers.set(a.decidedBy, layer);
   }
   const perIntent = INTENT_IDS.map((intent) => {
     const tp = pairs.filter((p) => p.expected === intent && p.got === intent).length;
@@ -96,6 +132,7 @@ export function evaluate(engine: Engine, cases: EvalCase[]): EvalReport {
     confusion.set(key, (confusion.get(key) ?? 0) + 1);
   }
   return {
+    layers: [...layers.values()].sort((a, b) => b.decided - a.decided),
     total: cases.length,
     passed: cases.length - failures.length,
     accuracy: cases.length ? (cases.length - failures.length) / cases.length : 1,

@@ -181,17 +181,28 @@ export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNum
   return { text: lines.join("\n"), count: counted.length, area: d.name, pilots: [...counted, ...uncounted] };
 }
 
-/** Province-level units with their counted pilots, most first; ties keep gazetteer order. */
-export function provinceCounts(cx: ComposeContext): { division: Division; count: number }[] {
+/** Province-level units with their counted pilots (of one batch, or of all), most first; ties keep gazetteer order. */
+export function provinceCounts(
+  cx: ComposeContext,
+  batch: BatchNumber | null = null,
+): { division: Division; count: number }[] {
   return cx.atlas.provinces
-    .map((division) => ({ division, count: cx.atlas.countedIn(division).length }))
+    .map((division) => ({ division, count: tally(cx, division, batch).counted.length }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
 }
 
-/** Answers ranking questions: all province-level units by number of pilots, ties sharing a rank. */
-export function composeRanking(cx: ComposeContext, residual: string, focus: Division | undefined): Reply {
-  const rows = provinceCounts(cx);
+/**
+ * Answers ranking questions: province-level units by number of pilots (within one batch when the
+ * question names it), ties sharing a rank.
+ */
+export function composeRanking(
+  cx: ComposeContext,
+  residual: string,
+  focus: Division | undefined,
+  batch: BatchNumber | null = null,
+): Reply {
+  const rows = provinceCounts(cx, batch);
   const { lang } = cx;
   const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
   const top = rows.filter((r) => r.count === rows[0]?.count);
@@ -202,31 +213,35 @@ export function composeRanking(cx: ComposeContext, residual: string, focus: Divi
       rs.map((r) => placeName(r.division.name, lang)),
       lang,
     );
+  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
   const lines: string[] = [];
-  const fewest = /最少|少到多|fewest|least/.test(residual);
+  const fewest = /最少|少到多|倒数|垫底|fewest|least/.test(residual);
   if (focus) {
     const row = rows.find((r) => r.division.name === focus.name);
+    const rank = row ? rankOf(row.count) : rows.length + 1;
+    const tied = row ? rows.filter((r) => r.count === row.count).length > 1 : false;
     lines.push(
       lang === "zh"
-        ? `${focus.name}有${row?.count ?? 0}个试点，在各省级单位中排第${row ? rankOf(row.count) : rows.length + 1}位。`
-        : `${placeName(focus.name, lang)} has ${row?.count ?? 0} pilots and ranks #${row ? rankOf(row.count) : rows.length + 1}.`,
-    );
-  } else if (fewest) {
-    lines.push(
-      lang === "zh"
-        ? `试点最少的是${names(bottom)}（各${min}个）；最多的是${names(top)}（${top[0]?.count}个）。`
-        : `Fewest: ${names(bottom)} (${min} each); most: ${names(top)} (${top[0]?.count}).`,
+        ? `${focus.name}${scope}有${row?.count ?? 0}个试点，在各省级单位中排第${rank}位${tied ? "（并列）" : ""}。`
+        : `${placeName(focus.name, lang)} has ${row?.count ?? 0} pilots${scope ? ` in ${scope}` : ""} and ranks #${rank}${tied ? " (tied)" : ""}.`,
     );
   } else {
+    const [first, firstCount, second, secondCount] = fewest
+      ? [bottom, min, top, top[0]?.count]
+      : [top, top[0]?.count, bottom, min];
+    const each = (rs: typeof rows) => (rs.length > 1 ? (lang === "zh" ? "各" : " each") : "");
     lines.push(
       lang === "zh"
-        ? `试点最多的是${names(top)}（${top[0]?.count}个）；最少的是${names(bottom)}（各${min}个）。`
-        : `Most pilots: ${names(top)} (${top[0]?.count}); fewest: ${names(bottom)} (${min} each).`,
+        ? `${scope}试点${fewest ? "最少" : "最多"}的是${names(first)}（${each(first)}${firstCount}个）；${fewest ? "最多" : "最少"}的是${names(second)}（${each(second)}${secondCount}个）。`
+        : `${scope ? `In ${scope}, ` : ""}${fewest ? "fewest" : "most"} pilots: ${names(first)} (${firstCount}${each(first)}); ${fewest ? "most" : "fewest"}: ${names(second)} (${secondCount}${each(second)}).`,
     );
   }
   const width = rows[0]?.count ?? 1;
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
   lines.push(
-    lang === "zh" ? "各省级单位试点数（共290个）：" : "Pilots per province-level unit (290 in all):",
+    lang === "zh"
+      ? `${scope}各省级单位试点数（共${total}个）：`
+      : `Pilots per province-level unit${scope ? ` in ${scope}` : ""} (${total} in all):`,
   );
   for (const r of rows) {
     const bar = "█".repeat(Math.max(1, Math.round((r.count / width) * 13)));
@@ -239,6 +254,7 @@ export function composeRanking(cx: ComposeContext, residual: string, focus: Divi
   const single = Array.isArray(lead) ? (lead.length === 1 ? lead[0] : undefined) : lead;
   return {
     text: lines.join("\n"),
+    winners: focus ? undefined : (fewest ? bottom : top).map((r) => r.division.name),
     ...(single
       ? { area: single.division.name, count: single.count }
       : focus
@@ -247,28 +263,51 @@ export function composeRanking(cx: ComposeContext, residual: string, focus: Divi
   };
 }
 
-/** Answers comparisons of two places by number of pilots. */
-export function composeCompare(
-  cx: ComposeContext,
-  a: Division,
-  b: Division,
-  batch: BatchNumber | null,
-): Reply {
-  const ta = tally(cx, a, batch).counted;
-  const tb = tally(cx, b, batch).counted;
+/** Answers comparisons of two or more places by number of pilots (within one batch when named). */
+export function composeCompare(cx: ComposeContext, areas: Division[], batch: BatchNumber | null): Reply {
   const { lang } = cx;
-  const na = placeName(a.name, lang);
-  const nb = placeName(b.name, lang);
-  const diff = Math.abs(ta.length - tb.length);
-  const more = ta.length > tb.length ? na : nb;
+  const rows = areas
+    .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
+    .sort((a, b) => b.counted.length - a.counted.length);
+  const most = rows.filter((r) => r.counted.length === rows[0]?.counted.length);
+  const counts = rows.map((r) =>
+    lang === "zh" ? `${r.d.name}${r.counted.length}个` : `${placeName(r.d.name, lang)}: ${r.counted.length}`,
+  );
+  const scope =
+    batch === null
+      ? ""
+      : lang === "zh"
+        ? `${batchLabel(batch, cx.programme, lang)}：`
+        : `In ${batchLabel(batch, cx.programme, lang)}: `;
+  const second = rows[most.length];
+  let verdict: string;
+  if (!second) verdict = lang === "zh" ? "一样多" : "the same";
+  else if (rows.length === 2) {
+    const diff = most[0] ? most[0].counted.length - second.counted.length : 0;
+    verdict =
+      lang === "zh"
+        ? `${most[0]?.d.name}多${diff}个`
+        : `${placeName(most[0]?.d.name ?? "", lang)} has ${diff} more`;
+  } else {
+    const names = joinList(
+      most.map((r) => placeName(r.d.name, lang)),
+      lang,
+    );
+    verdict = lang === "zh" ? `${names}最多` : `most: ${names}`;
+  }
   const lines = [
     lang === "zh"
-      ? `${a.name}${ta.length}个，${b.name}${tb.length}个${diff === 0 ? "，两者一样多" : `，${more}多${diff}个`}。`
-      : `${na}: ${ta.length}; ${nb}: ${tb.length}${diff === 0 ? " — the same" : ` — ${more} has ${diff} more`}.`,
+      ? `${scope}${counts.join("，")}，${verdict}。`
+      : `${scope}${counts.join("; ")} — ${verdict}.`,
   ];
   if (batch === null) {
-    lines.push(`${na}：${breakdown(cx, ta)}`.replace(/：/, lang === "zh" ? "：" : ": "));
-    lines.push(`${nb}：${breakdown(cx, tb)}`.replace(/：/, lang === "zh" ? "：" : ": "));
+    for (const r of rows)
+      lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${breakdown(cx, r.counted)}`);
   }
-  return { text: lines.join("\n"), area: a.name, pilots: [...ta, ...tb] };
+  return {
+    text: lines.join("\n"),
+    area: rows[0]?.d.name,
+    winners: second ? most.map((r) => r.d.name) : [],
+    pilots: rows.flatMap((r) => r.counted),
+  };
 }

@@ -28,6 +28,10 @@ export interface Reply {
   place?: string;
   area?: string;
   pilots?: Pilot[];
+  /** Ranking and comparison answers: the area(s) with the most (or, when asked, the fewest); empty for a tie. */
+  winners?: string[];
+  /** The other programme an answer is about. */
+  programme?: string;
   /** Natural next questions, offered as buttons by the bot. */
   suggestions?: string[];
   /** A chart that illustrates the answer. */

@@ -137,6 +137,7 @@ export function composeOtherProgramme(
   if (place) lines.push(ownStatus(cx, place));
   return {
     text: lines.join("\n"),
+    ...(programme ? { programme: programme.name } : {}),
     suggestions: cx.lang === "zh" ? ["国家智慧城市试点是什么", "一共有多少个试点"] : [],
   };
 }
