@@ -10,6 +10,7 @@ import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
+import { offTopicObject } from "./scope.ts";
 import { ExampleIndex, type ExampleVote, exampleTokens } from "./examples.ts";
 import {
   admits,
@@ -78,6 +79,9 @@ export type DecisionLayer = "rules" | "examples" | "entity" | "context" | "fallb
 const VOTE_SHARE = 0.6;
 /** …and its nearest example shares at least this share of the question's tokens. */
 const VOTE_COVERAGE = 0.5;
+
+/** Programme-wide topics that, asked of one named batch, are that batch's facts. */
+const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
 
 /** At most this many places are compared in one answer. */
 const MAX_COMPARED = 8;
@@ -155,6 +159,15 @@ export class Engine {
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
       trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
+    }
+    const offTopic =
+      intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
+        ? offTopicObject(rec.residual)
+        : undefined;
+    if (offTopic) {
+      // "西安有什么景点": a place, but not a question about its pilots.
+      trace.push(`off topic: ${offTopic}`);
+      intent = "unknown";
     }
     const noSuchBatch = rec.unknownBatch && places.length === 0;
     if (
@@ -249,8 +262,22 @@ export class Engine {
       const batch = rec.batch ?? (last === "pilot.status" ? null : (context.batch ?? null));
       return { intent: last, batch, layer: "context" };
     }
+    // A name that looks like a place we do not know (鹤璧市, 乌鲁木其), or that opens a pilot question
+    // (纽约是试点吗), is asked about as a place.
+    const name = leftoverName(rec.residual);
+    if (places.length === 0 && name && (this.looksLikePlace(name) || this.opensPlaceQuestion(rec.residual, name))) {
+      trace.push(`unknown place: ${name}`);
+      return { intent: "pilot.status", batch: null, layer: "fallback" };
+    }
+    if (places.length === 0 && rec.batch !== null && !hasContent(rec.residual)) {
+      return { intent: "batch.info", batch: rec.batch, layer: "fallback" };
+    }
     const vote = this.voteByExamples(rec, slots, trace);
-    if (vote) return { intent: vote.intent, batch: rec.batch, layer: "examples" };
+    if (vote) {
+      // The dates or the size of one named batch are that batch's facts, not the programme's.
+      const ofBatch = rec.batch !== null && places.length === 0 && BATCH_FACTS.includes(vote.intent);
+      return { intent: ofBatch ? "batch.info" : vote.intent, batch: rec.batch, layer: "examples" };
+    }
     return { ...this.bareFallback(rec, places, trace), layer: "fallback" };
   }
 
@@ -279,7 +306,7 @@ export class Engine {
       this.intents,
     )[0];
     const name = leftoverName(rec.residual);
-    const placeLike = name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
+    const placeLike = this.looksLikePlace(name);
     const asksAboutPlace =
       asIfPlace?.id === "pilot.status" ||
       (asIfPlace && PLACE_INTENTS.includes(asIfPlace.id) && TOPIC.test(rec.residual));
@@ -288,6 +315,18 @@ export class Engine {
       return { intent: "pilot.status", batch: null };
     }
     return { intent: "unknown", batch: null };
+  }
+
+  /** Whether an unknown name stands first in a question that would be a pilot question about a place. */
+  private opensPlaceQuestion(residual: string, name: string): boolean {
+    if (!residual.trimStart().startsWith(name)) return false;
+    const asIfPlace = scoreIntents(residual, { place: true, places2: false, batch: false }, this.intents)[0];
+    return asIfPlace?.id === "pilot.status";
+  }
+
+  /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */
+  private looksLikePlace(name: string): boolean {
+    return name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
   }
 
   private compose(
@@ -342,7 +381,7 @@ export class Engine {
       case "other.programme":
         return { intent, reply: composeOtherProgramme(cx, rec.otherProgramme?.programme, first?.place) };
       case "unknown":
-        return { intent, reply: composeUnknown(cx, false) };
+        return { intent, reply: composeUnknown(cx, false, first?.place) };
       default:
         return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual) };
     }
@@ -389,6 +428,13 @@ export class Engine {
       }));
     return answer;
   }
+}
+
+/** Whether a residual holds words beyond question words, particles and programme words. */
+function hasContent(residual: string): boolean {
+  return /[\p{Script=Han}a-z]/u.test(
+    residual.replace(/试点|智慧城市|国家|名单|有哪些|哪些|有多少|多少|几个|什么时候|是|的|吗|呢|了|有|个|shidian|de|ma/g, ""),
+  );
 }
 
 /** The same place named twice ("江苏…江苏省") counts once. */

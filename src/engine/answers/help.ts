@@ -1,4 +1,5 @@
-import type { ComposeContext, Reply } from "./format.ts";
+import { canonicalName, type Place } from "../lexicon.ts";
+import { type ComposeContext, placeName, type Reply } from "./format.ts";
 
 /** Example questions shown by help and offered as buttons. */
 export const EXAMPLE_QUESTIONS = [
@@ -35,8 +36,23 @@ export function composeHelp(cx: ComposeContext): Reply {
   };
 }
 
-/** Says plainly that the question is outside what the bot knows, and how to ask instead. */
-export function composeUnknown(cx: ComposeContext, empty: boolean): Reply {
+/**
+ * Says plainly that the question is outside what the bot knows, and how to ask instead; for a
+ * question about a place on another topic, what the bot can say about that place.
+ */
+export function composeUnknown(cx: ComposeContext, empty: boolean, place?: Place): Reply {
+  const name = place ? canonicalName(place) : undefined;
+  if (name) {
+    return cx.lang === "en"
+      ? {
+          text: `That is outside what I know: I only cover China's National Smart City Pilot programme (国家智慧城市试点). About ${placeName(name, "en")} I can tell you whether it is a pilot and which pilots lie in it.`,
+          suggestions: [],
+        }
+      : {
+          text: `这个问题不在我的范围内：我只了解国家智慧城市试点。关于${name}，我可以告诉你它是不是试点、境内有哪些试点。`,
+          suggestions: [`${name}是试点吗`, `${name}有哪些试点`],
+        };
+  }
   if (cx.lang === "en") {
     return {
       text: empty
