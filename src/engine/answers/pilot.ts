@@ -136,13 +136,27 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
       : placeName(d.name, lang);
   let shown: Pilot[] = inside;
   if (d.level === "province") {
-    const counted = atlas.countedIn(d);
+    const counted = byBatch(atlas.countedIn(d));
     lines.push(
       lang === "zh"
         ? `${d.name}是省级行政区。试点评选的对象是城市（区、县、镇），省级行政区本身不参评；${d.name}共有${counted.length}个试点。`
-        : `${named} is a province-level unit; pilots are cities, districts, counties and towns, not provinces. ${named} has ${counted.length} pilots.`,
+        : `${named} is a province-level unit; pilots are cities, districts, counties and towns, not provinces. ${named} has ${counted.length} pilot${counted.length === 1 ? "" : "s"}.`,
     );
-    shown = inside.length <= LIST_LIMIT ? inside : [];
+    shown = counted.length <= LIST_LIMIT ? counted : [];
+    if (shown.length > 0) {
+      const names = shown.map((p) => pilotWithBatch(p, programme, lang));
+      lines.push(lang === "zh" ? `它们是：${joinList(names, lang)}。` : `${shown.length === 1 ? "It is" : "They are"} ${joinList(names, lang)}.`);
+    } else if (counted.length > 0) {
+      const perBatch = programme.batches
+        .map((b) => ({ b, n: counted.filter((p) => p.batch === b.batch).length }))
+        .filter((x) => x.n > 0)
+        .map(({ b, n }) => (lang === "zh" ? `${b.label}${n}个` : `${n} in batch ${b.batch}`));
+      lines.push(
+        lang === "zh"
+          ? `其中${perBatch.join("、")}；可以问“${d.name}有哪些试点”查看名单。`
+          : `Of these, ${joinList(perBatch, lang)}.`,
+      );
+    }
   } else if (inside.length > 0) {
     const names = inside.map((p) => pilotWithBatch(p, programme, lang));
     lines.push(
