@@ -1,8 +1,9 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
-import { composeBatch, composeNoSuchBatch } from "./answers/batch.ts";
+import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import type { ComposeContext, Reply } from "./answers/format.ts";
+import { explainFigure } from "./answers/figures.ts";
 import { composeHelp, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
@@ -82,6 +83,9 @@ const VOTE_COVERAGE = 0.5;
 
 /** Programme-wide topics that, asked of one named batch, are that batch's facts. */
 const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
+
+/** Words that ask for the time between two things. */
+const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
 
 /** At most this many places are compared in one answer. */
 const MAX_COMPARED = 8;
@@ -177,10 +181,28 @@ export class Engine {
       trace.push("no such batch");
       return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
+    // "第二批和第三批相隔多久": the interval between the batches named.
+    const interval = rec.batches.length >= 2 && INTERVAL.test(rec.residual);
+    if (interval) {
+      intent = "programme.timeline";
+      trace.push(`interval between batches ${rec.batches.join(", ")}`);
+    }
+    const figure = explainFigure(cx.programme, rec.text, cx.lang);
+    if (figure && (!intent || intent === "unknown") && places.length === 0) {
+      // "我看到的是277个": a total seen elsewhere, to be explained.
+      intent = rec.batch === null ? "programme.total" : "batch.info";
+      trace.push("figure quoted");
+    }
     if (!intent) {
       ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
     }
-    const { intent: answered, reply } = this.compose(cx, intent, places, batch, rec);
+    const { intent: answered, reply } = interval
+      ? { intent, reply: composeInterval(cx, rec.batches) }
+      : this.compose(cx, intent, places, batch, rec);
+    if (figure && (answered === "programme.total" || answered === "batch.info")) {
+      trace.push("figure explained");
+      reply.text = `${figure}\n${reply.text}`;
+    }
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
     if (alternatives) reply.text = `${reply.text}\n${alternatives}`;

@@ -33,6 +33,8 @@ export interface Recognised {
   residual: string;
   /** Whether the question names a batch that does not exist (第四批). */
   unknownBatch: boolean;
+  /** Every batch the question names, in order (第二批和第三批 → [2, 3]). */
+  batches: BatchNumber[];
   /** Another programme the question names (园林城市, 信息惠民), if any. */
   otherProgramme: ProgrammeMention | null;
 }
@@ -110,7 +112,35 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   }
   const unknownBatch =
     batch === null && /第\s*[四五六七八九十4-9]\s*批|(fourth|fifth|4th|5th)\s+batch/.test(text);
-  return { text, english: input.english, mentions: chosen, batch, residual, unknownBatch, otherProgramme };
+  const batches = allBatches(text);
+  return {
+    text,
+    english: input.english,
+    mentions: chosen,
+    batch,
+    batches: batch !== null && !batches.includes(batch) ? [batch, ...batches] : batches,
+    residual,
+    unknownBatch,
+    otherProgramme,
+  };
+}
+
+/** Every batch named by number (第一批…第三批, 首批, 2012年度…), once each, in order of mention. */
+function allBatches(text: string): BatchNumber[] {
+  const out: BatchNumber[] = [];
+  const named =
+    /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|batch\s*([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round)/g;
+  for (const m of text.matchAll(named)) {
+    const b = m[3]
+      ? 1
+      : m[4]
+        ? ((Number(m[4]) - 2011) as BatchNumber)
+        : m[6]
+          ? englishOrdinal(m[6])
+          : digit(m[1] ?? m[2] ?? m[5]);
+    if (b !== null && !out.includes(b)) out.push(b);
+  }
+  return out;
 }
 
 function blank(s: string, start: number, end: number): string {

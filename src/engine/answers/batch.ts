@@ -96,3 +96,28 @@ export function composeNoSuchBatch(cx: ComposeContext): Reply {
         : `There were only three batches: ${dates.join(", ")}; no fourth list was published.`,
   };
 }
+
+/** Whole days between two ISO dates. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+}
+
+/** Answers "第二批和第三批相隔多久": the time between the announcements of the batches named. */
+export function composeInterval(cx: ComposeContext, batches: BatchNumber[]): Reply {
+  const { programme, lang } = cx;
+  const sorted = [...batches].sort((a, b) => a - b);
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const a = programme.batches.find((x) => x.batch === sorted[i]);
+    const b = programme.batches.find((x) => x.batch === sorted[i + 1]);
+    if (!a || !b) continue;
+    const days = daysBetween(a.announced, b.announced);
+    const months = Math.round(days / 30.44);
+    lines.push(
+      lang === "zh"
+        ? `${batchLabel(a.batch, programme, lang)}${announced(a.batch, programme, lang)}公布，${batchLabel(b.batch, programme, lang)}${announced(b.batch, programme, lang)}公布，相隔${days}天（约${months}个月）。`
+        : `${titleFirst(batchLabel(a.batch, programme, lang))} was announced on ${announced(a.batch, programme, lang)} and ${batchLabel(b.batch, programme, lang)} on ${announced(b.batch, programme, lang)}: ${days} days apart (about ${months} months).`,
+    );
+  }
+  return { text: lines.join("\n") };
+}
