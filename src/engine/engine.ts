@@ -87,6 +87,13 @@ const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "progr
 /** Words that ask for the time between two things. */
 const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
 
+/** To overrule unsure rules, the example vote must be clearer than when the rules are silent. */
+const OVERRULE_SHARE = 0.75;
+const OVERRULE_COVERAGE = 0.6;
+
+/** A rule score this low rests on a single short cue. */
+const UNSURE_SCORE = 2;
+
 /** At most this many places are compared in one answer. */
 const MAX_COMPARED = 8;
 
@@ -158,6 +165,16 @@ export class Engine {
     let intent = scores[0]?.id;
     let batch = rec.batch;
     let layer: DecisionLayer = "rules";
+    // Rules that rest on one short cue, or that barely separate two intents, are unsure: the
+    // nearest examples decide when they clearly point elsewhere ("对城市发展有什么帮助" is not help).
+    const unsure = scores[0] && (scores[0].score <= UNSURE_SCORE || scores[0].score - (scores[1]?.score ?? 0) < 1);
+    if (unsure && !rec.otherProgramme) {
+      const vote = this.voteByExamples(rec, slots, trace);
+      if (vote && vote.intent !== intent && vote.share >= OVERRULE_SHARE && vote.coverage >= OVERRULE_COVERAGE) {
+        intent = vote.intent;
+        layer = "examples";
+      }
+    }
     if (rec.otherProgramme) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.

@@ -80,13 +80,15 @@ export class ExampleIndex {
     }
     const own = new Set(tokens.filter((t) => !t.startsWith("⟨")));
     const shared = new Set((hits[0]?.queryTerms ?? []).filter((t) => own.has(t)));
+    const nearest = (this.entries[(hits[0] as (typeof hits)[number]).id] as ExampleEntry).intent;
     const [intent, sum] = [...sums].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] as [
       IntentId,
       number,
     ];
     return {
       intent,
-      share: sum / total,
+      // A vote the nearest example disagrees with is split, whatever the sums say.
+      share: nearest === intent ? sum / total : Math.min(sum / total, 0.5),
       best: hits[0]?.score ?? 0,
       coverage: own.size ? shared.size / own.size : 0,
       neighbours: hits.slice(0, 3).map((h) => (this.entries[h.id] as ExampleEntry).text),
