@@ -79,7 +79,7 @@ export type DecisionLayer = "rules" | "examples" | "entity" | "context" | "fallb
 /** A vote of the example layer counts when its winner holds this share of the neighbours' scores… */
 const VOTE_SHARE = 0.6;
 /** …and its nearest example shares at least this share of the question's tokens. */
-const VOTE_COVERAGE = 0.5;
+const VOTE_COVERAGE = 0.4;
 
 /** Programme-wide topics that, asked of one named batch, are that batch's facts. */
 const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
@@ -89,7 +89,7 @@ const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长�
 
 /** To overrule unsure rules, the example vote must be clearer than when the rules are silent. */
 const OVERRULE_SHARE = 0.75;
-const OVERRULE_COVERAGE = 0.6;
+const OVERRULE_COVERAGE = 0.5;
 
 /** A rule score this low rests on a single short cue. */
 const UNSURE_SCORE = 2;
@@ -167,7 +167,12 @@ export class Engine {
     let layer: DecisionLayer = "rules";
     // Rules that rest on one short cue, or that barely separate two intents, are unsure: the
     // nearest examples decide when they clearly point elsewhere ("对城市发展有什么帮助" is not help).
-    const unsure = scores[0] && (scores[0].score <= UNSURE_SCORE || scores[0].score - (scores[1]?.score ?? 0) < 1);
+    // So is a pilot question with no place in it ("智慧城市试点是不是就是贴个标签").
+    const placeless =
+      intent === "pilot.status" && places.length === 0 && !this.looksLikePlace(leftoverName(rec.residual));
+    const unsure =
+      scores[0] &&
+      (placeless || scores[0].score <= UNSURE_SCORE || scores[0].score - (scores[1]?.score ?? 0) < 1);
     if (unsure && !rec.otherProgramme) {
       const vote = this.voteByExamples(rec, slots, trace);
       if (vote && vote.intent !== intent && vote.share >= OVERRULE_SHARE && vote.coverage >= OVERRULE_COVERAGE) {
@@ -329,7 +334,8 @@ export class Engine {
     const first = places[0];
     // A place with unrelated words around it ("明天北京下雨吗") is not a question about the place.
     // …unless it mentions the programme ("汶川也在试点里头吗"): then it is about the place.
-    if (first && leftoverName(rec.residual).length > 1 && !TOPIC.test(rec.residual)) {
+    // …or names a batch ("江东新区是第二批还是第三批").
+    if (first && leftoverName(rec.residual).length > 1 && !TOPIC.test(rec.residual) && rec.batches.length === 0) {
       return { intent: "unknown", batch: null };
     }
     if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DataError } from "../data/load.ts";
+import { pinyinKey } from "./pinyin.ts";
 
 /** Every intent the engine can answer; part of the CLI contract. */
 export const INTENT_IDS = [
@@ -174,6 +175,70 @@ export interface IntentScore {
 
 const HAN = /\p{Script=Han}/u;
 
+/** One pinyin syllable (tone-less, ü as v); a word of these is read as pinyin. */
+const SYLLABLES =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|van|ai|ei|ao|ou|an|en|in|un|vn|ua|uo|ue|ve|ui|ia|ie|iu|er|a|o|e|i|u|v))+$/;
+
+/** A run of pinyin words joined ("you duo shao ge" → "youduoshaoge") with the offsets where words begin and end. */
+interface PinyinRun {
+  text: string;
+  bounds: Set<number>;
+}
+
+/**
+ * The pinyin in a Latin question as runs of joined words, when most of its words are pinyin;
+ * undefined for English, whose short words only happen to be syllables.
+ */
+function pinyinText(residual: string): PinyinRun[] | undefined {
+  const words = residual.match(/[a-z]+/g) ?? [];
+  const pinyin = words.filter((w) => SYLLABLES.test(w));
+  if (words.length < 2 || pinyin.length / words.length < 0.7) return undefined;
+  return residual
+    .split(/[^a-z ]+/)
+    .map((run) => {
+      const bounds = new Set([0]);
+      let text = "";
+      for (const w of run.split(" ").filter(Boolean)) {
+        text += w;
+        bounds.add(text.length);
+      }
+      return { text, bounds };
+    })
+    .filter((r) => r.text);
+}
+
+/** Whether a cue's key stands in a run on word boundaries ("shidian" in "chengshi shidian", not "shishidian"). */
+function inRun(run: PinyinRun, key: string): boolean {
+  for (let i = run.text.indexOf(key); i >= 0; i = run.text.indexOf(key, i + 1)) {
+    if (run.bounds.has(i) && run.bounds.has(i + key.length)) return true;
+  }
+  return false;
+}
+
+/** Pinyin keys of each intent's Chinese cues (多少 → duoshao), computed on the first pinyin question. */
+const PINYIN_CUES = new WeakMap<Intent, Cue[]>();
+
+/** Chinese cues of an intent typed in pinyin: whole-cue keys of four letters or more found in the runs. */
+function matchingPinyin(intent: Intent, runs: PinyinRun[], already: Cue[]): Cue[] {
+  let cues = PINYIN_CUES.get(intent);
+  if (!cues) {
+    cues = intent.cueTests
+      .filter((c) => c.han)
+      .map((c) => ({ ...c, text: pinyinKey(c.text) }))
+      .filter((c) => c.text.length >= 4);
+    PINYIN_CUES.set(intent, cues);
+  }
+  const seen = new Set(already.map((c) => c.text));
+  const out: Cue[] = [];
+  for (const cue of cues) {
+    if (!seen.has(cue.text) && runs.some((r) => inRun(r, cue.text))) {
+      seen.add(cue.text);
+      out.push(cue);
+    }
+  }
+  return out;
+}
+
 /** What one cue is worth: longer cues are more specific; Latin letters count a third of a character. */
 function cueWeight(cue: string): number {
   return HAN.test(cue) ? Math.min(Array.from(cue).length, 4) : Math.min(Math.ceil(cue.length / 3), 4);
@@ -191,6 +256,7 @@ export function scoreIntents(residual: string, slots: SlotPresence, intents: Int
   const { byFirstCharacter, priority } = indexOf(intents);
   const onTopic = TOPIC.test(residual);
   const latin = /[a-z]/.test(residual);
+  const pinyinRuns = latin ? pinyinText(residual) : undefined;
   // Chinese cues: look only at the cues that start with each character of the question.
   const found = new Map<Intent, Cue[]>();
   for (let i = 0; i < residual.length; i++) {
@@ -206,6 +272,7 @@ export function scoreIntents(residual: string, slots: SlotPresence, intents: Int
     if (!admits(intent, slots)) continue;
     const cues = found.get(intent) ?? [];
     cues.push(...matchingLatin(intent.cueTests, residual, latin));
+    if (pinyinRuns) cues.push(...matchingPinyin(intent, pinyinRuns, cues));
     if (onTopic) cues.push(...matchingLatin(intent.topicCueTests, residual, latin));
     const patterns = intent.compiled.filter((p) => p.test(residual));
     const score = cues.reduce((sum, c) => sum + c.weight, 0) + patterns.length * PATTERN_WEIGHT;

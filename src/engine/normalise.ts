@@ -24,6 +24,29 @@ const HAN = /\p{Script=Han}/u;
 const LEADING_PUNCTUATION = /^(?:(?!\/)[\p{P}\p{S}\s])+/u;
 const LATIN = /[a-z]/;
 
+/** Pinyin typed with tone marks (Zhūhǎi, lǜ) reads as plain pinyin; ü is written v, as pinyin keys are. */
+function stripTones(s: string): string {
+  if (!/[\u00C0-\u024F]/.test(s)) return s;
+  return s
+    .replace(/[üǖǘǚǜ]/g, "v")
+    .replace(/[ÜǕǗǙǛ]/g, "V")
+    .normalize("NFD")
+    .replace(/(?<=[a-zA-Z])[\u0300-\u036f]+/g, "")
+    .normalize("NFC");
+}
+
+/**
+ * Whether a question is written in English: Latin letters and no Chinese, or English words around
+ * a Chinese name or two ("coding treatment years: Luzhou 泸州 — which batch?").
+ */
+function isEnglish(text: string): boolean {
+  if (!LATIN.test(text)) return false;
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  if (han === 0) return true;
+  const words = text.match(/[a-z]{2,}/g)?.length ?? 0;
+  return words >= 4 && han <= 6;
+}
+
 /**
  * First step of the pipeline: makes the many ways people type the same question look alike.
  * NFKC folds full-width letters and digits, OpenCC turns traditional characters into simplified
@@ -34,7 +57,7 @@ export function normalise(input: string): NormalisedText {
   const chars = Array.from(input);
   const truncated = chars.length > MAX_QUESTION_CHARS;
   const head = truncated ? chars.slice(0, MAX_QUESTION_CHARS).join("") : input;
-  const text = toSimplified(head.replace(NOISE, " ").normalize("NFKC"))
+  const text = toSimplified(stripTones(head.replace(NOISE, " ").normalize("NFKC")))
     .replace(NOISE, " ")
     .toLowerCase()
     .replace(REPEATED_PUNCTUATION, "$1")
@@ -42,5 +65,5 @@ export function normalise(input: string): NormalisedText {
     .trim()
     // Leading punctuation carries nothing ("。为什么…", "!!昆山"); a command's slash stays.
     .replace(LEADING_PUNCTUATION, "");
-  return { text, truncated, english: LATIN.test(text) && !HAN.test(text) };
+  return { text, truncated, english: isEnglish(text) };
 }

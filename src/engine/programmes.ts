@@ -28,5 +28,7 @@ export function findOtherProgramme(text: string, programmes: RelatedProgramme[])
 function indexOfTerm(text: string, term: string): number {
   if (!/^[a-z0-9 .-]+$/.test(term)) return text.indexOf(term);
   const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return text.search(new RegExp(`(?<![a-z])${escaped}(?:s|es)?(?![a-z])`));
+  // Plurals: cities for city, programmes for programme.
+  const stem = escaped.endsWith("y") ? `${escaped.slice(0, -1)}(?:y|ies)` : `${escaped}(?:s|es)?`;
+  return text.search(new RegExp(`(?<![a-z])${stem}(?![a-z])`));
 }
