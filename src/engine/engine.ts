@@ -22,7 +22,7 @@ import {
   scoreIntents,
   TOPIC,
 } from "./intents.ts";
-import { canonicalName, Lexicon } from "./lexicon.ts";
+import { canonicalName, Lexicon, shortForms } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
@@ -218,6 +218,7 @@ export class Engine {
     if (!intent) {
       ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
     }
+    if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
     const { intent: answered, reply } = interval
       ? { intent, reply: composeInterval(cx, rec.batches) }
       : this.compose(cx, intent, places, batch, rec);
@@ -360,6 +361,21 @@ export class Engine {
       return { intent: "pilot.status", batch: null };
     }
     return { intent: "unknown", batch: null };
+  }
+
+  /**
+   * "大理是试点吗": a prefecture that is not a pilot, named by a short form that is also the name of
+   * a pilot city inside it (大理市, 文山市), is asked about as that pilot; the prefecture stays as the
+   * alternative reading.
+   */
+  private seatPilot(m: Mention, trace: string[]): Mention {
+    if (m.place.kind !== "division" || m.place.division.level !== "city") return m;
+    const d = m.place.division;
+    const names = shortForms(d).flatMap((s) => [`${s}市`, `${s}县`]);
+    const pilot = this.atlas.pilotsIn(d).find((p) => names.includes(p.name));
+    if (!pilot) return m;
+    trace.push(`same-named pilot: ${pilot.name}`);
+    return { ...m, place: { kind: "pilot", pilot }, alternatives: [m.place], ambiguous: undefined };
   }
 
   /** Whether an unknown name stands first in a question that would be a pilot question about a place. */

@@ -60,6 +60,8 @@ export function normalise(input: string): NormalisedText {
   const text = toSimplified(stripTones(head.replace(NOISE, " ").normalize("NFKC")))
     .replace(NOISE, " ")
     .toLowerCase()
+    // yan'an, xi’an: the apostrophe only separates syllables.
+    .replace(/(?<=[a-z])['’](?=[a-z])/g, "")
     .replace(REPEATED_PUNCTUATION, "$1")
     .replace(/\s+/g, " ")
     .trim()

@@ -17,6 +17,8 @@ export interface Mention {
   start: number;
   end: number;
   via: "name" | "pinyin";
+  /** For pinyin mentions, the key the places were found by (pingshanqu for "Pingshan District"). */
+  key?: string;
   /** Set when the term is declared ambiguous on purpose (吉林, 海南). */
   ambiguous?: AmbiguousTerm;
   /** Other places the same term names (朝阳区 in 长春, suzhou = 宿州市), shown beside the answer. */
@@ -98,6 +100,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const chosen = dropEnclosingPlaces(
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
+    text,
   );
 
   let batch: BatchNumber | null = null;
@@ -178,6 +181,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       // unless the suffix completes the place's own name (搜登站 + 镇).
       const suffix = ENDS_WITH_SUFFIX.test(term) ? undefined : text.slice(i + len).match(SUFFIX_AFTER)?.[0];
       if (suffix && !completesName(places[0], term, suffix)) continue;
+      // A short form that runs on into a longer unknown name (云梦 in 云梦泽市) is not that place.
+      if (!suffix && runsOnIntoName(text.slice(i), term, lexicon)) continue;
       const end = i + len + (suffix?.length ?? 0);
       out.push(
         withAlternatives({ place: places[0], term: text.slice(i, end), start: i, end, via: "name" }, places),
@@ -189,6 +194,14 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
     if (!found) i++;
   }
   return out;
+}
+
+/** Whether the text at a short form continues with one or two characters and a suffix that name nothing known. */
+function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
+  if (ENDS_WITH_SUFFIX.test(term)) return false;
+  const more = from.slice(term.length).match(/^\p{Script=Han}{1,2}?[市县区]/u)?.[0];
+  if (!more) return false;
+  return !lexicon.lookup(term + more) && !lexicon.lookup(more) && !lexicon.lookup(more.slice(0, -1));
 }
 
 /** English words after a pinyin name that say which kind of place it is (Jilin City, Pidu District). */
@@ -222,9 +235,10 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
         // "Jilin City" names the city outright: the kind word belongs to the name.
         const tail = kindPlaces && nextWord ? nextWord : last;
         const end = (tail.index ?? 0) + tail[0].length;
+        const found = kindPlaces ? key + kind : key;
         out.push(
           withAlternatives(
-            { place: places[0], term: text.slice(start, end), start, end, via: "pinyin" },
+            { place: places[0], term: text.slice(start, end), start, end, via: "pinyin", key: found },
             places,
           ),
         );
@@ -239,7 +253,7 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
 /** Picks, among a term's readings, the one inside another place the question names (长春 + 朝阳区). */
 function disambiguate(m: Mention, all: Mention[], lexicon: Lexicon, atlas: Atlas): Mention {
   const readings =
-    m.via === "name" ? lexicon.lookup(m.term) : lexicon.lookupPinyin(m.term.replace(/[^a-z]/g, ""));
+    m.via === "name" ? lexicon.lookup(m.term) : lexicon.lookupPinyin(m.key ?? m.term.replace(/[^a-z]/g, ""));
   if (!readings || readings.length < 2) return m;
   const containers = all.filter((o) => o !== m).map((o) => o.place);
   for (const reading of readings) {
@@ -259,14 +273,21 @@ function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
 }
 
 /**
- * Drops a place named right before a place inside it: 江苏昆山, 广州市番禺区 and 昆山张浦镇 mean the
- * inner place.
+ * Drops a place named before a place inside it in the same clause: 江苏昆山, 广州市番禺区, 昆山张浦镇 and
+ * "郴州下面的永兴县" mean the inner place; "武汉有几个试点，江夏也算吗" keeps 武汉.
  */
-function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas): Mention[] {
-  return mentions.filter((m, i) => {
-    const next = mentions[i + 1];
-    return !next || next.start - m.end > 2 || !encloses(m.place, next.place, atlas);
-  });
+function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): Mention[] {
+  return mentions.filter(
+    (m, i) =>
+      !mentions
+        .slice(i + 1)
+        .some(
+          (later) =>
+            later.start - m.end <= 6 &&
+            !/[，。？！,.?!;；、]/.test(text.slice(m.end, later.start)) &&
+            encloses(m.place, later.place, atlas),
+        ),
+  );
 }
 
 /** Whether place `outer` contains place `inner` (a division, or an administrative pilot such as 昆山市). */
