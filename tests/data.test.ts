@@ -216,7 +216,7 @@ describe("the seed article's errors and renames", () => {
 describe("loading", () => {
   it("names file, record and field when a record is wrong", () => {
     const dir = mkdtempSync(join(tmpdir(), "pilots-data-"));
-    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json"]) {
+    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json", "similar-chars.json"]) {
       writeFileSync(join(dir, f), readFileSync(join(DATA_DIR, f)));
     }
     const broken = JSON.parse(readFileSync(join(DATA_DIR, "pilots.json"), "utf8"));
@@ -228,7 +228,7 @@ describe("loading", () => {
 
   it("reports a broken reference", () => {
     const dir = mkdtempSync(join(tmpdir(), "pilots-data-"));
-    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json"]) {
+    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json", "similar-chars.json"]) {
       writeFileSync(join(dir, f), readFileSync(join(DATA_DIR, f)));
     }
     const broken = JSON.parse(readFileSync(join(DATA_DIR, "pilots.json"), "utf8"));

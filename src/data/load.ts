@@ -13,6 +13,8 @@ import {
   ProgrammeSchema,
   type RelatedFile,
   RelatedFileSchema,
+  type SimilarChars,
+  SimilarCharsSchema,
 } from "./schema.ts";
 
 /** The project's `data/` folder. */
@@ -32,6 +34,8 @@ export interface Dataset {
   ambiguous: AmbiguousTerm[];
   /** Other programmes people confuse with this one. */
   related: RelatedFile;
+  /** Characters that look alike, for correcting typed names. */
+  similarChars: SimilarChars;
 }
 
 /** Raised when a data file is missing, not JSON, or breaks its schema; the message names file, record and field. */
@@ -128,6 +132,7 @@ export function loadDataset(dir: string = DATA_DIR): Dataset {
     gazetteer: parseFile(join(dir, "gazetteer.json"), GazetteerSchema),
     ambiguous: parseFile(join(dir, "ambiguous.json"), z.array(AmbiguousTermSchema)),
     related: parseFile(join(dir, "related.json"), RelatedFileSchema),
+    similarChars: parseFile(join(dir, "similar-chars.json"), SimilarCharsSchema),
   };
   checkIntegrity(data, join(relative(process.cwd(), dir) || ".", "pilots.json"));
   return data;

@@ -4,7 +4,7 @@ import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanki
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import type { ComposeContext, Reply } from "./answers/format.ts";
 import { explainFigure } from "./answers/figures.ts";
-import { composeHelp, composeUnknown } from "./answers/help.ts";
+import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
@@ -84,6 +84,9 @@ const VOTE_COVERAGE = 0.4;
 /** Programme-wide topics that, asked of one named batch, are that batch's facts. */
 const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
 
+/** Words that open a question before the place it is about (请问, 我们), and punctuation. */
+const OPENERS = /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
+
 /** Words that ask for the time between two things. */
 const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
 
@@ -143,8 +146,11 @@ export class Engine {
         "fallback",
       );
     }
-    const rec = recognise(normalised, this.lexicon, this.atlas);
-    const mentions = [...rec.mentions];
+    let rec = recognise(normalised, this.lexicon, this.atlas);
+    const corrected = rec.mentions.length === 0 && !rec.otherProgramme ? this.correctTypo(rec, trace) : undefined;
+    if (corrected)
+      rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
+    const mentions = corrected ? [corrected.mention] : [...rec.mentions];
     const previous = fromRef(context.place, this.atlas);
     const followUp = FOLLOW_UP.test(rec.text);
     if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp)) {
@@ -222,6 +228,7 @@ export class Engine {
     const { intent: answered, reply } = interval
       ? { intent, reply: composeInterval(cx, rec.batches) }
       : this.compose(cx, intent, places, batch, rec);
+    if (corrected) reply.text = `${composeCorrection(cx, corrected.typed, corrected.name)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure}\n${reply.text}`;
@@ -238,9 +245,9 @@ export class Engine {
 
   /** The example layer's vote for a question, built on first use (most questions never need it). */
   private voteByExamples(rec: Recognised, slots: SlotPresence, trace: string[]): ExampleVote | undefined {
+    // Slot markers and particles alone ("昆山", "吉林吗", "那浙江呢") say nothing about what is asked.
+    if (!hasContent(rec.residual)) return undefined;
     const tokens = exampleTokens(rec.residual, slots);
-    // Slot markers alone ("昆山") say nothing about what is asked.
-    if (!tokens.some((t) => !t.startsWith("⟨"))) return undefined;
     this.exampleIndex ??= this.buildExampleIndex();
     const vote = this.exampleIndex.vote(tokens, (id) => {
       const intent = this.intents.find((i) => i.id === id);
@@ -378,6 +385,44 @@ export class Engine {
     return { ...m, place: { kind: "pilot", pilot }, alternatives: [m.place], ambiguous: undefined };
   }
 
+  /**
+   * A place name typed with one wrong character (毫州, 郑洲, 昆三), read as the name it most likely
+   * stands for when one reading clearly leads: a look-alike or same-sounding character (see
+   * {@link Lexicon.corrections}). Words the intents use (资金, 流程) are never corrected into places.
+   */
+  private correctTypo(rec: Recognised, trace: string[]): { mention: Mention; typed: string; name: string } | undefined {
+    const run = leftoverName(rec.residual);
+    const floor = TOPIC.test(rec.residual) ? 0.6 : 0.8;
+    // The name is the whole run or how it begins ("江书有几个" → 江书).
+    const tries = [run, ...[4, 3, 2].map((n) => Array.from(run).slice(0, n).join(""))].filter(
+      (t, i, all) => t.length >= 2 && all.indexOf(t) === i,
+    );
+    const typed = tries.find((t) => {
+      // Only where a place name would stand: first in the question, or ending like one (毫州, 鹤璧市);
+      // "为什么启动这个项目" holds no mistyped 启东.
+      const before = rec.text.slice(0, Math.max(0, rec.text.indexOf(t))).replace(OPENERS, "");
+      if (/[\p{Script=Han}a-z]/u.test(before) && !/[市县区州省镇旗盟]$/.test(t)) return false;
+      // A name cut from a longer run must be followed by the question, not by more name (中土世界).
+      if (t !== run && !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗)/.test(run.slice(t.length)))
+        return false;
+      if (scoreIntents(t, { place: true, places2: true, batch: true }, this.intents).length > 0) return false;
+      const [first, next] = this.lexicon.corrections(t);
+      return first && first.score >= floor && !(next && next.score > first.score - 0.05);
+    });
+    if (!typed) return undefined;
+    const [best] = this.lexicon.corrections(typed);
+    if (!best) return undefined;
+    const place = this.lexicon.lookup(best.term)?.[0];
+    if (!place) return undefined;
+    const start = rec.text.indexOf(typed);
+    trace.push(`typo: ${typed} → ${best.name} (${best.kind} ${best.score.toFixed(2)})`);
+    return {
+      mention: { place, term: typed, start, end: start + typed.length, via: "name" },
+      typed,
+      name: best.name,
+    };
+  }
+
   /** Whether an unknown name stands first in a question that would be a pilot question about a place. */
   private opensPlaceQuestion(residual: string, name: string): boolean {
     if (!residual.trimStart().startsWith(name)) return false;
@@ -494,7 +539,10 @@ export class Engine {
 /** Whether a residual holds words beyond question words, particles and programme words. */
 function hasContent(residual: string): boolean {
   return /[\p{Script=Han}a-z]/u.test(
-    residual.replace(/试点|智慧城市|国家|名单|有哪些|哪些|有多少|多少|几个|什么时候|是|的|吗|呢|了|有|个|shidian|de|ma/g, ""),
+    residual.replace(
+      /试点|智慧城市|国家|名单|有哪些|哪些|有多少|多少|几个|什么时候|那么|那|还有|是|的|吗|呢|吧|啊|呀|么|嘛|了|有|个|shidian|de|ma|ne/g,
+      "",
+    ),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Pilot } from "../data/schema.ts";
 import { type Atlas, type Division, PROVINCE_ENGLISH } from "./atlas.ts";
 import { EXONYMS, pinyinKey } from "./pinyin.ts";
 import { SimilarNames } from "./similar.ts";
+import { type Correction, TypoCorrector } from "./typos.ts";
 
 /** Something a name in a question can refer to: a listed pilot, or a real division. */
 export type Place =
@@ -189,16 +190,42 @@ export class Lexicon {
    */
   suggest(text: string, limit = 3): string[] {
     const query = Array.from(text.replace(/[^\p{Script=Han}]/gu, "")).join("");
-    if (query.length < 3 || query.length > 24) return [];
+    if (query.length < 2 || query.length > 24) return [];
     // The engine asks twice for one question (to choose the intent, then to word the answer).
     if (this.lastSuggestion?.query === query && this.lastSuggestion.limit === limit)
       return this.lastSuggestion.result;
-    const result = this.searchSimilar(query, limit);
+    // Look-alike and same-sounding characters first, then any one-character edit.
+    const result = this.corrections(query)
+      .map((c) => c.name)
+      .concat(query.length >= 3 ? this.searchSimilar(query, limit) : [])
+      .filter((name, i, all) => all.indexOf(name) === i)
+      .slice(0, limit);
     this.lastSuggestion = { query, limit, result };
     return result;
   }
 
   private lastSuggestion?: { query: string; limit: number; result: string[] };
+
+  private corrector?: TypoCorrector;
+
+  /**
+   * Known names one look-alike or same-sounding character away from `text` (毫州 → 亳州, 郑洲 →
+   * 郑州), most likely first, as canonical names with the likelihood of the slip.
+   */
+  corrections(text: string): (Correction & { name: string })[] {
+    if (!/^\p{Script=Han}{2,8}$/u.test(text)) return [];
+    this.corrector ??= new TypoCorrector(
+      (term) => this.exact.has(term),
+      new Set([...this.exact.keys()].flatMap((t) => Array.from(t))),
+      this.atlas.data.similarChars.similar,
+    );
+    const out: (Correction & { name: string })[] = [];
+    for (const c of this.corrector.correct(text)) {
+      const name = canonicalName(this.exact.get(c.term)?.[0]);
+      if (name && !out.some((o) => o.name === name)) out.push({ ...c, name });
+    }
+    return out;
+  }
 
   private searchSimilar(query: string, limit: number): string[] {
     this.similar ??= new SimilarNames([...this.exact.keys()].filter((t) => t.length >= 3));

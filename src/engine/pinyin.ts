@@ -31,6 +31,12 @@ export function pinyinKey(term: string): string {
   return pinyinPro().pinyin(term, { toneType: "none", type: "array", v: true, nonZh: "removed" }).join("");
 }
 
+/** Toneless and toned pinyin of one character (郑 → ["zheng", "zheng4"]), for homophone matching. */
+export function syllableOf(char: string): { toneless: string; toned: string } {
+  const toned = pinyinPro().pinyin(char, { toneType: "num", v: true, nonZh: "removed" });
+  return { toneless: toned.replace(/\d/g, ""), toned };
+}
+
 /** English names that are not pinyin, used both to read English questions and to write English answers. */
 export const EXONYMS: Readonly<Record<string, string>> = {
   nyingchi: "林芝市",
