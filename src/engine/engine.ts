@@ -2,8 +2,8 @@ import { type Dataset, loadDataset } from "../data/load.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
-import type { ComposeContext, Reply } from "./answers/format.ts";
 import { explainFigure } from "./answers/figures.ts";
+import type { ComposeContext, Reply } from "./answers/format.ts";
 import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
@@ -11,7 +11,6 @@ import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { Atlas } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
-import { offTopicObject } from "./scope.ts";
 import { ExampleIndex, type ExampleVote, exampleTokens } from "./examples.ts";
 import {
   admits,
@@ -32,6 +31,7 @@ import {
   type Recognised,
   recognise,
 } from "./recognise.ts";
+import { offTopicObject } from "./scope.ts";
 
 export type { Context } from "./context.ts";
 
@@ -85,7 +85,8 @@ const VOTE_COVERAGE = 0.4;
 const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
 
 /** Words that open a question before the place it is about (请问, 我们), and punctuation. */
-const OPENERS = /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
+const OPENERS =
+  /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
 
 /** Words that ask for the time between two things. */
 const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
@@ -147,7 +148,8 @@ export class Engine {
       );
     }
     let rec = recognise(normalised, this.lexicon, this.atlas);
-    const corrected = rec.mentions.length === 0 && !rec.otherProgramme ? this.correctTypo(rec, trace) : undefined;
+    const corrected =
+      rec.mentions.length === 0 && !rec.otherProgramme ? this.correctTypo(rec, trace) : undefined;
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
@@ -181,7 +183,12 @@ export class Engine {
       (placeless || scores[0].score <= UNSURE_SCORE || scores[0].score - (scores[1]?.score ?? 0) < 1);
     if (unsure && !rec.otherProgramme) {
       const vote = this.voteByExamples(rec, slots, trace);
-      if (vote && vote.intent !== intent && vote.share >= OVERRULE_SHARE && vote.coverage >= OVERRULE_COVERAGE) {
+      if (
+        vote &&
+        vote.intent !== intent &&
+        vote.share >= OVERRULE_SHARE &&
+        vote.coverage >= OVERRULE_COVERAGE
+      ) {
         intent = vote.intent;
         layer = "examples";
       }
@@ -317,7 +324,11 @@ export class Engine {
     // A name that looks like a place we do not know (鹤璧市, 乌鲁木其), or that opens a pilot question
     // (纽约是试点吗), is asked about as a place.
     const name = leftoverName(rec.residual);
-    if (places.length === 0 && name && (this.looksLikePlace(name) || this.opensPlaceQuestion(rec.residual, name))) {
+    if (
+      places.length === 0 &&
+      name &&
+      (this.looksLikePlace(name) || this.opensPlaceQuestion(rec.residual, name))
+    ) {
       trace.push(`unknown place: ${name}`);
       return { intent: "pilot.status", batch: null, layer: "fallback" };
     }
@@ -343,7 +354,12 @@ export class Engine {
     // A place with unrelated words around it ("明天北京下雨吗") is not a question about the place.
     // …unless it mentions the programme ("汶川也在试点里头吗"): then it is about the place.
     // …or names a batch ("江东新区是第二批还是第三批").
-    if (first && leftoverName(rec.residual).length > 1 && !TOPIC.test(rec.residual) && rec.batches.length === 0) {
+    if (
+      first &&
+      leftoverName(rec.residual).length > 1 &&
+      !TOPIC.test(rec.residual) &&
+      rec.batches.length === 0
+    ) {
       return { intent: "unknown", batch: null };
     }
     if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };
@@ -390,7 +406,10 @@ export class Engine {
    * stands for when one reading clearly leads: a look-alike or same-sounding character (see
    * {@link Lexicon.corrections}). Words the intents use (资金, 流程) are never corrected into places.
    */
-  private correctTypo(rec: Recognised, trace: string[]): { mention: Mention; typed: string; name: string } | undefined {
+  private correctTypo(
+    rec: Recognised,
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
     const run = leftoverName(rec.residual);
     const floor = TOPIC.test(rec.residual) ? 0.6 : 0.8;
     // The name is the whole run or how it begins ("江书有几个" → 江书).
@@ -403,7 +422,10 @@ export class Engine {
       const before = rec.text.slice(0, Math.max(0, rec.text.indexOf(t))).replace(OPENERS, "");
       if (/[\p{Script=Han}a-z]/u.test(before) && !/[市县区州省镇旗盟]$/.test(t)) return false;
       // A name cut from a longer run must be followed by the question, not by more name (中土世界).
-      if (t !== run && !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗)/.test(run.slice(t.length)))
+      if (
+        t !== run &&
+        !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗)/.test(run.slice(t.length))
+      )
         return false;
       if (scoreIntents(t, { place: true, places2: true, batch: true }, this.intents).length > 0) return false;
       const [first, next] = this.lexicon.corrections(t);

@@ -1,11 +1,10 @@
-import type { BatchNumber } from "../recognise.ts";
 import type { Batch, Programme } from "../../data/schema.ts";
+import type { BatchNumber } from "../recognise.ts";
 import {
   announced,
   batchLabel,
   type ComposeContext,
   documentNumber,
-  joinList,
   pilotName,
   type Reply,
 } from "./format.ts";

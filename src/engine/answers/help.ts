@@ -71,5 +71,7 @@ export function composeUnknown(cx: ComposeContext, empty: boolean, place?: Place
 
 /** Says which name a mistyped one was read as, ahead of the answer. */
 export function composeCorrection(cx: ComposeContext, typed: string, name: string): string {
-  return cx.lang === "zh" ? `（没有“${typed}”这个地名，按“${name}”回答。）` : `(Read “${typed}” as ${placeName(name, "en")}.)`;
+  return cx.lang === "zh"
+    ? `（没有“${typed}”这个地名，按“${name}”回答。）`
+    : `(Read “${typed}” as ${placeName(name, "en")}.)`;
 }

@@ -145,7 +145,11 @@ function composeNotPilot(cx: ComposeContext, d: Division): Reply {
     shown = counted.length <= LIST_LIMIT ? counted : [];
     if (shown.length > 0) {
       const names = shown.map((p) => pilotWithBatch(p, programme, lang));
-      lines.push(lang === "zh" ? `它们是：${joinList(names, lang)}。` : `${shown.length === 1 ? "It is" : "They are"} ${joinList(names, lang)}.`);
+      lines.push(
+        lang === "zh"
+          ? `它们是：${joinList(names, lang)}。`
+          : `${shown.length === 1 ? "It is" : "They are"} ${joinList(names, lang)}.`,
+      );
     } else if (counted.length > 0) {
       const perBatch = programme.batches
         .map((b) => ({ b, n: counted.filter((p) => p.batch === b.batch).length }))

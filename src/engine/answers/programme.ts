@@ -1,5 +1,12 @@
 import { isCounted } from "../../data/pilots.ts";
-import { announced, batchLabel, type ComposeContext, documentNumber, formatDate, type Reply } from "./format.ts";
+import {
+  announced,
+  batchLabel,
+  type ComposeContext,
+  documentNumber,
+  formatDate,
+  type Reply,
+} from "./format.ts";
 
 /** Programme-level intents answered from `data/programme.json`. */
 export type ProgrammeTopic =
