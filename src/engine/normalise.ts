@@ -20,7 +20,6 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 const NOISE =
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u{FE00}-\u{FE0F}\u{E0020}-\u{E007F}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\p{Cc}]|\p{Cs}/gu;
 const REPEATED_PUNCTUATION = /([\p{P}\p{S}])\1+/gu;
-const _HAN = /\p{Script=Han}/u;
 const LEADING_PUNCTUATION = /^(?:(?!\/)[\p{P}\p{S}\s])+/u;
 const LATIN = /[a-z]/;
 
