@@ -200,7 +200,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
 function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
   if (ENDS_WITH_SUFFIX.test(term)) return false;
   const more = from.slice(term.length).match(/^\p{Script=Han}{1,2}?[市县区]/u)?.[0];
-  if (!more) return false;
+  // "重庆哪些区", "江苏有几个市": question words, not more of a name.
+  if (!more || /[哪些几个有的多少什么是各那这全每和与跟及或下里内]/.test(more.slice(0, -1))) return false;
   return !lexicon.lookup(term + more) && !lexicon.lookup(more) && !lexicon.lookup(more.slice(0, -1));
 }
 

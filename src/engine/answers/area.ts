@@ -252,14 +252,13 @@ export function composeRanking(
   // The facts the answer leads with: the asked province, or the single top (bottom) one.
   const lead = focus ? rows.find((r) => r.division.name === focus.name) : fewest ? bottom : top;
   const single = Array.isArray(lead) ? (lead.length === 1 ? lead[0] : undefined) : lead;
+  const leaders = fewest ? bottom : top;
   return {
     text: lines.join("\n"),
-    winners: focus ? undefined : (fewest ? bottom : top).map((r) => r.division.name),
-    ...(single
-      ? { area: single.division.name, count: single.count }
-      : focus
-        ? { area: focus.name, count: 0 }
-        : {}),
+    winners: leaders.map((r) => r.division.name),
+    // Tied leaders share one count (上海、海南: 1 each).
+    count: single ? single.count : focus ? 0 : leaders[0]?.count,
+    ...(single ? { area: single.division.name } : focus ? { area: focus.name } : {}),
   };
 }
 
