@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -213,12 +213,16 @@ describe("the seed article's errors and renames", () => {
   });
 });
 
+/** Copies every data file but pilots.json into `dir`, for a test to write a broken pilots.json beside them. */
+function copyDataExceptPilots(dir: string): void {
+  for (const f of readdirSync(DATA_DIR).filter((n) => n.endsWith(".json") && n !== "pilots.json"))
+    writeFileSync(join(dir, f), readFileSync(join(DATA_DIR, f)));
+}
+
 describe("loading", () => {
   it("names file, record and field when a record is wrong", () => {
     const dir = mkdtempSync(join(tmpdir(), "pilots-data-"));
-    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json", "similar-chars.json"]) {
-      writeFileSync(join(dir, f), readFileSync(join(DATA_DIR, f)));
-    }
+    copyDataExceptPilots(dir);
     const broken = JSON.parse(readFileSync(join(DATA_DIR, "pilots.json"), "utf8"));
     broken[5].batch = 4;
     writeFileSync(join(dir, "pilots.json"), JSON.stringify(broken));
@@ -228,9 +232,7 @@ describe("loading", () => {
 
   it("reports a broken reference", () => {
     const dir = mkdtempSync(join(tmpdir(), "pilots-data-"));
-    for (const f of ["programme.json", "gazetteer.json", "ambiguous.json", "related.json", "similar-chars.json"]) {
-      writeFileSync(join(dir, f), readFileSync(join(DATA_DIR, f)));
-    }
+    copyDataExceptPilots(dir);
     const broken = JSON.parse(readFileSync(join(DATA_DIR, "pilots.json"), "utf8"));
     const i = broken.findIndex((p: { scope: string }) => p.scope === "expansion");
     broken[i].expands = "不存在市";

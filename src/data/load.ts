@@ -11,6 +11,8 @@ import {
   PilotSchema,
   type Programme,
   ProgrammeSchema,
+  type Region,
+  RegionSchema,
   type RelatedFile,
   RelatedFileSchema,
   type SimilarChars,
@@ -36,6 +38,8 @@ export interface Dataset {
   related: RelatedFile;
   /** Characters that look alike, for correcting typed names. */
   similarChars: SimilarChars;
+  /** Groups of provinces asked about together. */
+  regions: Region[];
 }
 
 /** Raised when a data file is missing, not JSON, or breaks its schema; the message names file, record and field. */
@@ -105,6 +109,10 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     if (p.divisionCode !== null && !codes.has(p.divisionCode))
       problems.push(`${at} field divisionCode: ${p.divisionCode} is not in the gazetteer`);
   }
+  for (const r of data.regions) {
+    for (const m of r.members.filter((m) => !provinces.has(m)))
+      problems.push(`data/regions.json ${r.name} field members: ${m} is not a province-level unit`);
+  }
   const titles = new Set(data.programme.documents.map((d) => d.title));
   for (const b of data.programme.batches) {
     if (b.notice !== null && !titles.has(b.notice))
@@ -133,6 +141,7 @@ export function loadDataset(dir: string = DATA_DIR): Dataset {
     ambiguous: parseFile(join(dir, "ambiguous.json"), z.array(AmbiguousTermSchema)),
     related: parseFile(join(dir, "related.json"), RelatedFileSchema),
     similarChars: parseFile(join(dir, "similar-chars.json"), SimilarCharsSchema),
+    regions: parseFile(join(dir, "regions.json"), z.array(RegionSchema)),
   };
   checkIntegrity(data, join(relative(process.cwd(), dir) || ".", "pilots.json"));
   return data;

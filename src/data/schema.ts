@@ -194,3 +194,14 @@ export const SimilarCharsSchema = z
   .strict();
 /** The similar-characters table. */
 export type SimilarChars = z.infer<typeof SimilarCharsSchema>;
+
+/** A named group of province-level units people ask about together (东北三省, 长三角), `data/regions.json`. */
+export const RegionSchema = z
+  .object({
+    name: z.string().min(2),
+    aliases: z.array(z.string().min(2)),
+    members: z.array(z.string()).min(2),
+  })
+  .strict();
+/** A region. */
+export type Region = z.infer<typeof RegionSchema>;

@@ -8,7 +8,7 @@ import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.t
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
-import { Atlas } from "./atlas.ts";
+import { Atlas, type Division } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
 import { ExampleIndex, type ExampleVote, exampleTokens } from "./examples.ts";
@@ -452,6 +452,14 @@ export class Engine {
     return asIfPlace?.id === "pilot.status";
   }
 
+  /** The distinct areas several places name, at most {@link MAX_COMPARED}. */
+  private areasOf(cx: ComposeContext, places: Mention[]): Division[] {
+    return places
+      .map((m) => areaOf(cx, m.place))
+      .filter((d, i, all): d is Division => d !== undefined && all.indexOf(d) === i)
+      .slice(0, MAX_COMPARED);
+  }
+
   /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */
   private looksLikePlace(name: string): boolean {
     return name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
@@ -484,16 +492,16 @@ export class Engine {
         return asStatus();
       case "area.count":
       case "area.list":
+        // A region's provinces (东北三省有多少个) are counted side by side.
+        if (places.length >= 2 && places.every((m) => m.term === first?.term))
+          return { intent, reply: composeCompare(cx, this.areasOf(cx, places), batch) };
         if (!area) return asStatus();
         return {
           intent,
           reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch),
         };
       case "area.compare": {
-        const areas = places
-          .map((m) => areaOf(cx, m.place))
-          .filter((d, i, all): d is NonNullable<typeof d> => d !== undefined && all.indexOf(d) === i)
-          .slice(0, MAX_COMPARED);
+        const areas = this.areasOf(cx, places);
         if (areas.length < 2) return asStatus();
         return { intent, reply: composeCompare(cx, areas, batch) };
       }

@@ -85,10 +85,15 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const { text } = input;
   // Another programme's name is not a place: 信息惠民 is not 惠民县, 宽带中国 not China.
   const otherProgramme = findOtherProgramme(text, atlas.data.related.programmes);
-  const scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
-  const mentions = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)].sort(
-    (a, b) => a.start - b.start,
-  );
+  let scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
+  // A region (东北三省) stands for its provinces, each a mention of its own.
+  const region = findRegion(scanned, atlas);
+  if (region) scanned = blank(scanned, region.start, region.end);
+  const mentions = [
+    ...(region?.mentions ?? []),
+    ...scanChinese(scanned, lexicon),
+    ...scanLatin(scanned, lexicon),
+  ].sort((a, b) => a.start - b.start);
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
   for (const m of mentions) {
     // "jilin" is as ambiguous as 吉林: compare pinyin keys for Latin mentions.
@@ -126,6 +131,32 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     unknownBatch,
     otherProgramme,
   };
+}
+
+/** The first region named, longest name first, as one mention per member province. */
+function findRegion(
+  text: string,
+  atlas: Atlas,
+): { start: number; end: number; mentions: Mention[] } | undefined {
+  let best: { start: number; term: string; members: string[] } | undefined;
+  for (const r of atlas.data.regions) {
+    for (const term of [r.name, ...r.aliases]) {
+      const start = text.indexOf(term);
+      if (
+        start >= 0 &&
+        (!best || start < best.start || (start === best.start && term.length > best.term.length))
+      )
+        best = { start, term, members: r.members };
+    }
+  }
+  if (!best) return undefined;
+  const { start, term } = best;
+  const end = start + term.length;
+  const mentions = best.members.flatMap((name): Mention[] => {
+    const division = atlas.provinces.find((d) => d.name === name);
+    return division ? [{ place: { kind: "division", division }, term, start, end, via: "name" }] : [];
+  });
+  return { start, end, mentions };
 }
 
 /** Every batch named by number (第一批…第三批, 首批, 2012年度…), once each, in order of mention. */

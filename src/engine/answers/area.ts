@@ -299,6 +299,10 @@ export function composeCompare(cx: ComposeContext, areas: Division[], batch: Bat
       ? `${scope}${counts.join("，")}，${verdict}。`
       : `${scope}${counts.join("; ")} — ${verdict}.`,
   ];
+  if (rows.length > 2) {
+    const sum = rows.reduce((n, r) => n + r.counted.length, 0);
+    lines.push(lang === "zh" ? `合计${sum}个。` : `${sum} in all.`);
+  }
   if (batch === null) {
     for (const r of rows)
       lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${breakdown(cx, r.counted)}`);
