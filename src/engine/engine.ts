@@ -1,4 +1,5 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
+import type { Programme } from "../data/schema.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
@@ -280,6 +281,14 @@ export class Engine {
         const places = distinct(rec.mentions);
         const slots = { place: places.length > 0, places2: places.length > 1, batch: rec.batch !== null };
         entries.push({ intent: intent.id, text, tokens: exampleTokens(rec.residual, slots) });
+      }
+    }
+    // The programme's own texts are examples too: a phrase quoted back finds its topic.
+    for (const [intent, texts] of programmeTexts(this.atlas.data.programme)) {
+      for (const text of texts.flatMap((t) => t.split(/[。；！？]/)).filter((t) => t.length >= 6)) {
+        const rec = recognise(normalise(text), this.lexicon, this.atlas);
+        const slots = { place: false, places2: false, batch: rec.batch !== null };
+        entries.push({ intent, text, tokens: exampleTokens(rec.residual, slots) });
       }
     }
     return new ExampleIndex(entries);
@@ -564,6 +573,17 @@ export class Engine {
       }));
     return answer;
   }
+}
+
+/** Each programme topic's texts in `data/programme.json`, by the intent that answers from them. */
+function programmeTexts(p: Programme): [IntentId, string[]][] {
+  return [
+    ["programme.background", p.background],
+    ["programme.purpose", Object.values(p.purpose)],
+    ["programme.process", [...p.process.steps, p.process.evaluation]],
+    ["programme.funding", [p.funding.text]],
+    ["programme.outlook", [p.outlook.text, ...p.outlook.criticisms]],
+  ];
 }
 
 /** Whether a residual holds words beyond question words, particles and programme words. */
