@@ -89,6 +89,9 @@ const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "progr
 const OPENERS =
   /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
 
+/** Words for the programme's start, one end of an interval ("从发通知到第三批"). */
+const LAUNCH = /发通知|启动|开始|发文|起步|launch|start/;
+
 /** Words that ask for the time between two things. */
 const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
 
@@ -203,7 +206,12 @@ export class Engine {
     const offTopic =
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
-        : undefined;
+        : intent?.startsWith("programme.") &&
+            places.length > 0 &&
+            !TOPIC.test(rec.residual) &&
+            layer === "rules"
+          ? this.unconfirmedTopic(intent, rec, slots, trace)
+          : undefined;
     if (offTopic) {
       // "西安有什么景点": a place, but not a question about its pilots.
       trace.push(`off topic: ${offTopic}`);
@@ -218,7 +226,8 @@ export class Engine {
       return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
     // "第二批和第三批相隔多久": the interval between the batches named.
-    const interval = rec.batches.length >= 2 && INTERVAL.test(rec.residual);
+    const fromLaunch = LAUNCH.test(rec.residual);
+    const interval = rec.batches.length + (fromLaunch ? 1 : 0) >= 2 && INTERVAL.test(rec.residual);
     if (interval) {
       intent = "programme.timeline";
       trace.push(`interval between batches ${rec.batches.join(", ")}`);
@@ -234,7 +243,7 @@ export class Engine {
     }
     if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
     const { intent: answered, reply } = interval
-      ? { intent, reply: composeInterval(cx, rec.batches) }
+      ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
       : this.compose(cx, intent, places, batch, rec);
     if (corrected) reply.text = `${composeCorrection(cx, corrected.typed, corrected.name)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
@@ -253,6 +262,16 @@ export class Engine {
 
   /** The example layer's vote for a question, built on first use (most questions never need it). */
   private voteByExamples(rec: Recognised, slots: SlotPresence, trace: string[]): ExampleVote | undefined {
+    // One question may ask twice (unsure rules, then an unconfirmed topic): vote once.
+    if (this.lastVote?.rec === rec) return this.lastVote.vote;
+    const vote = this.freshVote(rec, slots, trace);
+    this.lastVote = { rec, vote };
+    return vote;
+  }
+
+  private lastVote?: { rec: Recognised; vote: ExampleVote | undefined };
+
+  private freshVote(rec: Recognised, slots: SlotPresence, trace: string[]): ExampleVote | undefined {
     // Slot markers and particles alone ("昆山", "吉林吗", "那浙江呢") say nothing about what is asked.
     if (!hasContent(rec.residual)) return undefined;
     const tokens = exampleTokens(rec.residual, slots);
@@ -467,6 +486,20 @@ export class Engine {
       .map((m) => areaOf(cx, m.place))
       .filter((d, i, all): d is Division => d !== undefined && all.indexOf(d) === i)
       .slice(0, MAX_COMPARED);
+  }
+
+  /**
+   * A programme topic picked by an everyday word in a question about places that never mentions
+   * the programme ("成都到重庆高铁要多久": 多久) is off topic unless the nearest examples agree.
+   */
+  private unconfirmedTopic(
+    intent: IntentId,
+    rec: Recognised,
+    slots: SlotPresence,
+    trace: string[],
+  ): string | undefined {
+    const vote = this.voteByExamples(rec, slots, trace);
+    return vote?.intent === intent ? undefined : leftoverName(rec.residual) || intent;
   }
 
   /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */

@@ -5,6 +5,7 @@ import {
   batchLabel,
   type ComposeContext,
   documentNumber,
+  formatDate,
   pilotName,
   type Reply,
 } from "./format.ts";
@@ -141,21 +142,40 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
 
-/** Answers "第二批和第三批相隔多久": the time between the announcements of the batches named. */
-export function composeInterval(cx: ComposeContext, batches: BatchNumber[]): Reply {
+/** One end of an interval: the programme's launch or a batch's announcement. */
+interface Milestone {
+  label: string;
+  date: string;
+}
+
+/**
+ * Answers "第二批和第三批相隔多久" and "从发通知到第三批用了多久": the time between the batches named,
+ * or from the launch notice to a batch.
+ */
+export function composeInterval(cx: ComposeContext, batches: BatchNumber[], fromLaunch: boolean): Reply {
   const { programme, lang } = cx;
-  const sorted = [...batches].sort((a, b) => a - b);
+  const launch = programme.timeline[0];
+  const ends: Milestone[] = [
+    ...(fromLaunch && launch
+      ? [{ label: lang === "zh" ? "启动通知" : "the launch notice", date: launch.date }]
+      : []),
+    ...[...batches]
+      .sort((a, b) => a - b)
+      .flatMap((n) => {
+        const b = programme.batches.find((x) => x.batch === n);
+        return b ? [{ label: batchLabel(n, programme, lang), date: b.announced }] : [];
+      }),
+  ];
   const lines: string[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = programme.batches.find((x) => x.batch === sorted[i]);
-    const b = programme.batches.find((x) => x.batch === sorted[i + 1]);
-    if (!a || !b) continue;
-    const days = daysBetween(a.announced, b.announced);
+  for (let i = 0; i + 1 < ends.length; i++) {
+    const a = ends[i] as Milestone;
+    const b = ends[i + 1] as Milestone;
+    const days = daysBetween(a.date, b.date);
     const months = Math.round(days / 30.44);
     lines.push(
       lang === "zh"
-        ? `${batchLabel(a.batch, programme, lang)}${announced(a.batch, programme, lang)}公布，${batchLabel(b.batch, programme, lang)}${announced(b.batch, programme, lang)}公布，相隔${days}天（约${months}个月）。`
-        : `${titleFirst(batchLabel(a.batch, programme, lang))} was announced on ${announced(a.batch, programme, lang)} and ${batchLabel(b.batch, programme, lang)} on ${announced(b.batch, programme, lang)}: ${days} days apart (about ${months} months).`,
+        ? `${a.label}${formatDate(a.date, lang)}${i === 0 && fromLaunch ? "发出" : "公布"}，${b.label}${formatDate(b.date, lang)}公布，相隔${days}天（约${months}个月）。`
+        : `${titleFirst(a.label)}: ${formatDate(a.date, lang)}; ${b.label}: ${formatDate(b.date, lang)} — ${days} days apart (about ${months} months).`,
     );
   }
   return { text: lines.join("\n") };
