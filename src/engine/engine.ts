@@ -245,7 +245,8 @@ export class Engine {
     const { intent: answered, reply } = interval
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
       : this.compose(cx, intent, places, batch, rec);
-    if (corrected) reply.text = `${composeCorrection(cx, corrected.typed, corrected.name)}\n${reply.text}`;
+    if (corrected)
+      reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure}\n${reply.text}`;
@@ -437,8 +438,17 @@ export class Engine {
   private correctTypo(
     rec: Recognised,
     trace: string[],
-  ): { mention: Mention; typed: string; name: string } | undefined {
+  ): { mention: Mention; typed: string; name: string; abbreviated?: boolean } | undefined {
     const run = leftoverName(rec.residual);
+    // A zone named with words left out (招商局开发区) is the one pilot whose name holds it in order.
+    const abbreviated = this.lexicon.pilotAbbreviated(run);
+    if (abbreviated) {
+      const start = rec.text.indexOf(run);
+      trace.push(`abbreviated: ${run} → ${abbreviated.name}`);
+      const place = { kind: "pilot" as const, pilot: abbreviated };
+      const mention: Mention = { place, term: run, start, end: start + run.length, via: "name" };
+      return { mention, typed: run, name: abbreviated.name, abbreviated: true };
+    }
     const floor = TOPIC.test(rec.residual) ? 0.6 : 0.8;
     // The name is the whole run or how it begins ("江书有几个" → 江书).
     const tries = [run, ...[4, 3, 2].map((n) => Array.from(run).slice(0, n).join(""))].filter(

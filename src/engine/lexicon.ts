@@ -209,6 +209,32 @@ export class Lexicon {
   private corrector?: TypoCorrector;
 
   /**
+   * The one pilot whose name holds the longest start of `text` (four characters at least, and more
+   * than `shorter`): "港口生态工业园" is most of 宁国港口生态工业园区, not the county 港口区.
+   */
+  pilotHolding(text: string, shorter: number): { pilot: Pilot; length: number } | undefined {
+    const chars = Array.from(text.match(/^\p{Script=Han}+/u)?.[0] ?? "");
+    for (let n = Math.min(chars.length, 16); n >= Math.max(4, shorter + 1); n--) {
+      const part = chars.slice(0, n).join("");
+      const holders = this.atlas.data.pilots.filter((p) => p.name.includes(part));
+      if (holders.length === 1 && holders[0]) return { pilot: holders[0], length: n };
+      if (holders.length > 1) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The one pilot whose name holds every character of `text` in order (招商局开发区 in
+   * 漳州招商局经济技术开发区): a zone named with words left out. Four characters at least.
+   */
+  pilotAbbreviated(text: string): Pilot | undefined {
+    const chars = Array.from(text);
+    if (chars.length < 4) return undefined;
+    const holders = this.atlas.data.pilots.filter((p) => isSubsequence(chars, Array.from(p.name)));
+    return holders.length === 1 ? holders[0] : undefined;
+  }
+
+  /**
    * Known names one look-alike or same-sounding character away from `text` (毫州 → 亳州, 郑洲 →
    * 郑州), most likely first, as canonical names with the likelihood of the slip.
    */
@@ -237,6 +263,13 @@ export class Lexicon {
     }
     return out;
   }
+}
+
+/** Whether `part` occurs in `whole` in order, with gaps allowed. */
+function isSubsequence(part: string[], whole: string[]): boolean {
+  let j = 0;
+  for (const c of whole) if (c === part[j]) j++;
+  return j === part.length;
 }
 
 /** Official name of a place. */

@@ -225,6 +225,21 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       if (suffix && !completesName(places[0], term, suffix)) continue;
       // A short form that runs on into a longer unknown name (云梦 in 云梦泽市) is not that place.
       if (!suffix && runsOnIntoName(text.slice(i), term, lexicon)) continue;
+      // …and a short name that begins most of a pilot's name is that pilot (港口生态工业园, not 港口区).
+      const held = places[0].kind === "division" ? lexicon.pilotHolding(text.slice(i), len + 1) : undefined;
+      if (held) {
+        const end = i + held.length;
+        out.push({
+          place: { kind: "pilot", pilot: held.pilot },
+          term: text.slice(i, end),
+          start: i,
+          end,
+          via: "name",
+        });
+        i = end;
+        found = true;
+        break;
+      }
       const end = i + len + (suffix?.length ?? 0);
       out.push(
         withAlternatives({ place: places[0], term: text.slice(i, end), start: i, end, via: "name" }, places),

@@ -69,9 +69,13 @@ export function composeUnknown(cx: ComposeContext, empty: boolean, place?: Place
   };
 }
 
-/** Says which name a mistyped one was read as, ahead of the answer. */
-export function composeCorrection(cx: ComposeContext, typed: string, name: string): string {
-  return cx.lang === "zh"
-    ? `（没有“${typed}”这个地名，按“${name}”回答。）`
-    : `(Read “${typed}” as ${placeName(name, "en")}.)`;
+/** Says which name a mistyped or shortened one was read as, ahead of the answer. */
+export function composeCorrection(
+  cx: ComposeContext,
+  typed: string,
+  name: string,
+  shortened = false,
+): string {
+  if (cx.lang === "en") return `(Read “${typed}” as ${placeName(name, "en")}.)`;
+  return shortened ? `（“${typed}”按“${name}”回答。）` : `（没有“${typed}”这个地名，按“${name}”回答。）`;
 }
