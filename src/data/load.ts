@@ -7,6 +7,8 @@ import {
   AmbiguousTermSchema,
   type Gazetteer,
   GazetteerSchema,
+  type NamesFile,
+  NamesFileSchema,
   type Pilot,
   PilotSchema,
   type Programme,
@@ -40,6 +42,8 @@ export interface Dataset {
   similarChars: SimilarChars;
   /** Groups of provinces asked about together. */
   regions: Region[];
+  /** English exonyms and former names. */
+  names: NamesFile;
 }
 
 /** Raised when a data file is missing, not JSON, or breaks its schema; the message names file, record and field. */
@@ -113,6 +117,15 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     for (const m of r.members.filter((m) => !provinces.has(m)))
       problems.push(`data/regions.json ${r.name} field members: ${m} is not a province-level unit`);
   }
+  const divisionNames = new Set([
+    ...data.gazetteer.provinces.map((p) => p.name),
+    ...data.gazetteer.cities.map((c) => c.name),
+    ...data.gazetteer.counties.map((c) => c.name),
+  ]);
+  for (const e of data.names.exonyms.filter((e) => !divisionNames.has(e.name)))
+    problems.push(`data/names.json exonym ${e.english} field name: ${e.name} is not a division`);
+  for (const r of data.names.renames.filter((r) => !divisionNames.has(r.today)))
+    problems.push(`data/names.json rename ${r.old} field today: ${r.today} is not a division`);
   const titles = new Set(data.programme.documents.map((d) => d.title));
   for (const b of data.programme.batches) {
     if (b.notice !== null && !titles.has(b.notice))
@@ -142,6 +155,7 @@ export function loadDataset(dir: string = DATA_DIR): Dataset {
     related: parseFile(join(dir, "related.json"), RelatedFileSchema),
     similarChars: parseFile(join(dir, "similar-chars.json"), SimilarCharsSchema),
     regions: parseFile(join(dir, "regions.json"), z.array(RegionSchema)),
+    names: parseFile(join(dir, "names.json"), NamesFileSchema),
   };
   checkIntegrity(data, join(relative(process.cwd(), dir) || ".", "pilots.json"));
   return data;

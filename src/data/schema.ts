@@ -205,3 +205,27 @@ export const RegionSchema = z
   .strict();
 /** A region. */
 export type Region = z.infer<typeof RegionSchema>;
+
+/** `data/names.json`: English names that are not pinyin, and names used before a rename or merger. */
+export const NamesFileSchema = z
+  .object({
+    /** English exonyms and romanisations (Hohhot, Kashgar); `archaic` ones are understood but not written. */
+    exonyms: z.array(
+      z.object({ english: z.string().min(2), name: z.string().min(2), archaic: z.boolean() }).strict(),
+    ),
+    /** Names of before: the old name, today's, the year and what happened, said beside answers that use the old name. */
+    renames: z.array(
+      z
+        .object({
+          old: z.string().min(2),
+          today: z.string().min(2),
+          year: z.number().int().min(1949),
+          change: z.enum(["renamed", "abolished"]),
+          note: z.string().min(4),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+/** The names file. */
+export type NamesFile = z.infer<typeof NamesFileSchema>;

@@ -1,10 +1,10 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
-import type { Programme } from "../data/schema.ts";
+import type { NamesFile, Programme } from "../data/schema.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
-import type { ComposeContext, Reply } from "./answers/format.ts";
+import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
 import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
@@ -22,7 +22,7 @@ import {
   scoreIntents,
   TOPIC,
 } from "./intents.ts";
-import { canonicalName, Lexicon, shortForms } from "./lexicon.ts";
+import { canonicalName, formerShortForm, Lexicon, shortForms } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
@@ -126,6 +126,7 @@ export class Engine {
 
   constructor(data: Dataset = loadDataset(), intents: Intent[] = loadIntents()) {
     this.atlas = new Atlas(data);
+    useExonyms(data.names.exonyms);
     this.lexicon = new Lexicon(this.atlas);
     this.intents = intents;
   }
@@ -254,6 +255,11 @@ export class Engine {
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
     if (alternatives) reply.text = `${reply.text}\n${alternatives}`;
+    // A name of before (思茅, 襄樊, 巢湖) gets its story, with the year.
+    const former =
+      places[0] && PLACE_INTENTS.includes(answered) ? this.formerName(places[0].term) : undefined;
+    if (former)
+      reply.text = `${reply.text}\n${cx.lang === "zh" ? `说明：${former.note}` : `Note: ${former.old} became ${placeName(former.today, "en")} in ${former.year}.`}`;
     if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
@@ -488,6 +494,11 @@ export class Engine {
     if (!residual.trimStart().startsWith(name)) return false;
     const asIfPlace = scoreIntents(residual, { place: true, places2: false, batch: false }, this.intents)[0];
     return asIfPlace?.id === "pilot.status";
+  }
+
+  /** The rename a term names by its former name (思茅 for 思茅市, 襄樊), if any. */
+  private formerName(term: string): NamesFile["renames"][number] | undefined {
+    return this.atlas.data.names.renames.find((r) => r.old === term || formerShortForm(r.old) === term);
   }
 
   /** The distinct areas several places name, at most {@link MAX_COMPARED}. */

@@ -1,6 +1,6 @@
 import type { Pilot } from "../data/schema.ts";
 import { type Atlas, type Division, PROVINCE_ENGLISH } from "./atlas.ts";
-import { EXONYMS, pinyinKey } from "./pinyin.ts";
+import { pinyinKey } from "./pinyin.ts";
 import { SimilarNames } from "./similar.ts";
 import { type Correction, TypoCorrector } from "./typos.ts";
 
@@ -84,6 +84,13 @@ export class Lexicon {
       if (short && !this.exact.has(short)) shorts.set(short, [...(shorts.get(short) ?? []), d]);
     }
     for (const [short, ds] of shorts) if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
+    // Names of before (襄樊市 → 襄阳市, 伊克昭盟 → 鄂尔多斯市), where no place goes by them today.
+    for (const r of atlas.data.names.renames) {
+      const today = this.exact.get(r.today)?.[0];
+      if (!today) continue;
+      for (const term of [r.old, formerShortForm(r.old)])
+        if (term && !this.exact.has(term)) this.add(term, today);
+    }
     // A pilot is also a reading of its name without the province and city in front: 城区 can be
     // 大同市城区, 东城区 can be 东莞市东城区, 高新区 can be 吉林市高新区 — shown as alternatives.
     for (const p of atlas.data.pilots) {
@@ -171,7 +178,7 @@ export class Lexicon {
     }
     const english: [string, string][] = [
       ...this.atlas.provinces.map((d): [string, string] => [PROVINCE_ENGLISH[d.name] ?? "", d.name]),
-      ...Object.entries(EXONYMS),
+      ...this.atlas.data.names.exonyms.map((e): [string, string] => [e.english, e.name]),
     ];
     for (const [word, name] of english) {
       const place = this.exact.get(name)?.[0];
@@ -263,6 +270,12 @@ export class Lexicon {
     }
     return out;
   }
+}
+
+/** 襄樊市 → 襄樊, 伊克昭盟 → 伊克昭, 铜仁地区 → 铜仁: the short form of a former name, if two characters or more. */
+export function formerShortForm(old: string): string | undefined {
+  const short = old.replace(/(市|地区|盟|县)$/, "");
+  return short !== old && short.length >= 2 ? short : undefined;
 }
 
 /** Whether `part` occurs in `whole` in order, with gaps allowed. */

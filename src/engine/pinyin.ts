@@ -36,22 +36,3 @@ export function syllableOf(char: string): { toneless: string; toned: string } {
   const toned = pinyinPro().pinyin(char, { toneType: "num", v: true, nonZh: "removed" });
   return { toneless: toned.replace(/\d/g, ""), toned };
 }
-
-/** English names that are not pinyin, used both to read English questions and to write English answers. */
-export const EXONYMS: Readonly<Record<string, string>> = {
-  nyingchi: "林芝市",
-  ordos: "鄂尔多斯市",
-  hulunbuir: "呼伦贝尔市",
-  korla: "库尔勒市",
-  karamay: "克拉玛依市",
-  lhasa: "拉萨市",
-  urumqi: "乌鲁木齐市",
-  hohhot: "呼和浩特市",
-  harbin: "哈尔滨市",
-  canton: "广州市",
-  peking: "北京市",
-  amoy: "厦门市",
-};
-
-/** Old exonyms understood in questions but not used in answers. */
-export const ARCHAIC_EXONYMS: ReadonlySet<string> = new Set(["canton", "peking", "amoy"]);

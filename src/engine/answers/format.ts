@@ -1,14 +1,19 @@
-import type { Pilot, Programme } from "../../data/schema.ts";
+import type { NamesFile, Pilot, Programme } from "../../data/schema.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
 import type { ChartSpec } from "../chart-spec.ts";
-import { ARCHAIC_EXONYMS, EXONYMS, pinyinKey } from "../pinyin.ts";
+import { pinyinKey } from "../pinyin.ts";
 
-const EXONYM_OF = new Map(
-  Object.entries(EXONYMS)
-    .filter(([word]) => !ARCHAIC_EXONYMS.has(word))
-    .map(([word, name]) => [name, titleCase(word)]),
-);
+/** English names that are not pinyin, by Chinese name (呼和浩特市 → Hohhot), from `data/names.json`. */
+const EXONYM_OF = new Map<string, string>();
+
+/**
+ * Takes the exonyms answers are written with (archaic ones, such as Canton, are only read). Called
+ * once by the engine when it is built from its data.
+ */
+export function useExonyms(exonyms: NamesFile["exonyms"]): void {
+  for (const e of exonyms) if (!e.archaic && !EXONYM_OF.has(e.name)) EXONYM_OF.set(e.name, e.english);
+}
 
 /** Language of an answer: English questions get English answers with Chinese names in brackets. */
 export type Lang = "zh" | "en";
