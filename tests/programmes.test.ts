@@ -9,7 +9,10 @@ const { related } = engine.atlas.data;
 
 /** The complete member lists of related-programmes.md, read from the reference itself. */
 function referenceMembers(): Map<string, string[]> {
-  const text = readFileSync(join(import.meta.dirname, "..", "..", "shared", "reference", "related-programmes.md"), "utf8");
+  const text = readFileSync(
+    join(import.meta.dirname, "..", "..", "shared", "reference", "related-programmes.md"),
+    "utf8",
+  );
   const lists = new Map<string, string[]>();
   for (const line of text.split("\n")) {
     const cells = line.split("|").map((c) => c.trim());
@@ -28,7 +31,9 @@ describe("data/related.json", () => {
       const key = [...reference.keys()].find((k) => k.startsWith(p.name));
       expect(key, p.name).toBeDefined();
       const expected = reference.get(key ?? "") ?? [];
-      expect(p.members?.names.map((n) => n.replace(/市$/, ""))).toEqual(expected.map((n) => n.replace(/市$/, "")));
+      expect(p.members?.names.map((n) => n.replace(/市$/, ""))).toEqual(
+        expected.map((n) => n.replace(/市$/, "")),
+      );
     }
   });
 
@@ -60,10 +65,30 @@ describe("findOtherProgramme", () => {
 describe("questions about other programmes", () => {
   it.each([
     // question, programme named, must include, must not include
-    ["临沂是时空信息云平台试点吗", "智慧城市时空信息云平台建设试点", ["临沂市在这份名单里", "临沂市不是国家智慧城市试点", "9个"], []],
-    ["南京是智慧城市技术和标准试点吗", "智慧城市技术和标准试点", ["南京市在这份名单里", "只见于这一处来源", "境内有3个试点"], []],
-    ["苏州是国家园林城市吗", "国家园林城市", ["我没有这个项目的名单", "无法确认苏州市是否入选"], ["在这份名单里"]],
-    ["信息惠民国家试点城市有哪些", "信息惠民国家试点城市", ["发改高技〔2014〕1274号", "我没有这个项目的名单"], ["290"]],
+    [
+      "临沂是时空信息云平台试点吗",
+      "智慧城市时空信息云平台建设试点",
+      ["临沂市在这份名单里", "临沂市不是国家智慧城市试点", "9个"],
+      [],
+    ],
+    [
+      "南京是智慧城市技术和标准试点吗",
+      "智慧城市技术和标准试点",
+      ["南京市在这份名单里", "只见于这一处来源", "境内有3个试点"],
+      [],
+    ],
+    [
+      "苏州是国家园林城市吗",
+      "国家园林城市",
+      ["我没有这个项目的名单", "无法确认苏州市是否入选"],
+      ["在这份名单里"],
+    ],
+    [
+      "信息惠民国家试点城市有哪些",
+      "信息惠民国家试点城市",
+      ["发改高技〔2014〕1274号", "我没有这个项目的名单"],
+      ["290"],
+    ],
     ["昆山是文明城市吗", "全国文明城市", ["昆山市是国家智慧城市试点，第二批"], []],
   ])("%s", (q, programme, include, exclude) => {
     const a = engine.answer(q);

@@ -42,7 +42,8 @@ export function referenceEntries(): ReferenceEntry[] {
     if (line.startsWith("## ")) {
       if (line.startsWith("## Batch 1")) section = { batch: 1, kind: "new" };
       else if (line.startsWith("## Batch 2")) section = { batch: 2, kind: "new" };
-      else if (line.startsWith("## Batch 3") && line.includes("扩大范围")) section = { batch: 3, kind: "expansion" };
+      else if (line.startsWith("## Batch 3") && line.includes("扩大范围"))
+        section = { batch: 3, kind: "expansion" };
       else if (line.startsWith("## Batch 3")) section = { batch: 3, kind: "new" };
       else if (line.startsWith("## 2013 扩大范围")) section = { batch: 2, kind: "expansion2013" };
       else section = undefined;

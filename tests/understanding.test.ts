@@ -1,0 +1,180 @@
+/**
+ * Kinds of question the engine was never tuned to before the blind sets (issue 10): several
+ * entities and quantities, totals seen elsewhere, regions, names of before, pinyin sentences.
+ * Expected numbers come from the reference list (tests/helpers/reference.ts), not from data/.
+ */
+import { describe, expect, it } from "vitest";
+import { Engine } from "../src/engine/engine.ts";
+import { referenceCounts, referenceEntries } from "./helpers/reference.ts";
+
+const engine = new Engine();
+const all = referenceCounts();
+const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+
+describe("several batches and intervals", () => {
+  it("第二批和第三批相隔多久: the days between the announcements", () => {
+    const a = engine.answer("第二批和第三批相隔多久");
+    expect(a.intent).toBe("programme.timeline");
+    expect(a.text).toContain(`相隔${days("2013-08-05", "2015-04-07")}天`);
+  });
+
+  it("从发通知到第三批: from the launch notice", () => {
+    const a = engine.answer("整个试点从发通知到第三批公布总共用了多久");
+    expect(a.text).toContain(`相隔${days("2012-12-05", "2015-04-07")}天`);
+  });
+
+  it("How long between batch 1 and batch 3 (English)", () => {
+    expect(engine.answer("How long between batch 1 and batch 3?").text).toContain(
+      `${days("2013-01-29", "2015-04-07")} days apart`,
+    );
+  });
+
+  it("三批/每一批…什么时候: all three dates", () => {
+    for (const q of ["每一批各是什么时候公布的", "三批试点分别是哪年公布的"]) {
+      const a = engine.answer(q);
+      for (const date of ["2013年1月29日", "2013年8月5日", "2015年4月7日"]) expect(a.text, q).toContain(date);
+    }
+  });
+});
+
+describe("comparisons and rankings", () => {
+  it("compares three provinces and names the winner", () => {
+    const a = engine.answer("山东、河南、河北比一比");
+    expect(a.intent).toBe("area.compare");
+    const counts = ["山东省", "河南省", "河北省"].map((p) => [p, all.get(p) ?? 0] as const);
+    const max = Math.max(...counts.map(([, n]) => n));
+    expect(a.winners).toEqual(counts.filter(([, n]) => n === max).map(([p]) => p));
+    for (const [p, n] of counts) expect(a.text).toContain(`${p}${n}个`);
+    expect(a.text).toContain(`合计${counts.reduce((s, [, n]) => s + n, 0)}个`);
+  });
+
+  it("江苏和浙江哪个多: the right winner and difference", () => {
+    const a = engine.answer("江苏和浙江哪个多");
+    const js = all.get("江苏省") ?? 0;
+    const zj = all.get("浙江省") ?? 0;
+    expect(a.winners).toEqual([js > zj ? "江苏省" : "浙江省"]);
+    expect(a.text).toContain(`多${Math.abs(js - zj)}个`);
+  });
+
+  it.each([1, 2, 3] as const)("ranks within batch %i", (batch) => {
+    const counts = referenceCounts(batch);
+    const max = Math.max(...counts.values());
+    const a = engine.answer(`第${"一二三"[batch - 1]}批哪个省最多`);
+    expect(a.intent).toBe("area.ranking");
+    expect(a.count).toBe(max);
+    expect(a.winners?.sort()).toEqual(
+      [...counts]
+        .filter(([, n]) => n === max)
+        .map(([p]) => p)
+        .sort(),
+    );
+    expect(a.chart).toBeUndefined();
+  });
+
+  it("fewest: the tied leaders and their shared count", () => {
+    const min = Math.min(...all.values());
+    const a = engine.answer("哪个省的试点最少");
+    expect(a.count).toBe(min);
+    expect(a.winners?.sort()).toEqual(
+      [...all]
+        .filter(([, n]) => n === min)
+        .map(([p]) => p)
+        .sort(),
+    );
+  });
+
+  it("a tied rank says so (吉林)", () => {
+    const jl = all.get("吉林省") ?? 0;
+    const rank = [...all.values()].filter((n) => n > jl).length + 1;
+    const tied = [...all.values()].filter((n) => n === jl).length > 1;
+    expect(engine.answer("吉林排第几").text).toContain(`排第${rank}位${tied ? "（并列）" : ""}`);
+  });
+
+  it("a region stands for its provinces (东北三省)", () => {
+    const a = engine.answer("东北三省的智慧城市试点数量对比一下");
+    for (const p of ["辽宁省", "吉林省", "黑龙江省"]) expect(a.text).toContain(`${p}${all.get(p)}个`);
+  });
+});
+
+describe("figures seen elsewhere", () => {
+  const entries = referenceEntries();
+  const newOnes = entries.filter((e) => e.kind === "new").length;
+  const batch3 = entries.filter((e) => e.batch === 3).length;
+  const listed = entries.length;
+  it.each([
+    [`我看到的数字是${newOnes}个`, `${newOnes}是三批新增试点之和`],
+    [`第三批不是${batch3}个吗`, `${batch3}是第三批的全部名单`],
+    [`网上说有${listed}个试点`, `${listed}是名单上出现过的全部区域`],
+  ])("%s", (q, explanation) => {
+    expect(engine.answer(q).text.split("\n")[0]).toContain(explanation);
+  });
+
+  it("临沂明明在名单里啊: the seed's error explained", () => {
+    const a = engine.answer("临沂明明在名单里啊");
+    expect(a.isPilot).toBe(false);
+    expect(a.text).toContain("合并名单里出现了临沂市");
+  });
+});
+
+describe("places named in other ways", () => {
+  it.each([
+    ["襄樊是试点吗", "襄阳市", "2010年改名为襄阳市"],
+    ["思茅是试点吗", "思茅区", "2007年改名为普洱市"],
+    ["巢湖市是试点吗", "巢湖市", "2011年撤销"],
+    ["伊克昭盟有试点吗", "鄂尔多斯市", "2001年"],
+  ])("%s → %s, with the year", (q, place, note) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(place);
+    expect(a.text).toContain(note);
+  });
+
+  it.each([
+    ["Is Hohhot a pilot?", "呼和浩特市", true],
+    ["Is Kashgar a pilot?", "喀什市", false],
+    ["Is Amoy a smart city pilot?", "厦门市", false],
+    ["is yan'an a smart city pilot??", "延安市", true],
+    ["Zhūhǎi shì zhìhuì chéngshì shìdiǎn ma", "珠海市", true],
+    ["Is Pingshan District in Shenzhen a national smart city pilot?", "深圳市坪山新区", true],
+  ])("%s → %s", (q, place, isPilot) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot });
+  });
+
+  it("writes the modern exonym, never the archaic one", () => {
+    expect(engine.answer("Is Amoy a smart city pilot?").text).toContain("Xiamen (厦门市)");
+  });
+
+  it.each([
+    ["大理是第几批智慧城市试点", "大理市"],
+    ["文山是试点吗", "文山市"],
+  ])("%s: the same-named pilot city, not the prefecture", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ isPilot: true, place });
+  });
+
+  it("the inner place of one clause is the subject (郴州下面的永兴县, 江苏的昆山)", () => {
+    expect(engine.answer("湖南郴州下面的永兴县是不是试点").place).toBe("郴州市永兴县");
+    expect(engine.answer("江苏的昆山是试点吗").place).toBe("昆山市");
+    expect(engine.answer("武汉总共算几个试点，江夏那个也算吗").area).toBe("武汉市");
+  });
+
+  it("a short form running on into an unknown name is not that place (云梦泽市)", () => {
+    expect(engine.answer("云梦泽市是国家智慧城市试点吗").isPilot).toBeNull();
+  });
+
+  it("a province-level unit names its pilots when few (重庆), counts them by batch when many", () => {
+    const cq = engine.answer("重庆是试点吗");
+    for (const e of referenceEntries().filter((x) => x.province === "重庆市" && x.kind !== "expansion2013"))
+      expect(cq.text).toContain(e.name);
+    expect(engine.answer("江苏省是试点吗").text).toMatch(/其中第一批\d+个、第二批\d+个、第三批\d+个/);
+  });
+});
+
+describe("pinyin sentences", () => {
+  it.each([
+    ["sichuan you duo shao ge zhihui chengshi shidian", "area.count", "四川省"],
+    ["zong gong you ji ge shidian", "programme.total", undefined],
+  ])("%s → %s", (q, intent, area) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    if (area) expect(a).toMatchObject({ area, count: all.get(area) });
+  });
+});
