@@ -178,3 +178,32 @@ describe("pinyin sentences", () => {
     if (area) expect(a).toMatchObject({ area, count: all.get(area) });
   });
 });
+
+describe("parts of a batch", () => {
+  const { programme, pilots } = engine.atlas.data;
+  it("第一批有多少个地级市: the official figure, our own list, and the difference named", () => {
+    const official = programme.batches[0]?.composition?.地级市;
+    const ours = pilots.filter((p) => p.batch === 1 && p.scope === "new" && p.level === "地级市");
+    const a = engine.answer("第一批有多少个地级市");
+    expect(a.count).toBe(official);
+    expect(a.text).toContain(`${ours.length}个；官方公布的构成是地级市${official}个`);
+    for (const p of ours) expect(a.text).toContain(p.name);
+  });
+
+  it.each([
+    ["第三批扩大范围试点有几个", 13],
+    ["第二批里县镇级的有多少个", 20],
+    ["第一批有几个镇", 3],
+    ["2012年度那批一共几个，地级市占多少？", 90],
+  ])("%s → %i", (q, count) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "batch.info", count });
+  });
+
+  it("cites the notice of a batch, marking a number that is only commonly cited", () => {
+    expect(engine.answer("第二批有多少个").text).toContain(
+      "依据：《关于公布2013年度国家智慧城市试点名单的通知》（建办科〔2013〕22号）",
+    );
+    expect(engine.answer("第三批有多少个").text).toContain("常见引用为建办科函〔2015〕380号，未经核实");
+    expect(engine.answer("第三批有多少个").text).toContain("41个专项试点项目");
+  });
+});

@@ -1,4 +1,4 @@
-import type { Batch, Programme } from "../../data/schema.ts";
+import type { Batch, Pilot, Programme } from "../../data/schema.ts";
 import type { BatchNumber } from "../recognise.ts";
 import {
   announced,
@@ -62,6 +62,8 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
           : "This batch added no expansion areas."
         : `${lang === "zh" ? "扩大范围" : "Expansions"}：${names.join(lang === "zh" ? "、" : ", ")}`,
     );
+  } else if (PREFECTURE_LEVEL.test(residual)) {
+    lines.push(...prefectureLines(fresh, b, lang));
   } else if (WANTS_LIST.test(residual)) {
     lines.push(lang === "zh" ? "名单（按省）：" : "By province:");
     for (const province of atlas.provinces) {
@@ -80,11 +82,31 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
   const next = (batch % 3) + 1;
   return {
     text: lines.join("\n"),
-    count: askedCount(b, expansions.length, residual),
+    count: askedCount(b, fresh, expansions.length, residual),
     pilots: WANTS_LIST.test(residual) ? pilots : [],
     suggestions:
       lang === "zh" ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`] : [],
   };
+}
+
+/** Words for the prefecture-level cities of a batch (第一批有哪些地级市). */
+const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;
+
+/**
+ * The batch's entries that are prefecture-level cities themselves, by our coding of today's levels;
+ * where the official composition gives another figure, both are stated and the difference named.
+ */
+function prefectureLines(fresh: Pilot[], b: Batch, lang: "zh" | "en"): string[] {
+  const cities = fresh.filter((p) => p.level === "地级市");
+  const official = b.composition?.地级市;
+  const names = cities.map((p) => pilotName(p, lang)).join(lang === "zh" ? "、" : ", ");
+  if (lang === "en")
+    return [
+      `Entries that are prefecture-level cities themselves (by today's levels): ${cities.length}${official && official !== cities.length ? ` (the official composition says ${official}; the difference lies in how some entries were classed)` : ""}: ${names}.`,
+    ];
+  return [
+    `本身是地级市的入选单位（按今天的行政级别）：${cities.length}个${official && official !== cities.length ? `；官方公布的构成是地级市${official}个，差别在于个别单位当时的归类` : ""}：${names}。`,
+  ];
 }
 
 /** The projects listed with a batch, and the notice that published it. */
@@ -108,13 +130,24 @@ function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en"): string[
   return lines;
 }
 
-/** The number a batch question asks for: its expansions, one part of its composition, or its size. */
-function askedCount(b: Batch, expansions: number, residual: string): number {
+/**
+ * The number a batch question asks for: its expansions, one part of its official composition, its
+ * prefecture-level cities by our coding where no official figure exists, or its size.
+ */
+function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: string): number {
+  // Two questions in one ("一共几个，地级市占多少"): the first is answered first.
+  const residual = question.split(/[，,。？?；;]/).find((c) => /几|多少|how many|哪些/.test(c)) ?? question;
   if (/扩大范围|expansion/.test(residual)) return expansions;
+  // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
+  const asked = residual.replace(/级/g, "");
   const part = Object.entries(b.composition ?? {}).find(([name]) =>
-    residual.includes(name.replace(/（.*?）|级/g, "")),
+    [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
+      v.length >= 2 ? asked.includes(v) : asked.includes(`个${v}`) || asked.includes(`些${v}`),
+    ),
   );
-  return part ? part[1] : b.count;
+  if (part) return part[1];
+  if (PREFECTURE_LEVEL.test(residual)) return fresh.filter((p) => p.level === "地级市").length;
+  return b.count;
 }
 
 function titleFirst(s: string): string {
