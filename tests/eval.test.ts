@@ -9,6 +9,7 @@ describe.each([
   ["questions.jsonl", 300],
   ["holdout.jsonl", 150],
   ["holdout2.jsonl", 120],
+  ["blind3.jsonl", 200],
 ])("question set %s", (file, size) => {
   it("keeps accuracy (intent and facts) at or above 97%", () => {
     const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));

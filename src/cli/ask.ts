@@ -13,10 +13,13 @@ import { type Answer, Engine } from "../engine/engine.ts";
 /** The JSON shape of the CLI contract. */
 export function toJson(a: Answer, withTrace = false): Record<string, unknown> {
   const out: Record<string, unknown> = { question: a.question, intent: a.intent, answer: a.text };
-  for (const key of ["isPilot", "count", "place", "area", "pilots"] as const) {
+  for (const key of ["isPilot", "count", "place", "area", "winners", "programme", "pilots"] as const) {
     if (a[key] !== undefined) out[key] = a[key];
   }
-  if (withTrace) out.trace = a.trace;
+  if (withTrace) {
+    out.decidedBy = a.decidedBy;
+    out.trace = a.trace;
+  }
   return out;
 }
 
