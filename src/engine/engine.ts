@@ -234,7 +234,11 @@ export class Engine {
       trace.push(`interval between batches ${rec.batches.join(", ")}`);
     }
     const figure = explainFigure(cx.programme, rec.text, cx.lang);
-    if (figure && (!intent || intent === "unknown") && places.length === 0) {
+    if (
+      figure &&
+      places.length === 0 &&
+      (!intent || intent === "unknown" || intent.startsWith("programme."))
+    ) {
       // "我看到的是277个": a total seen elsewhere, to be explained.
       intent = rec.batch === null ? "programme.total" : "batch.info";
       trace.push("figure quoted");

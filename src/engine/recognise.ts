@@ -51,7 +51,7 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
   [/2015\s*年/, () => 3],
   [
-    /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮]|(?=扩大))/,
+    /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮个]|(?=扩大))/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,
   ],
   [
@@ -96,11 +96,11 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   // A region (东北三省) stands for its provinces, each a mention of its own.
   const region = findRegion(scanned, atlas);
   if (region) scanned = blank(scanned, region.start, region.end);
-  const mentions = [
-    ...(region?.mentions ?? []),
-    ...scanChinese(scanned, lexicon),
-    ...scanLatin(scanned, lexicon),
-  ].sort((a, b) => a.start - b.start);
+  const named = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)];
+  // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
+  const regionMentions = region?.mentions ?? [];
+  const inside = named.some((n) => regionMentions.some((r) => encloses(r.place, n.place, atlas)));
+  const mentions = [...(inside ? [] : regionMentions), ...named].sort((a, b) => a.start - b.start);
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
   for (const m of mentions) {
     // "jilin" is as ambiguous as 吉林: compare pinyin keys for Latin mentions.
@@ -342,7 +342,7 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
         .some(
           (later) =>
             later.start - m.end <= 6 &&
-            !/[，。？！,.?!;；、]/.test(text.slice(m.end, later.start)) &&
+            !/[，。？！,.?!;；、（）()]|和|与|跟|及|还是|或/.test(text.slice(m.end, later.start)) &&
             encloses(m.place, later.place, atlas),
         ),
   );

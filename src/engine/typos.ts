@@ -86,6 +86,18 @@ export class TypoCorrector {
     for (const char of this.byFuzzySound.get(fuzzy(sound.toneless)) ?? []) {
       if (char !== typed && !out.some((o) => o.char === char)) out.push({ char, score: 0.6, kind: "sound" });
     }
-    return out;
+    // A character that both looks and sounds like the typed one (除 → 滁) is the likeliest slip.
+    const both = new Map<string, { char: string; score: number; kind: Correction["kind"] }>();
+    for (const o of out) {
+      const seen = both.get(o.char);
+      if (!seen) both.set(o.char, o);
+      else
+        both.set(o.char, {
+          char: o.char,
+          score: Math.min(0.98, Math.max(seen.score, o.score) + 0.1),
+          kind: seen.kind,
+        });
+    }
+    return [...both.values()];
   }
 }

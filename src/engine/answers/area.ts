@@ -216,6 +216,29 @@ export function composeRanking(
   const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
   const lines: string[] = [];
   const fewest = /最少|少到多|倒数|垫底|fewest|least/.test(residual);
+  const position = askedPosition(residual);
+  const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
+  if (position && position > 1 && !focus) {
+    // "排第二的省是哪个": the province(s) at that rank; a tie above can leave the rank empty.
+    const above = rows.filter((r) => rankOf(r.count) < position);
+    lines.push(
+      atPosition.length > 0
+        ? lang === "zh"
+          ? `${scope}试点数排第${position}位的是${names(atPosition)}（${atPosition[0]?.count}个）。`
+          : `${scope ? `In ${scope}, ` : ""}#${position}: ${names(atPosition)} (${atPosition[0]?.count}).`
+        : lang === "zh"
+          ? `因为并列，没有排第${position}位的省份；前面${above.length}个省份依次为${names(above)}。`
+          : `Because of ties no province ranks #${position}; the first ${above.length} are ${names(above)}.`,
+    );
+    const width = rows[0]?.count ?? 1;
+    lines.push(...rankingTable(rows, rankOf, width, lang, scope));
+    return {
+      text: lines.join("\n"),
+      winners: atPosition.map((r) => r.division.name),
+      ...(atPosition[0] ? { count: atPosition[0].count } : {}),
+      ...(atPosition.length === 1 && atPosition[0] ? { area: atPosition[0].division.name } : {}),
+    };
+  }
   if (focus) {
     const row = rows.find((r) => r.division.name === focus.name);
     const rank = row ? rankOf(row.count) : rows.length + 1;
@@ -236,19 +259,7 @@ export function composeRanking(
         : `${scope ? `In ${scope}, ` : ""}${fewest ? "fewest" : "most"} pilots: ${names(first)} (${firstCount}${each(first)}); ${fewest ? "most" : "fewest"}: ${names(second)} (${secondCount}${each(second)}).`,
     );
   }
-  const width = rows[0]?.count ?? 1;
-  const total = rows.reduce((sum, r) => sum + r.count, 0);
-  lines.push(
-    lang === "zh"
-      ? `${scope}各省级单位试点数（共${total}个）：`
-      : `Pilots per province-level unit${scope ? ` in ${scope}` : ""} (${total} in all):`,
-  );
-  for (const r of rows) {
-    const bar = "█".repeat(Math.max(1, Math.round((r.count / width) * 13)));
-    lines.push(
-      `${String(rankOf(r.count)).padStart(2)}. ${placeName(r.division.name, lang)} ${bar} ${r.count}`,
-    );
-  }
+  lines.push(...rankingTable(rows, rankOf, rows[0]?.count ?? 1, lang, scope));
   // The facts the answer leads with: the asked province, or the single top (bottom) one.
   const lead = focus ? rows.find((r) => r.division.name === focus.name) : fewest ? bottom : top;
   const single = Array.isArray(lead) ? (lead.length === 1 ? lead[0] : undefined) : lead;
@@ -260,6 +271,41 @@ export function composeRanking(
     count: single ? single.count : focus ? 0 : leaders[0]?.count,
     ...(single ? { area: single.division.name } : focus ? { area: focus.name } : {}),
   };
+}
+
+/** The rank a question asks for by position (排第二, 第三多, #2), if any. */
+function askedPosition(residual: string): number | undefined {
+  const m = residual.match(
+    /[排数]名?第\s*([一二三四五六七八九十]|\d{1,2})|第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:名|位|多|大|的省|个省)|#\s*(\d{1,2})|\b(second|third|fourth|fifth)\b/,
+  );
+  if (!m) return undefined;
+  const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
+  const chinese = "一二三四五六七八九十".indexOf(word) + 1;
+  const english = ["second", "third", "fourth", "fifth"].indexOf(word) + 2;
+  return chinese || (english > 1 ? english : Number(word)) || undefined;
+}
+
+/** The ranking as lines of bars, ranks shared by ties. */
+function rankingTable(
+  rows: { division: Division; count: number }[],
+  rankOf: (count: number) => number,
+  width: number,
+  lang: "zh" | "en",
+  scope: string,
+): string[] {
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  const lines = [
+    lang === "zh"
+      ? `${scope}各省级单位试点数（共${total}个）：`
+      : `Pilots per province-level unit${scope ? ` in ${scope}` : ""} (${total} in all):`,
+  ];
+  for (const r of rows) {
+    const bar = "█".repeat(Math.max(1, Math.round((r.count / width) * 13)));
+    lines.push(
+      `${String(rankOf(r.count)).padStart(2)}. ${placeName(r.division.name, lang)} ${bar} ${r.count}`,
+    );
+  }
+  return lines;
 }
 
 /** Answers comparisons of two or more places by number of pilots (within one batch when named). */

@@ -37,8 +37,8 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       const extended = new Set(expansions.map((p) => p.expands));
       lines.push(
         batch === 2
-          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入290个。`
-          : `另有${expansions.length}个扩大范围区域并入原有试点，计入290个（新增${b.count} + 扩大范围${expansions.length}）。`,
+          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入${programme.total}个。`
+          : `另有${expansions.length}个扩大范围区域并入原有试点，计入${programme.total}个（新增${b.count} + 扩大范围${expansions.length}）。`,
       );
     }
   } else {
@@ -48,8 +48,8 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     if (expansions.length > 0) {
       lines.push(
         batch === 2
-          ? `${expansions.length} more areas were added to batch-1 pilots and are not counted in the 290.`
-          : `${expansions.length} expansion areas were added to earlier pilots and are counted in the 290.`,
+          ? `${expansions.length} more areas were added to batch-1 pilots and are not counted in the ${programme.total}.`
+          : `${expansions.length} expansion areas were added to earlier pilots and are counted in the ${programme.total}.`,
       );
     }
   }

@@ -15,7 +15,7 @@ export function composeHelp(cx: ComposeContext): Reply {
   if (cx.lang === "en") {
     return {
       text: [
-        "I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, 290 pilots, 2012–2014), from a curated offline dataset.",
+        `I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, ${cx.programme.total} pilots, 2012–2014), from a curated offline dataset.`,
         "Ask for example: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”, “Which province has the most pilots?”, “What are the rating tiers?”.",
       ].join("\n"),
       suggestions: ["Is Kunshan a pilot?", "How many pilots does Jiangsu have?"],
@@ -23,7 +23,7 @@ export function composeHelp(cx: ComposeContext): Reply {
   }
   return {
     text: [
-      "你好！我回答关于国家智慧城市试点（2012—2014年度三批，共290个）的问题，数据来自整理核对过的公开名单。",
+      `你好！我回答关于国家智慧城市试点（2012—2014年度三批，共${cx.programme.total}个）的问题，数据来自整理核对过的公开名单。`,
       "可以这样问：",
       "· 某地是不是试点：“昆山市是试点吗”“番禺”“kunshan”",
       "· 某省或某市有多少、有哪些：“江苏有多少个试点”“苏州有哪些试点”",

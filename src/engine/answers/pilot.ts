@@ -73,7 +73,10 @@ function composeIsPilot(
       lines.push(
         `批次：${batchLabel(p.batch, programme, "zh")}扩大范围，并入${earlier ? batchLabel(earlier.batch, programme, "zh") : ""}试点${p.expands}，${announced(p.batch, programme, "zh")}公布。`,
       );
-      if (!counted) lines.push("这10个2013年扩大范围区域随第二批名单公布，按惯例不计入290个试点。");
+      if (!counted) {
+        const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
+        lines.push(`这${n}个2013年扩大范围区域随第二批名单公布，按惯例不计入${programme.total}个试点。`);
+      }
     } else {
       lines.push(
         `批次：${batchLabel(p.batch, programme, "zh")}，${announced(p.batch, programme, "zh")}公布。`,
@@ -90,7 +93,12 @@ function composeIsPilot(
       lines.push(
         `Batch: ${batchLabel(p.batch, programme, "en")}, as an expansion of the earlier pilot ${p.expands}; announced ${announced(p.batch, programme, "en")}.`,
       );
-      if (!counted) lines.push("The ten 2013 expansion areas are not counted in the programme's 290 pilots.");
+      if (!counted) {
+        const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
+        lines.push(
+          `The ${n} expansion areas of 2013 are not counted in the programme's ${programme.total} pilots.`,
+        );
+      }
     } else {
       lines.push(
         `Batch: ${batchLabel(p.batch, programme, "en")}, announced ${announced(p.batch, programme, "en")}.`,
