@@ -207,3 +207,60 @@ describe("parts of a batch", () => {
     expect(engine.answer("第三批有多少个").text).toContain("41个专项试点项目");
   });
 });
+
+describe("forms met in the second blind set", () => {
+  it("rank by position, within a batch too", () => {
+    const second = [...all.values()].sort((a, b) => b - a).find((n) => n < Math.max(...all.values()));
+    const a = engine.answer("试点数量排第二的省是哪个");
+    expect(a.count).toBe(second);
+    expect(a.winners).toEqual([...all].filter(([, n]) => n === second).map(([p]) => p));
+    expect(engine.answer("Which province ranks second?").winners).toEqual(a.winners);
+  });
+
+  it("which of two batches a place is in (亳州到底是第二批还是第三批)", () => {
+    const a = engine.answer("百度百科上写的“六安市霍山县亳州市”，那亳州到底是第二批还是第三批？");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "亳州市", isPilot: true });
+    expect(a.text).toMatch(/^亳州市是国家智慧城市试点。\n批次：第三批/);
+  });
+
+  it("a batch's document number is a documents question that leads with that notice", () => {
+    const a = engine.answer("第二批名单的文号是多少");
+    expect(a.intent).toBe("programme.documents");
+    expect(a.text.split("\n")[0]).toContain("建办科〔2013〕22号");
+  });
+
+  it.each([
+    ["國家智慧城市試點係咩嚟㗎", "programme.background"],
+    ["崑山係唔係試點", "pilot.status"],
+    ["廣東有幾多個試點", "area.count"],
+  ])("written Cantonese: %s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("a place inside a region named with it is the subject (咱东北牡丹江)", () => {
+    expect(engine.answer("咱东北牡丹江是不是试点嘞")).toMatchObject({ place: "牡丹江市", isPilot: true });
+  });
+
+  it("places joined by 和 or one in brackets stay two places", () => {
+    expect(engine.answer("秦皇岛和北戴河新区是一个试点还是两个").place).toBe("秦皇岛市");
+    expect(engine.answer("唐山市有几个试点（迁安算进去）")).toMatchObject({ area: "唐山市", count: 4 });
+  });
+
+  it("除州 → 滁州市: a character that both looks and sounds alike wins", () => {
+    expect(engine.answer("除州有没有入选智慧城市").place).toBe("滁州市");
+  });
+
+  it.each([
+    ["What is China's National Smart City Pilot programme?", "programme.background"],
+    ["who runs this pilot program", "programme.background"],
+    ["Is the programme still running today?", "programme.outlook"],
+    ["What is the purpose of the pilot programme?", "programme.purpose"],
+    ["What's the weather like today?", "unknown"],
+    ["现在还能申报国家智慧城市试点吗", "programme.outlook"],
+    ["试点城市评估通过以后有啥等级", "programme.tiers"],
+    ["为什么有的地方说277个", "programme.total"],
+    ["Is Beijing a national historic and cultural city?", "other.programme"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

@@ -5,6 +5,8 @@ import { z } from "zod";
 import {
   type AmbiguousTerm,
   AmbiguousTermSchema,
+  type Dialect,
+  DialectSchema,
   type Gazetteer,
   GazetteerSchema,
   type NamesFile,
@@ -44,6 +46,8 @@ export interface Dataset {
   regions: Region[];
   /** English exonyms and former names. */
   names: NamesFile;
+  /** Written Cantonese read as Mandarin. */
+  dialect: Dialect;
 }
 
 /** Raised when a data file is missing, not JSON, or breaks its schema; the message names file, record and field. */
@@ -156,6 +160,7 @@ export function loadDataset(dir: string = DATA_DIR): Dataset {
     similarChars: parseFile(join(dir, "similar-chars.json"), SimilarCharsSchema),
     regions: parseFile(join(dir, "regions.json"), z.array(RegionSchema)),
     names: parseFile(join(dir, "names.json"), NamesFileSchema),
+    dialect: parseFile(join(dir, "dialect.json"), DialectSchema),
   };
   checkIntegrity(data, join(relative(process.cwd(), dir) || ".", "pilots.json"));
   return data;

@@ -229,3 +229,10 @@ export const NamesFileSchema = z
   .strict();
 /** The names file. */
 export type NamesFile = z.infer<typeof NamesFileSchema>;
+
+/** `data/dialect.json`: written Cantonese words read as their Mandarin equivalents (係咩 → 是什么). */
+export const DialectSchema = z
+  .object({ about: z.string(), replacements: z.array(z.tuple([z.string().min(1), z.string()])) })
+  .strict();
+/** The dialect table. */
+export type Dialect = z.infer<typeof DialectSchema>;

@@ -89,6 +89,9 @@ const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "progr
 const OPENERS =
   /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
 
+/** Words that ask for a document rather than a batch's facts. */
+const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number/;
+
 /** Words for the programme's start, one end of an interval ("从发通知到第三批"). */
 const LAUNCH = /发通知|启动|开始|发文|起步|launch|start/;
 
@@ -107,7 +110,7 @@ const MAX_COMPARED = 8;
 
 const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
 /** Questions about which batch or when, rather than whether. */
-const ASKS_WHICH = /哪一批|哪批|第几批|几批|什么时候|何时|哪年|哪一年|几几年|which batch|when/;
+const ASKS_WHICH = /还是|哪一批|哪批|第几批|几批|什么时候|何时|哪年|哪一年|几几年|which batch|when/;
 const PLACE_INTENTS: IntentId[] = ["pilot.status", "area.count", "area.list"];
 const ADMIN_SUFFIX = /(省|市|区|县|镇|乡|州|旗|街道)$/;
 
@@ -133,7 +136,7 @@ export class Engine {
 
   /** Answers one question; pass the previous answer's `context` for follow-ups in a chat. */
   answer(question: string, context: Context = {}): Answer {
-    const normalised = normalise(String(question ?? ""));
+    const normalised = normalise(String(question ?? ""), this.atlas.data.dialect.replacements);
     const cx: ComposeContext = {
       atlas: this.atlas,
       programme: this.atlas.data.programme,
@@ -217,6 +220,19 @@ export class Engine {
       // "西安有什么景点": a place, but not a question about its pilots.
       trace.push(`off topic: ${offTopic}`);
       intent = "unknown";
+    }
+    // "那亳州到底是第二批还是第三批": which batch a place is in; the place is the one just before.
+    const which =
+      places.length > 0 && rec.batches.length >= 2 ? placeBeforeBatches(rec.text, places) : undefined;
+    if (which && /还是|或者|or\b/.test(rec.text) && !INTERVAL.test(rec.residual)) {
+      places.splice(0, places.length, which);
+      intent = "pilot.status";
+      trace.push(`which batch: ${which.term}`);
+    }
+    // "第二批名单的文号是多少": a batch's document is a question about documents.
+    if (intent === "batch.info" && places.length === 0 && DOCUMENT_WORDS.test(rec.residual)) {
+      intent = "programme.documents";
+      trace.push("a batch's document");
     }
     const noSuchBatch = rec.unknownBatch && places.length === 0;
     if (
@@ -305,7 +321,11 @@ export class Engine {
     const entries = [];
     for (const intent of this.intents) {
       for (const text of intent.examples) {
-        const rec = recognise(normalise(text), this.lexicon, this.atlas);
+        const rec = recognise(
+          normalise(text, this.atlas.data.dialect.replacements),
+          this.lexicon,
+          this.atlas,
+        );
         // Examples that name another programme are decided by that name, not by their other words.
         if (rec.otherProgramme) continue;
         const places = distinct(rec.mentions);
@@ -316,7 +336,11 @@ export class Engine {
     // The programme's own texts are examples too: a phrase quoted back finds its topic.
     for (const [intent, texts] of programmeTexts(this.atlas.data.programme)) {
       for (const text of texts.flatMap((t) => t.split(/[。；！？]/)).filter((t) => t.length >= 6)) {
-        const rec = recognise(normalise(text), this.lexicon, this.atlas);
+        const rec = recognise(
+          normalise(text, this.atlas.data.dialect.replacements),
+          this.lexicon,
+          this.atlas,
+        );
         const slots = { place: false, places2: false, batch: rec.batch !== null };
         entries.push({ intent, text, tokens: exampleTokens(rec.residual, slots) });
       }
@@ -586,7 +610,7 @@ export class Engine {
       case "unknown":
         return { intent, reply: composeUnknown(cx, false, first?.place) };
       default:
-        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual) };
+        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual, batch) };
     }
   }
 
@@ -642,6 +666,13 @@ function programmeTexts(p: Programme): [IntentId, string[]][] {
     ["programme.funding", [p.funding.text]],
     ["programme.outlook", [p.outlook.text, ...p.outlook.criticisms]],
   ];
+}
+
+/** The place named last before the first batch word of a question, if any. */
+function placeBeforeBatches(text: string, places: Mention[]): Mention | undefined {
+  const at = text.search(/第\s*[一二三123]\s*批|首批|batch|(first|second|third)\s+(batch|round)/);
+  if (at < 0) return undefined;
+  return places.filter((m) => m.start >= 0 && m.start < at).sort((a, b) => b.start - a.start)[0];
 }
 
 /** Whether a residual holds words beyond question words, particles and programme words. */

@@ -247,6 +247,16 @@ export class Lexicon {
    */
   corrections(text: string): (Correction & { name: string })[] {
     if (!/^\p{Script=Han}{2,8}$/u.test(text)) return [];
+    // The engine asks for the same text more than once per question.
+    if (this.lastCorrection?.text === text) return this.lastCorrection.result;
+    const result = this.freshCorrections(text);
+    this.lastCorrection = { text, result };
+    return result;
+  }
+
+  private lastCorrection?: { text: string; result: (Correction & { name: string })[] };
+
+  private freshCorrections(text: string): (Correction & { name: string })[] {
     this.corrector ??= new TypoCorrector(
       (term) => this.exact.has(term),
       new Set([...this.exact.keys()].flatMap((t) => Array.from(t))),

@@ -23,6 +23,13 @@ const REPEATED_PUNCTUATION = /([\p{P}\p{S}])\1+/gu;
 const LEADING_PUNCTUATION = /^(?:(?!\/)[\p{P}\p{S}\s])+/u;
 const LATIN = /[a-z]/;
 
+/** Written Cantonese words replaced by their Mandarin equivalents, longest first as the table lists them. */
+function readDialect(text: string, dialect: readonly (readonly [string, string])[]): string {
+  let out = text;
+  for (const [from, to] of dialect) if (out.includes(from)) out = out.replaceAll(from, to);
+  return out;
+}
+
 /** Pinyin typed with tone marks (Zhūhǎi, lǜ) reads as plain pinyin; ü is written v, as pinyin keys are. */
 function stripTones(s: string): string {
   if (!/[\u00C0-\u024F]/.test(s)) return s;
@@ -52,11 +59,14 @@ function isEnglish(text: string): boolean {
  * ones (崑山 → 昆山), Latin is lower-cased, emoji and invisible characters are dropped, and runs of
  * whitespace or repeated punctuation collapse to one.
  */
-export function normalise(input: string): NormalisedText {
+export function normalise(
+  input: string,
+  dialect: readonly (readonly [string, string])[] = [],
+): NormalisedText {
   const chars = Array.from(input);
   const truncated = chars.length > MAX_QUESTION_CHARS;
   const head = truncated ? chars.slice(0, MAX_QUESTION_CHARS).join("") : input;
-  const text = toSimplified(stripTones(head.replace(NOISE, " ").normalize("NFKC")))
+  const text = readDialect(toSimplified(stripTones(head.replace(NOISE, " ").normalize("NFKC"))), dialect)
     .replace(NOISE, " ")
     .toLowerCase()
     // yan'an, xi’an: the apostrophe only separates syllables.

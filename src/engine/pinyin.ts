@@ -33,6 +33,14 @@ export function pinyinKey(term: string): string {
 
 /** Toneless and toned pinyin of one character (郑 → ["zheng", "zheng4"]), for homophone matching. */
 export function syllableOf(char: string): { toneless: string; toned: string } {
-  const toned = pinyinPro().pinyin(char, { toneType: "num", v: true, nonZh: "removed" });
-  return { toneless: toned.replace(/\d/g, ""), toned };
+  let syllable = SYLLABLES.get(char);
+  if (!syllable) {
+    const toned = pinyinPro().pinyin(char, { toneType: "num", v: true, nonZh: "removed" });
+    syllable = { toneless: toned.replace(/\d/g, ""), toned };
+    SYLLABLES.set(char, syllable);
+  }
+  return syllable;
 }
+
+// A few thousand characters at most: the name characters and what people type for them.
+const SYLLABLES = new Map<string, { toneless: string; toned: string }>();

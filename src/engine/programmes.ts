@@ -27,8 +27,21 @@ export function findOtherProgramme(text: string, programmes: RelatedProgramme[])
 
 function indexOfTerm(text: string, term: string): number {
   if (!/^[a-z0-9 .-]+$/.test(term)) return text.indexOf(term);
-  const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // Plurals: cities for city, programmes for programme.
-  const stem = escaped.endsWith("y") ? `${escaped.slice(0, -1)}(?:y|ies)` : `${escaped}(?:s|es)?`;
-  return text.search(new RegExp(`(?<![a-z])${stem}(?![a-z])`));
+  // A Latin term needs Latin text; most questions are Chinese and skip the pattern.
+  if (!text.includes(term.slice(0, 4))) return -1;
+  return text.search(latinPattern(term));
+}
+
+const LATIN_PATTERNS = new Map<string, RegExp>();
+
+/** A Latin term as a whole-word pattern, plurals included (cities for city), compiled once. */
+function latinPattern(term: string): RegExp {
+  let re = LATIN_PATTERNS.get(term);
+  if (!re) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const stem = escaped.endsWith("y") ? `${escaped.slice(0, -1)}(?:y|ies)` : `${escaped}(?:s|es)?`;
+    re = new RegExp(`(?<![a-z])${stem}(?![a-z])`);
+    LATIN_PATTERNS.set(term, re);
+  }
+  return re;
 }

@@ -21,8 +21,16 @@ export type ProgrammeTopic =
   | "programme.outlook";
 
 /** Answers a question about the programme as a whole. */
-export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic, residual = ""): Reply {
+export function composeProgramme(
+  cx: ComposeContext,
+  topic: ProgrammeTopic,
+  residual = "",
+  batch: number | null = null,
+): Reply {
   const reply = cx.lang === "zh" ? chinese(cx, topic) : english(cx, topic);
+  const notice = batch === null ? undefined : batchNotice(cx, batch);
+  // "第二批名单的文号": that batch's notice first, then the other documents.
+  if (topic === "programme.documents" && notice) return { ...reply, text: `${notice}\n${reply.text}` };
   if (topic === "programme.total" && /扩大范围|expansion/.test(residual)) {
     const expansions = composeExpansions(cx);
     // "一共多少个？扩大范围的算了没": the total, and which expansions it counts.
@@ -30,6 +38,18 @@ export function composeProgramme(cx: ComposeContext, topic: ProgrammeTopic, resi
     return { ...reply, text: `${reply.text}\n${expansions.text}` };
   }
   return reply;
+}
+
+/** The notice that published a batch, in one line, or undefined when the data names none. */
+function batchNotice(cx: ComposeContext, batch: number): string | undefined {
+  const title = cx.programme.batches.find((b) => b.batch === batch)?.notice;
+  const d = cx.programme.documents.find((x) => x.title === title);
+  if (!d) return undefined;
+  const number = documentNumber(d, cx.lang);
+  const label = batchLabel(batch, cx.programme, cx.lang);
+  return cx.lang === "zh"
+    ? `${label}名单的通知：《${d.title}》${number ? `（${number}）` : ""}${d.date ? `，${formatDate(d.date, "zh")}` : ""}。`
+    : `The notice of ${label}: 《${d.title}》${number ? ` (${number})` : ""}${d.date ? `, ${formatDate(d.date, "en")}` : ""}.`;
 }
 
 function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
