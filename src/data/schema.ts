@@ -106,6 +106,10 @@ export const ProgrammeSchema = z
       .strict(),
     outlook: z.object({ text: z.string(), criticisms: z.array(z.string()) }).strict(),
     seedCorrections: z.array(z.object({ term: z.string(), text: z.string() }).strict()),
+    /** Provinces whose own published count differs from the one-entry-one-pilot count, and why. */
+    countingNotes: z.array(
+      z.object({ province: z.string(), figure: z.number().int().nullable(), note: z.string() }).strict(),
+    ),
   })
   .strict();
 /** The programme's facts. */
@@ -222,6 +226,18 @@ export const NamesFileSchema = z
           year: z.number().int().min(1949),
           change: z.enum(["renamed", "abolished"]),
           note: z.string().min(4),
+        })
+        .strict(),
+    ),
+    /** Zones that are not divisions of the gazetteer (雄安新区), with the counties they span. */
+    zones: z.array(
+      z
+        .object({
+          name: z.string().min(2),
+          aliases: z.array(z.string().min(2)),
+          province: z.string(),
+          established: z.number().int(),
+          counties: z.array(z.string().min(2)),
         })
         .strict(),
     ),

@@ -90,7 +90,10 @@ const OPENERS =
   /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
 
 /** Words that ask for a document rather than a batch's facts. */
-const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number/;
+const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number|notice number|official notice/;
+
+/** Words for a running total ("截至第三批"). */
+const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
 
 /** Words for the programme's start, one end of an interval ("从发通知到第三批"). */
 const LAUNCH = /发通知|启动|开始|发文|起步|launch|start/;
@@ -106,7 +109,7 @@ const OVERRULE_COVERAGE = 0.5;
 const UNSURE_SCORE = 2;
 
 /** At most this many places are compared in one answer. */
-const MAX_COMPARED = 8;
+const MAX_COMPARED = 12;
 
 const INTENTS_THAT_FOLLOW_PLACES: IntentId[] = ["area.count", "area.list", "pilot.status"];
 /** Questions about which batch or when, rather than whether. */
@@ -189,7 +192,9 @@ export class Engine {
     const unsure =
       scores[0] &&
       (placeless || scores[0].score <= UNSURE_SCORE || scores[0].score - (scores[1]?.score ?? 0) < 1);
-    if (unsure && !rec.otherProgramme) {
+    // A question naming a listed pilot is about that pilot unless the rules say otherwise.
+    const aboutPilot = intent === "pilot.status" && places[0]?.place.kind === "pilot";
+    if (unsure && !rec.otherProgramme && !aboutPilot) {
       const vote = this.voteByExamples(rec, slots, trace);
       if (
         vote &&
@@ -211,7 +216,7 @@ export class Engine {
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
         : intent?.startsWith("programme.") &&
-            places.length > 0 &&
+            rec.mentions.length > 0 &&
             !TOPIC.test(rec.residual) &&
             layer === "rules"
           ? this.unconfirmedTopic(intent, rec, slots, trace)
@@ -250,6 +255,11 @@ export class Engine {
       trace.push(`interval between batches ${rec.batches.join(", ")}`);
     }
     const figure = explainFigure(cx.programme, rec.text, cx.lang);
+    // "截至第三批总量是多少": the running total after a batch.
+    if (rec.batch === 3 && places.length === 0 && CUMULATIVE.test(rec.residual)) {
+      intent = "programme.total";
+      trace.push("total up to batch 3");
+    }
     if (
       figure &&
       places.length === 0 &&
@@ -270,7 +280,7 @@ export class Engine {
       reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
-      reply.text = `${figure}\n${reply.text}`;
+      reply.text = `${figure.text}\n${reply.text}`;
     }
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
@@ -305,6 +315,9 @@ export class Engine {
     this.exampleIndex ??= this.buildExampleIndex();
     const vote = this.exampleIndex.vote(tokens, (id) => {
       const intent = this.intents.find((i) => i.id === id);
+      // An English question naming a place but no programme ("weather in kunming") is not settled by examples.
+      const named = rec.mentions.length > 0;
+      if (rec.english && named && PLACE_INTENTS.includes(id) && !TOPIC.test(rec.residual)) return false;
       return Boolean(intent && admits(intent, slots));
     });
     if (vote)
@@ -425,7 +438,14 @@ export class Engine {
     ) {
       return { intent: "unknown", batch: null };
     }
-    if (places.length >= 2) return { intent: "area.compare", batch: rec.batch };
+    // Several places with no word of comparison: a region is compared, otherwise the first place is
+    // asked about and the others are its context ("韶山也是？韶山不是湘潭的么").
+    if (places.length >= 2 && places.every((m) => m.term === first?.term))
+      return { intent: "area.compare", batch: rec.batch };
+    if (places.length >= 2 && first) {
+      places.splice(1);
+      return { intent: "pilot.status", batch: null };
+    }
     if (first) {
       const isProvince = first.place.kind === "division" && first.place.division.level === "province";
       return { intent: isProvince ? "area.count" : "pilot.status", batch: rec.batch };
@@ -496,7 +516,9 @@ export class Engine {
       // A name cut from a longer run must be followed by the question, not by more name (中土世界).
       if (
         t !== run &&
-        !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗)/.test(run.slice(t.length))
+        !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗|智|试|国|上|进)/.test(
+          run.slice(t.length),
+        )
       )
         return false;
       if (scoreIntents(t, { place: true, places2: true, batch: true }, this.intents).length > 0) return false;

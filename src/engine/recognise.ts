@@ -94,7 +94,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const otherProgramme = findOtherProgramme(text, atlas.data.related.programmes);
   let scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
   // A region (东北三省) stands for its provinces, each a mention of its own.
-  const region = findRegion(scanned, atlas);
+  const region = findRegion(scanned, atlas, lexicon);
   if (region) scanned = blank(scanned, region.start, region.end);
   const named = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)];
   // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
@@ -144,11 +144,14 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
 function findRegion(
   text: string,
   atlas: Atlas,
+  lexicon: Lexicon,
 ): { start: number; end: number; mentions: Mention[] } | undefined {
   let best: { start: number; term: string; members: string[] } | undefined;
   for (const r of atlas.data.regions) {
     for (const term of [r.name, ...r.aliases]) {
       const start = text.indexOf(term);
+      // "广东北部" is not 东北: the character before makes a place with the region's first.
+      if (start > 0 && lexicon.lookup(text.charAt(start - 1) + term.charAt(0))) continue;
       if (
         start >= 0 &&
         (!best || start < best.start || (start === best.start && term.length > best.term.length))

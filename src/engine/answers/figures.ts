@@ -46,9 +46,13 @@ export function knownFigures(programme: Programme): Figure[] {
   ].filter((f, i, all) => all.findIndex((g) => g.value === f.value) === i && f.value !== total);
 }
 
-/** The explanation of a circulating total the question quotes (277, 97…), if it quotes one. */
-export function explainFigure(programme: Programme, text: string, lang: Lang): string | undefined {
+/** The explanation of a circulating total the question quotes (277, 97…), with the figure, if it quotes one. */
+export function explainFigure(
+  programme: Programme,
+  text: string,
+  lang: Lang,
+): { value: number; text: string } | undefined {
   const numbers = (text.match(/\d+/g) ?? []).map(Number);
   const figure = knownFigures(programme).find((f) => numbers.includes(f.value));
-  return figure ? figure[lang] : undefined;
+  return figure ? { value: figure.value, text: figure[lang] } : undefined;
 }
