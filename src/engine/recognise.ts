@@ -76,7 +76,7 @@ export const ENGLISH_STOPWORDS = new Set(
     "is a an the are was were of in on at for to and or does do did how many much what which when where who why " +
     "pilot pilots smart city cities province provinces district county town batch national programme program list " +
     "have has there any it its be been one me tell about with vs versus compare more most than ranking rank count " +
-    "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu xian " +
+    "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu " +
     "zone new area region autonomous municipality " +
     // pinyin question words typed around a pinyin place name
     "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi ji zhihui chengshi guojia"
@@ -226,6 +226,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       // unless the suffix completes the place's own name (搜登站 + 镇).
       const suffix = ENDS_WITH_SUFFIX.test(term) ? undefined : text.slice(i + len).match(SUFFIX_AFTER)?.[0];
       if (suffix && !completesName(places[0], term, suffix)) continue;
+      // A county's short form inside running words is a word, not the county (惠民 in 便民利民惠民).
+      if (!suffix && embeddedShortForm(text, i, len, places[0], term)) continue;
       // A short form that runs on into a longer unknown name (云梦 in 云梦泽市) is not that place.
       if (!suffix && runsOnIntoName(text.slice(i), term, lexicon)) continue;
       // …and a short name that begins most of a pilot's name is that pilot (港口生态工业园, not 港口区).
@@ -256,6 +258,19 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   return out;
 }
 
+/** Characters that may stand next to a place name without being part of a word with it. */
+const BESIDE_NAME = /[\s\p{P}我们俺咱的是在和与跟及有吗呢吧啊呀么嘛也还都就算属入到去从省市县区里那这个]/u;
+
+/** Whether a county's short form sits between two characters that make words of it (评定结果, 便民利民惠民具体). */
+function embeddedShortForm(text: string, at: number, len: number, place: Place, term: string): boolean {
+  if (place.kind !== "division" || place.division.level !== "county" || term === place.division.name)
+    return false;
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at + len);
+  const inWord = (c: string) => c !== "" && /\p{Script=Han}/u.test(c) && !BESIDE_NAME.test(c);
+  return inWord(before) && inWord(after);
+}
+
 /** Whether the text at a short form continues with one or two characters and a suffix that name nothing known. */
 function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
   if (ENDS_WITH_SUFFIX.test(term)) return false;
@@ -267,6 +282,10 @@ function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
 
 /** English words after a pinyin name that say which kind of place it is (Jilin City, Pidu District). */
 const KIND_WORDS: Readonly<Record<string, string>> = {
+  qu: "qu",
+  xian: "xian",
+  shi: "shi",
+  zhen: "zhen",
   city: "shi",
   district: "qu",
   county: "xian",
