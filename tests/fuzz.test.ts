@@ -103,3 +103,11 @@ describe("engine properties", () => {
     }
   });
 });
+
+describe("inputs that once took exponential time", () => {
+  it.each(["euaP".repeat(80), "aeiou".repeat(60), "shishishi ".repeat(40)])("%#: answered promptly", (q) => {
+    const started = performance.now();
+    engine.answer(q);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

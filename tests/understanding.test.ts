@@ -264,3 +264,51 @@ describe("forms met in the second blind set", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("forms met in the third blind set", () => {
+  it.each([
+    ["韶山也是？韶山不是湘潭的么", "韶山市"],
+    ["乳山算威海的试点还是单独的？", "乳山市"],
+    ["亳州是第二批的吧？百科上写在第二批安徽那一行里", "亳州市"],
+    ["河源江东新区是第二批试点对吧", "河源市江东新区"],
+    ["俺是抚松的，抚松县上过那个智慧城市的名单不", "白山市抚松县"],
+  ])("a claim about one place with another named for context: %s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it("雄安新区: not a division, answered through its counties and its date", () => {
+    const a = engine.answer("有文章说雄安新区是国家智慧城市试点，请问属实吗");
+    expect(a).toMatchObject({ intent: "pilot.status", isPilot: false, place: "雄安新区" });
+    expect(a.text).toContain("2017年设立");
+    expect(a.text).toContain("雄县、容城县、安新县也都不在名单里");
+  });
+
+  it("a province's own higher figure is explained (安徽 16)", () => {
+    const a = engine.answer("安徽省到底几个？我看安徽官方口径是16个");
+    expect(a.count).toBe(all.get("安徽省"));
+    expect(a.text).toContain("16个");
+    expect(a.text).toContain("定远县");
+  });
+
+  it("groups of provinces: 川渝, 西部 (all twelve), not 东北 inside 广东北部", () => {
+    const cy = engine.answer("川渝两地智慧城市试点数量对比");
+    expect(cy.winners).toEqual(["四川省"]);
+    const west = engine.answer("西部省份里哪个智慧城市试点最多");
+    for (const p of ["内蒙古自治区", "新疆维吾尔自治区", "甘肃省", "青海省"]) expect(west.text).toContain(p);
+    expect(engine.answer("广东北部有哪些试点").area).toBe("广东省");
+  });
+
+  it.each([
+    ["Is Xi'an one of the national smart city pilots?", "西安市", false],
+    ["Kūnmíng Wǔhuá qū shì dì jǐ pī shìdiǎn?", "昆明市五华区", true],
+    ["丹杨市智慧成市试点", "丹阳市", true],
+  ])("%s → %s", (q, place, isPilot) => {
+    expect(engine.answer(q)).toMatchObject({ place, isPilot });
+  });
+
+  it("a county's short form inside running words is a word (便民利民惠民, 评定结果)", () => {
+    expect(engine.answer("便民利民惠民具体体现在哪").intent).toBe("programme.purpose");
+    expect(engine.answer("评定结果是什么").intent).toBe("programme.tiers");
+    expect(engine.answer("惠民是试点吗").place).toBe("惠民县");
+  });
+});

@@ -234,6 +234,7 @@ export const NamesFileSchema = z
       z
         .object({
           name: z.string().min(2),
+          english: z.string().min(2),
           aliases: z.array(z.string().min(2)),
           province: z.string(),
           established: z.number().int(),

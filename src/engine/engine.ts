@@ -9,6 +9,7 @@ import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.t
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
+import { composeZoneStatus, findZone } from "./answers/zone.ts";
 import { Atlas, type Division } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
@@ -159,8 +160,9 @@ export class Engine {
       );
     }
     let rec = recognise(normalised, this.lexicon, this.atlas);
+    const zoned = findZone(rec.text, this.atlas.data.names.zones) !== undefined;
     const corrected =
-      rec.mentions.length === 0 && !rec.otherProgramme ? this.correctTypo(rec, trace) : undefined;
+      rec.mentions.length === 0 && !rec.otherProgramme && !zoned ? this.correctTypo(rec, trace) : undefined;
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
@@ -589,6 +591,9 @@ export class Engine {
     const area = first ? areaOf(cx, first.place) : undefined;
     const asStatus = () => {
       const name = leftoverName(rec.residual);
+      // A zone that is no division (雄安新区) is answered through the counties it spans.
+      const zone = first ? undefined : findZone(rec.text, this.atlas.data.names.zones);
+      if (zone) return { intent: "pilot.status" as const, reply: composeZoneStatus(cx, zone) };
       return {
         intent: "pilot.status" as const,
         reply: composePilotStatus(

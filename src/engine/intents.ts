@@ -175,9 +175,30 @@ export interface IntentScore {
 
 const HAN = /\p{Script=Han}/u;
 
-/** One pinyin syllable (tone-less, ü as v); a word of these is read as pinyin. */
-const SYLLABLES =
-  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|van|ai|ei|ao|ou|an|en|in|un|vn|ua|uo|ue|ve|ui|ia|ie|iu|er|a|o|e|i|u|v))+$/;
+/** Pinyin syllables (tone-less, ü as v): an initial or none, then a final. */
+const SYLLABLE_SET = new Set(
+  ["", "zh", "ch", "sh", ..."bpmfdtnlgkhjqxrzcsyw"].flatMap((initial) =>
+    "iang iong uang ueng ang eng ing ong uai uan ian iao van ai ei ao ou an en in un vn ua uo ue ve ui ia ie iu er a o e i u v"
+      .split(" ")
+      .map((final) => initial + final),
+  ),
+);
+
+/**
+ * Whether a word is made of pinyin syllables, found by dynamic programming over its positions (a
+ * regular expression with nested repetition backtracks exponentially on "euapeuap…").
+ */
+function isPinyinWord(word: string): boolean {
+  if (word.length > 40) return false;
+  const reachable = new Array<boolean>(word.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < word.length; i++) {
+    if (!reachable[i]) continue;
+    for (let n = 1; n <= 6 && i + n <= word.length; n++)
+      if (SYLLABLE_SET.has(word.slice(i, i + n))) reachable[i + n] = true;
+  }
+  return reachable[word.length] === true;
+}
 
 /** A run of pinyin words joined ("you duo shao ge" → "youduoshaoge") with the offsets where words begin and end. */
 interface PinyinRun {
@@ -191,7 +212,7 @@ interface PinyinRun {
  */
 function pinyinText(residual: string): PinyinRun[] | undefined {
   const words = residual.match(/[a-z]+/g) ?? [];
-  const pinyin = words.filter((w) => SYLLABLES.test(w));
+  const pinyin = words.filter(isPinyinWord);
   if (words.length < 2 || pinyin.length / words.length < 0.7) return undefined;
   return residual
     .split(/[^a-z ]+/)

@@ -65,6 +65,15 @@ function corpsNote(cx: ComposeContext, d: Division): string | undefined {
     : "The 2014 list also names two pilots of the Xinjiang Production and Construction Corps (石河子市, 五家渠市), counted apart.";
 }
 
+/** Why a province's own published figure differs from this count (安徽 16: 定远县 counted apart). */
+function countingNote(cx: ComposeContext, d: Division): string | undefined {
+  const note = cx.programme.countingNotes.find((n) => n.province === d.name);
+  if (!note) return undefined;
+  return cx.lang === "zh"
+    ? `说明：${note.note}`
+    : `Note: the province's own figure${note.figure ? ` (${note.figure})` : ""} is higher because it counts a place named inside one entry (含…) on its own.`;
+}
+
 function uncountedNote(cx: ComposeContext, uncounted: Pilot[]): string | undefined {
   if (uncounted.length === 0) return undefined;
   const names = uncounted.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`);
@@ -134,7 +143,11 @@ export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNu
   const correction = cx.programme.seedCorrections.find((c) => c.term === d.name);
   if (correction && counted.length === 0)
     lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
-  for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
+  for (const note of [
+    uncountedNote(cx, uncounted),
+    batch === null ? corpsNote(cx, d) : undefined,
+    batch === null ? countingNote(cx, d) : undefined,
+  ])
     if (note) lines.push(note);
   return {
     text: lines.join("\n"),
