@@ -214,6 +214,51 @@ export class Engine {
       intent = "other.programme";
       trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
     }
+    const form = this.readForm(cx, rec, places, slots, intent, layer, trace);
+    if (
+      form.noSuchBatch &&
+      (!form.intent || ["batch.info", "programme.timeline", "programme.total"].includes(form.intent))
+    ) {
+      trace.push("no such batch");
+      return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
+    }
+    intent = form.intent;
+    const { noSuchBatch, interval, fromLaunch, figure } = form;
+    if (!intent) {
+      ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
+    }
+    if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
+    const { intent: answered, reply } = interval
+      ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
+      : this.compose(cx, intent, places, batch, rec);
+    this.annotate(cx, reply, answered, places, { corrected, figure, noSuchBatch }, trace);
+    const chart = chartFor(answered, reply, cx, batch);
+    if (chart) reply.chart = chart;
+    trace.push(`decided by: ${layer}`);
+    return this.finish(question, answered, reply, places, batch, trace, context, layer);
+  }
+
+  /**
+   * Question forms that settle the intent whatever the cues say: off-topic words about a place,
+   * "第二批还是第三批" about one place, a batch's document number, a batch that does not exist, the
+   * interval between batches, a running total, a total quoted from elsewhere.
+   */
+  private readForm(
+    cx: ComposeContext,
+    rec: Recognised,
+    places: Mention[],
+    slots: SlotPresence,
+    chosen: IntentId | undefined,
+    layer: DecisionLayer,
+    trace: string[],
+  ): {
+    intent: IntentId | undefined;
+    noSuchBatch: boolean;
+    interval: boolean;
+    fromLaunch: boolean;
+    figure: ReturnType<typeof explainFigure>;
+  } {
+    let intent = chosen;
     const offTopic =
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
@@ -242,13 +287,6 @@ export class Engine {
       trace.push("a batch's document");
     }
     const noSuchBatch = rec.unknownBatch && places.length === 0;
-    if (
-      noSuchBatch &&
-      (!intent || ["batch.info", "programme.timeline", "programme.total"].includes(intent))
-    ) {
-      trace.push("no such batch");
-      return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
-    }
     // "第二批和第三批相隔多久": the interval between the batches named.
     const fromLaunch = LAUNCH.test(rec.residual);
     const interval = rec.batches.length + (fromLaunch ? 1 : 0) >= 2 && INTERVAL.test(rec.residual);
@@ -271,13 +309,26 @@ export class Engine {
       intent = rec.batch === null ? "programme.total" : "batch.info";
       trace.push("figure quoted");
     }
-    if (!intent) {
-      ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
-    }
-    if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
-    const { intent: answered, reply } = interval
-      ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
-      : this.compose(cx, intent, places, batch, rec);
+    return { intent, noSuchBatch, interval, fromLaunch, figure };
+  }
+
+  /**
+   * Lines an answer gets around its text: which name a typed one was read as, what a quoted total
+   * counts, other places the name can mean, the story of a former name, that no fourth batch exists.
+   */
+  private annotate(
+    cx: ComposeContext,
+    reply: Reply,
+    answered: IntentId,
+    places: Mention[],
+    notes: {
+      corrected: { typed: string; name: string; abbreviated?: boolean } | undefined;
+      figure: ReturnType<typeof explainFigure>;
+      noSuchBatch: boolean;
+    },
+    trace: string[],
+  ): void {
+    const { corrected, figure, noSuchBatch } = notes;
     if (corrected)
       reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
@@ -293,10 +344,6 @@ export class Engine {
     if (former)
       reply.text = `${reply.text}\n${cx.lang === "zh" ? `说明：${former.note}` : `Note: ${former.old} became ${placeName(former.today, "en")} in ${former.year}.`}`;
     if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
-    const chart = chartFor(answered, reply, cx, batch);
-    if (chart) reply.chart = chart;
-    trace.push(`decided by: ${layer}`);
-    return this.finish(question, answered, reply, places, batch, trace, context, layer);
   }
 
   /** The example layer's vote for a question, built on first use (most questions never need it). */
