@@ -80,3 +80,18 @@ describe("mistyped places in questions", () => {
     expect(engine.answer("港口区是试点吗").isPilot).toBe(false);
   });
 });
+
+describe("a mistyped name right after the area it lies in", () => {
+  it.each([
+    ["我家在浙江义务，我们那算不算智慧城市", "义乌市"],
+    ["广东深证是试点吗", "深圳市"],
+  ])("%s → %s, and says so", (q, place) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(place);
+    expect(a.text.split("\n")[0]).toContain(`按“${place}”回答`);
+  });
+
+  it("leaves the area's own question alone", () => {
+    expect(engine.answer("江苏有几个试点")).toMatchObject({ intent: "area.count", area: "江苏省" });
+  });
+});

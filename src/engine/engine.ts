@@ -23,7 +23,7 @@ import {
   scoreIntents,
   TOPIC,
 } from "./intents.ts";
-import { canonicalName, formerShortForm, Lexicon, shortForms } from "./lexicon.ts";
+import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
@@ -161,8 +161,13 @@ export class Engine {
     }
     let rec = recognise(normalised, this.lexicon, this.atlas);
     const zoned = findZone(rec.text, this.atlas.data.names.zones) !== undefined;
+    const container = rec.mentions.length === 1 ? rec.mentions[0] : undefined;
     const corrected =
-      rec.mentions.length === 0 && !rec.otherProgramme && !zoned ? this.correctTypo(rec, trace) : undefined;
+      rec.otherProgramme || zoned
+        ? undefined
+        : rec.mentions.length === 0
+          ? this.correctTypo(rec, trace)
+          : container && this.correctInside(rec, container, trace);
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
@@ -586,6 +591,45 @@ export class Engine {
       typed,
       name: best.name,
     };
+  }
+
+  /**
+   * A mistyped name right after the province or city it lies in ("浙江义务" → 义乌市): corrected only
+   * to a place inside that area, so the area narrows the guess.
+   */
+  private correctInside(
+    rec: Recognised,
+    container: Mention,
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    const area = container.place;
+    if (area.kind !== "division" || area.division.level === "county") return undefined;
+    const after = rec.text.slice(container.end).match(/^\p{Script=Han}{2,8}/u)?.[0] ?? "";
+    for (const n of [4, 3, 2]) {
+      const typed = Array.from(after).slice(0, n).join("");
+      if (
+        typed.length < 2 ||
+        scoreIntents(typed, { place: true, places2: true, batch: true }, this.intents).length > 0
+      )
+        continue;
+      const inside = this.lexicon
+        .corrections(typed)
+        .map((c) => ({ c, place: this.lexicon.lookup(c.term)?.[0] }))
+        .filter(
+          (x): x is { c: (typeof x)["c"]; place: Place } =>
+            x.place !== undefined && encloses(area, x.place, this.atlas),
+        );
+      const [best, next] = inside;
+      if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) continue;
+      const start = container.end;
+      trace.push(`typo inside ${container.term}: ${typed} → ${best.c.name}`);
+      return {
+        mention: { place: best.place, term: typed, start, end: start + typed.length, via: "name" },
+        typed,
+        name: best.c.name,
+      };
+    }
+    return undefined;
   }
 
   /** Whether an unknown name stands first in a question that would be a pilot question about a place. */
