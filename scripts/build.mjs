@@ -15,6 +15,7 @@ export const ENTRY_POINTS = {
   "bin/main": "src/main.ts",
   "cli/ask": "src/cli/ask.ts",
   "cli/chart": "src/cli/chart.ts",
+  "cli/export": "src/cli/export.ts",
 };
 
 /** Compiles entry points (output name → source) into `dist/`. */
