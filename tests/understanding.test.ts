@@ -181,13 +181,23 @@ describe("pinyin sentences", () => {
 
 describe("parts of a batch", () => {
   const { programme, pilots } = engine.atlas.data;
-  it("第一批有多少个地级市: the official figure, our own list, and the difference named", () => {
+  it("第一批有多少个地级市: the official 37 are 35 prefecture-level cities plus the directly administered 济源 and 万宁", () => {
     const official = programme.batches[0]?.composition?.地级市;
+    expect(official).toBe(37);
     const ours = pilots.filter((p) => p.batch === 1 && p.scope === "new" && p.level === "地级市");
+    expect(ours).toHaveLength(35);
     const a = engine.answer("第一批有多少个地级市");
-    expect(a.count).toBe(official);
-    expect(a.text).toContain(`${ours.length}个；官方公布的构成是地级市${official}个`);
+    expect(a.count).toBe(37);
+    expect(a.text).toContain("地级市35个");
+    expect(a.text).toMatch(/省直辖的县级市2个（济源市、万宁市）/);
+    expect(a.text).toContain("合起来正是官方构成中的地级市37个");
     for (const p of ours) expect(a.text).toContain(p.name);
+  });
+
+  it("第三批有几个地级市: no official composition, so our own count of prefecture-level entries (31)", () => {
+    const a = engine.answer("第三批有几个地级市");
+    expect(a.count).toBe(31);
+    expect(a.text).toMatch(/地级市28个.*省直辖的县级市3个（仙桃市、石河子市、五家渠市）/);
   });
 
   it.each([

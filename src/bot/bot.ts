@@ -9,6 +9,7 @@ import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { type ChartDelivery, telegramCharts } from "./charts.ts";
 import type { BotContext, SessionData } from "./context.ts";
+import { type DocumentDelivery, telegramDocuments } from "./documents.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { inlineFeature } from "./features/inline.ts";
@@ -35,6 +36,8 @@ export interface BotOptions {
   rateLimitStore?: RedisType;
   /** How charts are delivered: photos by default, files in the console, none with `false`. */
   charts?: ChartDelivery | false;
+  /** How research tables are delivered: documents by default, files in the console, none with `false`. */
+  documents?: DocumentDelivery | false;
 }
 
 /** Default per-user limit: far above a person's pace, well below a flood. */
@@ -127,12 +130,13 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
     }),
   );
   const charts = options.charts === undefined ? telegramCharts(engine.atlas, logger) : options.charts;
-  if (charts) {
-    bot.use((ctx, next) => {
-      ctx.charts = charts;
-      return next();
-    });
-  }
+  const documents =
+    options.documents === undefined ? telegramDocuments(engine.atlas.data, logger) : options.documents;
+  bot.use((ctx, next) => {
+    if (charts) ctx.charts = charts;
+    if (documents) ctx.documents = documents;
+    return next();
+  });
   bot.use(sequentialize(chatKey));
   bot.use(
     session({

@@ -6,6 +6,7 @@ import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { createBot } from "./bot.ts";
 import { fileCharts } from "./charts.ts";
+import { fileDocuments } from "./documents.ts";
 import { htmlToPlain } from "./format.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "./offline.ts";
 
@@ -35,6 +36,7 @@ export async function runConsole(
     botInfo: OFFLINE_BOT_INFO,
     network: false,
     charts,
+    documents: fileDocuments(engine.atlas.data, join(tmpdir(), "smart-city-pilot-export"), logger),
   });
   let buttons: InlineKeyboardButton[] = [];
   const print = (s: string) => output.write(`${s}\n`);

@@ -12,6 +12,13 @@ export interface UpdateLog {
   outcome?: string;
 }
 
-/** The bot's context type; `charts` is how pictures reach this chat (absent: text only). */
+/**
+ * The bot's context type; `charts` is how pictures reach this chat and `documents` how research
+ * tables do (absent: text only).
+ */
 export type BotContext = Context &
-  SessionFlavor<SessionData> & { updateLog: UpdateLog; charts?: import("./charts.ts").ChartDelivery };
+  SessionFlavor<SessionData> & {
+    updateLog: UpdateLog;
+    charts?: import("./charts.ts").ChartDelivery;
+    documents?: import("./documents.ts").DocumentDelivery;
+  };

@@ -32,4 +32,5 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
   await replyWithAnswer(ctx, answer);
   // The text comes first, so the answer reads on any client; the picture follows.
   if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
+  if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
 }

@@ -1,5 +1,6 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
 import type { NamesFile, Programme } from "../data/schema.ts";
+import type { TableName } from "../research/treatment.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
@@ -9,6 +10,7 @@ import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.t
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
+import { composeResearch, composeResearchNote, RESEARCH_WORDS } from "./answers/research.ts";
 import { composeZoneStatus, findZone } from "./answers/zone.ts";
 import { Atlas, type Division } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
@@ -64,6 +66,8 @@ export interface Answer {
   programme?: string;
   /** A chart that illustrates the answer (rankings, the overview, a province's list). */
   chart?: ChartSpec;
+  /** Research tables to send as files with the answer (`/export`, "给我一份Excel"). */
+  attachments?: TableName[];
   /** Why the engine answered as it did: normalised text, places, scores, context used. */
   trace: string[];
   /**
@@ -236,7 +240,8 @@ export class Engine {
     const { intent: answered, reply } = interval
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
       : this.compose(cx, intent, places, batch, rec);
-    this.annotate(cx, reply, answered, places, { corrected, figure, noSuchBatch }, trace);
+    const research = RESEARCH_WORDS.test(rec.residual);
+    this.annotate(cx, reply, answered, places, { corrected, figure, noSuchBatch, research }, trace);
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
@@ -330,10 +335,12 @@ export class Engine {
       corrected: { typed: string; name: string; abbreviated?: boolean } | undefined;
       figure: ReturnType<typeof explainFigure>;
       noSuchBatch: boolean;
+      /** The question is a researcher's (DID, treatment): add how the place's prefecture is coded. */
+      research: boolean;
     },
     trace: string[],
   ): void {
-    const { corrected, figure, noSuchBatch } = notes;
+    const { corrected, figure, noSuchBatch, research } = notes;
     if (corrected)
       reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
@@ -349,6 +356,9 @@ export class Engine {
     if (former)
       reply.text = `${reply.text}\n${cx.lang === "zh" ? `说明：${former.note}` : `Note: ${former.old} became ${placeName(former.today, "en")} in ${former.year}.`}`;
     if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
+    const coding =
+      research && places[0] && answered === "pilot.status" ? composeResearchNote(cx, places[0].place) : "";
+    if (coding) reply.text = `${reply.text}\n${coding}`;
   }
 
   /** The example layer's vote for a question, built on first use (most questions never need it). */
@@ -723,6 +733,8 @@ export class Engine {
         return { intent, reply: composeBatch(cx, batch ?? 1, rec.residual) };
       case "help":
         return { intent, reply: composeHelp(cx) };
+      case "research.data":
+        return { intent, reply: composeResearch(cx, rec.residual, batch) };
       case "other.programme":
         return { intent, reply: composeOtherProgramme(cx, rec.otherProgramme?.programme, first?.place) };
       case "unknown":
@@ -758,6 +770,7 @@ export class Engine {
       decidedBy,
     };
     if (reply.chart) answer.chart = reply.chart;
+    if (reply.attachments?.length) answer.attachments = reply.attachments;
     if (reply.isPilot !== undefined) answer.isPilot = reply.isPilot;
     if (reply.count !== undefined) answer.count = reply.count;
     if (reply.place !== undefined) answer.place = reply.place;

@@ -24,6 +24,7 @@ export const INTENT_IDS = [
   "programme.documents",
   "programme.outlook",
   "help",
+  "research.data",
   "other.programme",
   "unknown",
 ] as const;

@@ -42,11 +42,8 @@ export interface Recognised {
 }
 
 const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
-  // "三批试点分别…" is all three batches, not the third.
-  [
-    /第\s*([一二三123])\s*批|([一二])批试点|(三)批试点(?!分别|各|都|一共|总共|共|合计)/,
-    (m) => digit(m[1] ?? m[2] ?? m[3]),
-  ],
+  // "三批试点…", "三批之后" are all three batches, not the third: only 第三批 is the third.
+  [/第\s*([一二三123])\s*批|([一二])批试点/, (m) => digit(m[1] ?? m[2])],
   [/首批|头一批|头批|第一轮/, () => 1],
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
   [/2015\s*年/, () => 3],
@@ -174,10 +171,7 @@ function allBatches(text: string): BatchNumber[] {
   const out: BatchNumber[] = [];
   const named =
     /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|batch\s*([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round)/g;
-  if (
-    /[三3]\s*批(试点)?(分别|各|都|一共|总共|共|合计)|各批|每一?批|all (three )?batches|each batch/.test(text)
-  )
-    return [1, 2, 3];
+  if (/(?<![第\d])[三3]\s*批(?!次)|各批|每一?批|all (three )?batches|each batch/.test(text)) return [1, 2, 3];
   for (const m of text.matchAll(named)) {
     const b = m[3]
       ? 1

@@ -2,12 +2,9 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { Dataset } from "../data/load.ts";
 import { conventions, PILOT_COLUMNS, PREFECTURE_COLUMNS, sources } from "./dictionary.ts";
-import { pilotTable, prefectureTable } from "./treatment.ts";
+import { pilotTable, prefectureTable, type TableName } from "./treatment.ts";
 
-/** The tables a researcher can download. */
-export const TABLES = ["prefectures", "pilots"] as const;
-/** One of {@link TABLES}. */
-export type TableName = (typeof TABLES)[number];
+export { TABLES, type TableName } from "./treatment.ts";
 /** The formats a table can be written in. */
 export const FORMATS = ["csv", "xlsx", "json"] as const;
 /** One of {@link FORMATS}. */

@@ -8,6 +8,11 @@ import type { Batch, Pilot } from "../data/schema.ts";
  * is typed in. Pure: the same dataset always gives the same rows, in gazetteer order.
  */
 
+/** The tables a researcher can download. */
+export const TABLES = ["prefectures", "pilots"] as const;
+/** One of {@link TABLES}. */
+export type TableName = (typeof TABLES)[number];
+
 /** Province-level units whose districts are listed directly under them: no prefecture level between. */
 const MUNICIPALITY_CODES = new Set(["11", "12", "31", "50"]);
 
@@ -67,7 +72,7 @@ export interface PilotRow {
 }
 
 /** A prefecture-level unit before its pilots are attached. */
-interface Unit {
+export interface Unit {
   code: string;
   name: string;
   province: string;
@@ -106,8 +111,11 @@ export class PrefectureUnits {
 
   /** The unit a pilot lies in, by its division code; undefined when the code is missing or unknown. */
   unitOf(p: Pilot): Unit | undefined {
-    const code = p.divisionCode;
-    if (code === null) return undefined;
+    return p.divisionCode === null ? undefined : this.unitOfCode(p.divisionCode);
+  }
+
+  /** The unit a division lies in (itself for a prefecture); undefined for a province other than a 直辖市. */
+  unitOfCode(code: string): Unit | undefined {
     if (MUNICIPALITY_CODES.has(code.slice(0, 2))) return this.byCode.get(code.slice(0, 2));
     if (code.length === 4) return this.byCode.get(code);
     if (code.length === 6) return this.byCode.get(this.countyCity.get(code) ?? code);

@@ -1,5 +1,26 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import busboy from "busboy";
+
+/** A file sent with a multipart call. */
+export interface UploadedFile {
+  field: string;
+  filename: string;
+  content: Buffer;
+}
+
+/** MIME types Telegram gives documents, by extension. */
+function mimeOf(name: string): string {
+  const ext = name.split(".").pop() ?? "";
+  return (
+    {
+      csv: "text/csv",
+      xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      json: "application/json",
+      png: "image/png",
+    }[ext] ?? "application/octet-stream"
+  );
+}
 
 interface Fault {
   method: string;
@@ -25,6 +46,9 @@ export class FakeBotApi {
   confirmed = 0;
   /** Successful calls, in order. */
   readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  /** Files uploaded with multipart calls, by the call's index in {@link calls}. */
+  readonly uploads = new Map<number, UploadedFile[]>();
+  private nextFileId = 1;
   /** Every attempt per method, failed ones included. */
   readonly attempts: Record<string, number> = {};
 
@@ -101,11 +125,69 @@ export class FakeBotApi {
     }
   }
 
+  /** Reads a call's parameters as Telegram does: JSON, or multipart/form-data with files attached. */
+  private async read(
+    req: IncomingMessage,
+  ): Promise<{ payload: Record<string, unknown>; files: UploadedFile[] }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const type = req.headers["content-type"] ?? "";
+    if (!type.startsWith("multipart/form-data")) {
+      return {
+        payload: raw.length ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {},
+        files: [],
+      };
+    }
+    // busboy, the parser Node servers use: lenient like Telegram (grammY leaves filenames unquoted,
+    // which undici's stricter Request.formData refuses).
+    const payload: Record<string, unknown> = {};
+    const files: UploadedFile[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const parser = busboy({ headers: req.headers });
+      parser.on("field", (field, value) => {
+        payload[field] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+      });
+      parser.on("file", (field, stream, info) => {
+        const parts: Buffer[] = [];
+        stream.on("data", (d: Buffer) => parts.push(d));
+        stream.on("end", () =>
+          files.push({ field, filename: info.filename ?? "", content: Buffer.concat(parts) }),
+        );
+      });
+      parser.on("close", resolve);
+      parser.on("error", reject);
+      parser.end(raw);
+    });
+    return { payload, files };
+  }
+
+  /** A document message as Telegram returns it, its MIME type read from the file name as Telegram does. */
+  private documentMessage(chatId: unknown, media: string, files: UploadedFile[]): Record<string, unknown> {
+    const attached = media.startsWith("attach://")
+      ? files.find((f) => f.field === media.slice(9))
+      : undefined;
+    const fileName = attached?.filename ?? this.knownFiles.get(media) ?? "file";
+    const fileId = attached ? `doc-${this.nextFileId++}` : media;
+    this.knownFiles.set(fileId, fileName);
+    return {
+      message_id: this.nextMessageId++,
+      date: 0,
+      chat: { id: chatId, type: "private" },
+      document: {
+        file_id: fileId,
+        file_unique_id: `u-${fileId}`,
+        file_name: fileName,
+        mime_type: mimeOf(fileName),
+      },
+    };
+  }
+
+  private readonly knownFiles = new Map<string, string>();
+
   private async handle(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
     const method = (req.url ?? "").split("/").pop() ?? "";
-    let raw = "";
-    for await (const chunk of req) raw += chunk;
-    const payload = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    const { payload, files } = await this.read(req);
     this.attempts[method] = (this.attempts[method] ?? 0) + 1;
     const fault = this.faults.findIndex((f) => f.method === method);
     if (fault >= 0) {
@@ -113,6 +195,7 @@ export class FakeBotApi {
       return { status: f?.status ?? 500, body: f?.body ?? {} };
     }
     this.calls.push({ method, payload });
+    if (files.length) this.uploads.set(this.calls.length - 1, files);
     const ok = (result: unknown) => ({ status: 200, body: { ok: true, result } });
     switch (method) {
       case "getMe":
@@ -144,6 +227,15 @@ export class FakeBotApi {
           chat: { id: payload.chat_id, type: "private" },
           text: payload.text,
         });
+      case "sendMediaGroup": {
+        const media = payload.media as { type: string; media: string }[];
+        if (!Array.isArray(media) || media.length < 2 || media.length > 10)
+          return {
+            status: 400,
+            body: { ok: false, error_code: 400, description: "Bad Request: wrong media group size" },
+          };
+        return ok(media.map((m) => this.documentMessage(payload.chat_id, m.media, files)));
+      }
       default:
         return ok(true);
     }

@@ -16,6 +16,7 @@ export const COMMANDS = [
   { command: "about", description: "项目背景与数据来源" },
   { command: "ranking", description: "各省试点数量排名（附图）" },
   { command: "stats", description: "总览：三批构成与各省分布（附图）" },
+  { command: "export", description: "下载研究用对照表（Excel、CSV）" },
 ] as const;
 
 /** Registers the command menu; a server that refuses it (an emulator, say) costs only a warning. */
@@ -61,6 +62,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
   c.command("tiers", (ctx) => askAndReply(ctx, engine, "评定等级有哪些"));
   c.command("about", (ctx) => askAndReply(ctx, engine, "智慧城市试点的背景"));
   c.command("ranking", (ctx) => askAndReply(ctx, engine, "各省试点数量排名"));
+  c.command("export", (ctx) => askAndReply(ctx, engine, "导出试点名单表格"));
   c.command("stats", async (ctx) => {
     await askAndReply(ctx, engine, "一共有多少个试点");
     await ctx.charts?.send(ctx, { kind: "provinces", lang: "zh" });

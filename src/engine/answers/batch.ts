@@ -93,19 +93,44 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
 const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;
 
 /**
- * The batch's entries that are prefecture-level cities themselves, by our coding of today's levels;
- * where the official composition gives another figure, both are stated and the difference named.
+ * The batch's entries that are prefecture-level units themselves: prefecture-level cities, and the
+ * county-level cities a province administers directly (济源, 仙桃), which sit at prefecture level.
+ */
+function prefectureUnits(fresh: Pilot[]): { cities: Pilot[]; direct: Pilot[] } {
+  return {
+    cities: fresh.filter((p) => p.level === "地级市"),
+    direct: fresh.filter((p) => p.level === "县级市" && p.parent === null),
+  };
+}
+
+/**
+ * The batch's prefecture-level entries, by our coding of today's levels; set beside the official
+ * composition where one exists (batch 1's 37 地级市 are its 35 cities plus 济源 and 万宁).
  */
 function prefectureLines(fresh: Pilot[], b: Batch, lang: "zh" | "en"): string[] {
-  const cities = fresh.filter((p) => p.level === "地级市");
+  const { cities, direct } = prefectureUnits(fresh);
   const official = b.composition?.地级市;
-  const names = cities.map((p) => pilotName(p, lang)).join(lang === "zh" ? "、" : ", ");
-  if (lang === "en")
+  const total = cities.length + direct.length;
+  const list = (ps: Pilot[]) => ps.map((p) => pilotName(p, lang)).join(lang === "zh" ? "、" : ", ");
+  if (lang === "en") {
+    const agree =
+      official === undefined
+        ? ""
+        : official === total
+          ? ` Together they make the official composition's ${official} prefecture-level cities.`
+          : ` The official composition says ${official}; the difference lies in how some entries were classed.`;
     return [
-      `Entries that are prefecture-level cities themselves (by today's levels): ${cities.length}${official && official !== cities.length ? ` (the official composition says ${official}; the difference lies in how some entries were classed)` : ""}: ${names}.`,
+      `Prefecture-level entries: ${total} — ${cities.length} prefecture-level cities (${list(cities)})${direct.length ? ` and ${direct.length} county-level cities administered directly by their province (${list(direct)})` : ""}.${agree}`,
     ];
+  }
+  const agree =
+    official === undefined
+      ? ""
+      : official === total
+        ? `合起来正是官方构成中的地级市${official}个。`
+        : `官方公布的构成是地级市${official}个，差别在于个别单位当时的归类。`;
   return [
-    `本身是地级市的入选单位（按今天的行政级别）：${cities.length}个${official && official !== cities.length ? `；官方公布的构成是地级市${official}个，差别在于个别单位当时的归类` : ""}：${names}。`,
+    `本身是地级单位的入选单位共${total}个：地级市${cities.length}个（${list(cities)}）${direct.length ? `，另有省直辖的县级市${direct.length}个（${list(direct)}）` : ""}。${agree}`,
   ];
 }
 
@@ -146,7 +171,10 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
     ),
   );
   if (part) return part[1];
-  if (PREFECTURE_LEVEL.test(residual)) return fresh.filter((p) => p.level === "地级市").length;
+  if (PREFECTURE_LEVEL.test(residual)) {
+    const { cities, direct } = prefectureUnits(fresh);
+    return cities.length + direct.length;
+  }
   return b.count;
 }
 

@@ -1,4 +1,5 @@
 import type { NamesFile, Pilot, Programme } from "../../data/schema.ts";
+import type { TableName } from "../../research/treatment.ts";
 import type { Atlas } from "../atlas.ts";
 import { PROVINCE_ENGLISH } from "../atlas.ts";
 import type { ChartSpec } from "../chart-spec.ts";
@@ -41,6 +42,8 @@ export interface Reply {
   suggestions?: string[];
   /** A chart that illustrates the answer. */
   chart?: ChartSpec;
+  /** Research tables the bot sends as files with the answer (the engine only names them). */
+  attachments?: TableName[];
 }
 
 const MONTHS = [
