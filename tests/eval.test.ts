@@ -12,6 +12,7 @@ describe.each([
   ["blind3.jsonl", 200],
   ["blind4.jsonl", 200],
   ["blind5.jsonl", 200],
+  ["blind6.jsonl", 200],
 ])("question set %s", (file, size) => {
   it("keeps accuracy (intent and facts) at or above 97%", () => {
     const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));

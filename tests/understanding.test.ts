@@ -322,3 +322,116 @@ describe("forms met in the third blind set", () => {
     expect(engine.answer("惠民是试点吗").place).toBe("惠民县");
   });
 });
+
+describe("question forms found by the fourth blind writer (blind6), as general rules", () => {
+  it.each([
+    // A count, then a clause about what it counts: the count of the first clause's place.
+    ["新疆一共几个？兵团的算不算", "新疆维吾尔自治区"],
+    ["吉林有多少个 吉林市算不算在内", "吉林省"],
+    ["海南省一共几个 不是青海的海南州", "海南省"],
+    ["湖北有几个 武汉的江夏区算吗", "湖北省"],
+  ])("%s → area.count of %s (the reference's figure)", (q, area) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.count", area, count: all.get(area) });
+  });
+
+  it("a province named with its own region as context is counted alone (俺们东北的)", () => {
+    const a = engine.answer("辽宁总共有几个试点 我们东北的");
+    expect(a).toMatchObject({ intent: "area.count", area: "辽宁省", count: all.get("辽宁省") });
+  });
+
+  it.each([
+    ["中部地区哪个省试点最多", "湖南省", false],
+    ["华东地区按试点数排个序", "山东省", false],
+    ["西北五省哪个试点最少", "青海省", true],
+  ])("%s: a ranking within the group, winner %s", (q, winner, fewest) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.ranking");
+    expect(a.winners).toEqual([winner]);
+    expect(a.count).toBe(all.get(winner));
+    expect(a.text).toContain(fewest ? `${winner}最少` : `${winner}最多`);
+  });
+
+  it("cities named as a set (北上广深) are compared, with the reference's counts", () => {
+    const a = engine.answer("北上广深哪个试点多");
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual(["北京市"]);
+    expect(a.count).toBe(all.get("北京市"));
+  });
+
+  it.each([
+    ["三批之后还会有第四批吗", "programme.outlook"],
+    ["第四批是哪天公布的", "batch.info"],
+  ])("%s → %s, saying there were three batches", (q, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.text).toContain("只公布过三批");
+  });
+
+  it("三批 without 第 is the three batches, not the third", () => {
+    const a = engine.answer("这三批名单加起来多少个");
+    expect(a).toMatchObject({ intent: "programme.total", count: 290 });
+  });
+
+  it("whether the 2013 expansions count toward 290 is answered with the total", () => {
+    const a = engine.answer("2013年那10个扩大范围的区域计入290个吗");
+    expect(a).toMatchObject({ intent: "programme.total", count: 290 });
+    expect(a.text).toContain("不计入");
+  });
+
+  it.each([
+    ["第一批有哪三个镇", ["昆山市张浦镇", "浏阳市柏加镇", "佛山市乐从镇"]],
+    ["首批那3个镇分别是什么", ["昆山市张浦镇", "浏阳市柏加镇", "佛山市乐从镇"]],
+  ])("%s lists the batch's towns", (q, towns) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    for (const t of towns) expect(a.text).toContain(t);
+  });
+
+  it("an English batch answer gives the official composition", () => {
+    const text = engine.answer("What was in batch 1?").text;
+    expect(text).toContain("37 prefecture-level cities");
+    expect(text).toContain("50 districts and counties");
+    expect(text).toContain("3 towns");
+  });
+
+  it.each([
+    ["六安的火山县是不是试点", "六安市霍山县", 2],
+    ["毫州是第几匹的", "亳州市", 3],
+  ])("%s: a slip typed by voice or pinyin is read as %s", (q, place, batch) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    expect(a.pilots?.find((p) => p.name === place)?.batch).toBe(batch);
+  });
+
+  it("with two places and a batch, the place just before the batch is the subject", () => {
+    const a = engine.answer("名单里写着六安市霍山县亳州市，亳州是第二批的吗");
+    expect(a).toMatchObject({ place: "亳州市", isPilot: true });
+    expect(a.text).toContain("第三批");
+  });
+
+  it("a province and a batch alone lists them (山西第二批)", () => {
+    const a = engine.answer("江苏第三批");
+    expect(a.intent).toBe("area.list");
+    expect(a.count).toBe(referenceCounts(3).get("江苏省"));
+  });
+
+  it.each([
+    ["省住建厅在申报过程中负责什么", "programme.process"],
+    ["入选以后要签什么协议", "programme.process"],
+    ["现在还受理申报吗", "programme.outlook"],
+    ["星级评定分几个等级，评估怎么做", "programme.tiers"],
+    ["你能帮我查什么", "help"],
+    ["how can I renew my passport", "unknown"],
+    ["Does Wuxi count as a smart city pilot?", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("another programme's complete list is counted as that programme's (时空信息云平台 9)", () => {
+    const a = engine.answer("时空信息云平台试点有哪几个城市");
+    expect(a.intent).toBe("other.programme");
+    expect(a.programme).toContain("时空信息云平台");
+    expect(a.count).toBe(9);
+  });
+});

@@ -117,9 +117,12 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     if (p.divisionCode !== null && !codes.has(p.divisionCode))
       problems.push(`${at} field divisionCode: ${p.divisionCode} is not in the gazetteer`);
   }
+  const cityNames = new Set(data.gazetteer.cities.map((c) => c.name));
   for (const r of data.regions) {
-    for (const m of r.members.filter((m) => !provinces.has(m)))
-      problems.push(`data/regions.json ${r.name} field members: ${m} is not a province-level unit`);
+    for (const m of r.members.filter((m) => !provinces.has(m) && !cityNames.has(m)))
+      problems.push(
+        `data/regions.json ${r.name} field members: ${m} is not a province-level unit or a prefecture`,
+      );
   }
   const divisionNames = new Set([
     ...data.gazetteer.provinces.map((p) => p.name),

@@ -2,7 +2,14 @@ import { type Dataset, loadDataset } from "../data/load.ts";
 import type { NamesFile, Programme } from "../data/schema.ts";
 import type { TableName } from "../research/treatment.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
-import { areaOf, composeAreaCount, composeAreaList, composeCompare, composeRanking } from "./answers/area.ts";
+import {
+  areaOf,
+  composeAreaCount,
+  composeAreaList,
+  composeCompare,
+  composeRanking,
+  FEWEST,
+} from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
@@ -20,6 +27,7 @@ import {
   admits,
   type Intent,
   type IntentId,
+  type IntentScore,
   loadIntents,
   type SlotPresence,
   scoreIntents,
@@ -29,8 +37,10 @@ import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from 
 import { normalise } from "./normalise.ts";
 import {
   type BatchNumber,
+  ENGLISH_STOPWORDS,
   encloses,
   leftoverName,
+  leftoverRuns,
   type Mention,
   type Recognised,
   recognise,
@@ -96,6 +106,26 @@ const OPENERS =
 
 /** Words that ask for a document rather than a batch's facts. */
 const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number|notice number|official notice/;
+
+/** The end of a question's first clause: a question mark or full stop, or a space between words. */
+const CLAUSE_END = /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+
+/** A second clause that only qualifies what is counted: 算不算, 包括, 分开算, 不是那个. */
+const QUALIFIER = /算|包括|包含|计入|(?<!是)不是(?!试点)|含不含|含吗/;
+
+/** A clause that asks for a number or a list. */
+const ASKS_COUNT_OR_LIST = /几|多少|哪些|哪几|有啥|有什么|how many|which/;
+
+/** Words that rank (最多, 排序) and words that compare side by side (对比, 各有几个). */
+const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪个多|top|most|fewest|rank/;
+const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
+
+/** Words that ask what came after the programme's batches. */
+const AFTERWARDS = /之后|以后|后来|还会|会不会|还有没有|还有|再(有|出|搞|评)|after|any more|again/;
+
+/** Words that ask whether something counts toward a figure. */
+const COUNTS_TOWARD =
+  /算进|算在|算入|计入|计算在|包括在|包含在|含在|算不算|包不包括|counted|included|count toward/;
 
 /** Words for a running total ("截至第三批"). */
 const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
@@ -223,7 +253,9 @@ export class Engine {
       intent = "other.programme";
       trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
     }
-    const form = this.readForm(cx, rec, places, slots, intent, layer, trace);
+    const form = this.readForm(cx, rec, places, slots, intent, layer, trace, scores[0]);
+    // "三批之后还有第四批吗" asks what came after: the outlook, with the no-fourth-batch line added.
+    if (form.noSuchBatch && AFTERWARDS.test(rec.residual)) form.intent = "programme.outlook";
     if (
       form.noSuchBatch &&
       (!form.intent || ["batch.info", "programme.timeline", "programme.total"].includes(form.intent))
@@ -261,6 +293,7 @@ export class Engine {
     chosen: IntentId | undefined,
     layer: DecisionLayer,
     trace: string[],
+    top?: IntentScore,
   ): {
     intent: IntentId | undefined;
     noSuchBatch: boolean;
@@ -273,7 +306,7 @@ export class Engine {
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
         : intent?.startsWith("programme.") &&
-            rec.mentions.length > 0 &&
+            (rec.mentions.length > 0 || (cx.lang === "en" && onlyQuestionWords(top))) &&
             !TOPIC.test(rec.residual) &&
             layer === "rules"
           ? this.unconfirmedTopic(intent, rec, slots, trace)
@@ -286,10 +319,41 @@ export class Engine {
     // "那亳州到底是第二批还是第三批": which batch a place is in; the place is the one just before.
     const which =
       places.length > 0 && rec.batches.length >= 2 ? placeBeforeBatches(rec.text, places) : undefined;
+    // "名单里写着六安市霍山县亳州市，亳州是第二批的吗": a claimed batch is about the place just before it.
+    const claimed =
+      intent === "pilot.status" && places.length >= 2 && rec.batch !== null
+        ? placeBeforeBatches(rec.text, places)
+        : undefined;
+    // Only when the claim stands in a clause of its own ("北戴河新区是不是跟秦皇岛一起算的第一批" is about 北戴河新区).
+    const ownClause = claimed !== undefined && this.claimInOwnClause(rec, claimed);
+    if (claimed && ownClause && claimed !== places[0]) {
+      places.splice(0, places.length, claimed);
+      trace.push(`batch claimed of ${claimed.term}`);
+    }
     if (which && /还是|或者|or\b/.test(rec.text) && !INTERVAL.test(rec.residual)) {
       places.splice(0, places.length, which);
       intent = "pilot.status";
       trace.push(`which batch: ${which.term}`);
+    }
+    // "新疆有几个？兵团算不算在里面": a count or list, then a clause on what it counts, is the count.
+    const head =
+      intent === "pilot.status" || intent === "unknown" || !intent ? this.headClause(rec, places) : undefined;
+    if (head) {
+      places.splice(0, places.length, ...head.places);
+      intent = head.intent;
+      trace.push(`first clause: ${head.intent}`);
+    }
+    // "中部六省按试点数量排个序": a group of provinces ranked is a ranking, compared pair by pair a comparison.
+    // Only a group of provinces (西部): cities named as a set (北上广深) are compared.
+    const group =
+      places.length >= 3 &&
+      places.every(
+        (m) =>
+          m.term === places[0]?.term && m.place.kind === "division" && m.place.division.level === "province",
+      );
+    if (group && RANKS.test(rec.residual) && !COMPARES.test(rec.residual) && intent !== "area.ranking") {
+      intent = "area.ranking";
+      trace.push("ranking within a group");
     }
     // "第二批名单的文号是多少": a batch's document is a question about documents.
     if (intent === "batch.info" && places.length === 0 && DOCUMENT_WORDS.test(rec.residual)) {
@@ -305,6 +369,12 @@ export class Engine {
       trace.push(`interval between batches ${rec.batches.join(", ")}`);
     }
     const figure = explainFigure(cx.programme, rec.text, cx.lang);
+    // "2013年扩大范围的那10个算进290里吗": whether something counts toward the total is a total question.
+    const quotesTotal = (rec.text.match(/\d+/g) ?? []).map(Number).includes(cx.programme.total);
+    if (quotesTotal && places.length === 0 && COUNTS_TOWARD.test(rec.residual)) {
+      intent = "programme.total";
+      trace.push("counts toward the total");
+    }
     // "截至第三批总量是多少": the running total after a batch.
     if (rec.batch === 3 && places.length === 0 && CUMULATIVE.test(rec.residual)) {
       intent = "programme.total";
@@ -355,10 +425,53 @@ export class Engine {
       places[0] && PLACE_INTENTS.includes(answered) ? this.formerName(places[0].term) : undefined;
     if (former)
       reply.text = `${reply.text}\n${cx.lang === "zh" ? `说明：${former.note}` : `Note: ${former.old} became ${placeName(former.today, "en")} in ${former.year}.`}`;
-    if (noSuchBatch) reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
+    // Asked what came after ("三批之后还有第四批吗"), the answer opens with the fact asked for.
+    if (noSuchBatch)
+      reply.text =
+        answered === "programme.outlook"
+          ? `${composeNoSuchBatch(cx).text}\n${reply.text}`
+          : `${reply.text}\n${composeNoSuchBatch(cx).text}`;
     const coding =
       research && places[0] && answered === "pilot.status" ? composeResearchNote(cx, places[0].place) : "";
     if (coding) reply.text = `${reply.text}\n${coding}`;
+  }
+
+  /**
+   * A question in two clauses whose first asks for a count or a list about a place and whose second
+   * only qualifies what is counted ("…兵团算不算在里面", "…江夏蔡甸都算吗", "…不是青海那个海南州"): the
+   * first clause's intent, with its place first. Undefined for any other question.
+   */
+  private headClause(
+    rec: Recognised,
+    places: Mention[],
+  ): { intent: IntentId; places: Mention[] } | undefined {
+    const end = rec.text.search(CLAUSE_END);
+    if (end <= 0 || !QUALIFIER.test(rec.text.slice(end)) || !ASKS_COUNT_OR_LIST.test(rec.text.slice(0, end)))
+      return undefined;
+    const inHead = places.filter((m) => m.start >= 0 && m.start < end);
+    if (inHead.length !== 1) return undefined;
+    const slots = { place: true, places2: false, batch: rec.batch !== null };
+    const [top, second] = scoreIntents(rec.residual.slice(0, end), slots, this.intents);
+    if (!top || (top.id !== "area.count" && top.id !== "area.list") || top.score <= (second?.score ?? 0))
+      return undefined;
+    return { intent: top.id, places: [...inHead, ...places.filter((m) => !inHead.includes(m))] };
+  }
+
+  /**
+   * Whether the clause that names the batch ("…，亳州是第二批的吗") names `place` and no other place:
+   * the claim is then about that place, whatever the earlier clauses mention.
+   */
+  private claimInOwnClause(rec: Recognised, place: Mention): boolean {
+    const at = rec.text.search(/第\s*[一二三123]\s*批|首批|batch|(first|second|third)\s+(batch|round)/);
+    const start = Math.max(
+      ...[...rec.text.slice(0, Math.max(at, 0)).matchAll(/[，。？！,.?!;；]/g)].map((m) => m.index ?? -1),
+      -1,
+    );
+    if (at < 0 || start < 0) return false;
+    const inClause = rec.mentions.filter((m) => m.start > start && m.start < at);
+    return (
+      inClause.length > 0 && inClause.every((m) => canonicalName(m.place) === canonicalName(place.place))
+    );
   }
 
   /** The example layer's vote for a question, built on first use (most questions never need it). */
@@ -506,13 +619,17 @@ export class Engine {
     // asked about and the others are its context ("韶山也是？韶山不是湘潭的么").
     if (places.length >= 2 && places.every((m) => m.term === first?.term))
       return { intent: "area.compare", batch: rec.batch };
+    // With a batch named, the subject is the place just before it ("…这一条怎么理解，亳州是第二批的吗").
     if (places.length >= 2 && first) {
-      places.splice(1);
+      const subject = placeBeforeBatches(rec.text, places) ?? first;
+      places.splice(0, places.length, subject);
       return { intent: "pilot.status", batch: null };
     }
+    // A province alone is counted; a province and a batch ("山西第二批") is listed.
     if (first) {
       const isProvince = first.place.kind === "division" && first.place.division.level === "province";
-      return { intent: isProvince ? "area.count" : "pilot.status", batch: rec.batch };
+      const intent = isProvince ? (rec.batch === null ? "area.count" : "area.list") : "pilot.status";
+      return { intent, batch: rec.batch };
     }
     if (rec.batch !== null) return { intent: "batch.info", batch: rec.batch };
     // A question about a place we do not know ("霍格沃茨是试点吗") still gets a place answer.
@@ -568,20 +685,25 @@ export class Engine {
       return { mention, typed: run, name: abbreviated.name, abbreviated: true };
     }
     const floor = TOPIC.test(rec.residual) ? 0.6 : 0.8;
-    // The name is the whole run or how it begins ("江书有几个" → 江书).
-    const tries = [run, ...[4, 3, 2].map((n) => Array.from(run).slice(0, n).join(""))].filter(
-      (t, i, all) => t.length >= 2 && all.indexOf(t) === i,
-    );
+    // The name is the whole run or how it begins ("江书有几个" → 江书); the longest run first, then
+    // the others in order ("毫州…第几匹的": the slip in the question words is not the name).
+    // Other runs only where a name opens the question: "区县几个" is not a mistyped 义县.
+    const opening = (r: string) => !rec.text.slice(0, rec.text.indexOf(r)).replace(OPENERS, "");
+    const runs = [run, ...leftoverRuns(rec.residual).filter((r) => r !== run && opening(r))];
+    const tries = runs
+      .flatMap((r) => [r, ...[4, 3, 2].map((n) => Array.from(r).slice(0, n).join(""))])
+      .filter((t, i, all) => t.length >= 2 && all.indexOf(t) === i);
     const typed = tries.find((t) => {
+      const runOf = runs.find((r) => r.startsWith(t)) ?? run;
       // Only where a place name would stand: first in the question, or ending like one (毫州, 鹤璧市);
       // "为什么启动这个项目" holds no mistyped 启东.
       const before = rec.text.slice(0, Math.max(0, rec.text.indexOf(t))).replace(OPENERS, "");
       if (/[\p{Script=Han}a-z]/u.test(before) && !/[市县区州省镇旗盟]$/.test(t)) return false;
       // A name cut from a longer run must be followed by the question, not by more name (中土世界).
       if (
-        t !== run &&
+        t !== runOf &&
         !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗|智|试|国|上|进)/.test(
-          run.slice(t.length),
+          runOf.slice(t.length),
         )
       )
         return false;
@@ -614,7 +736,10 @@ export class Engine {
   ): { mention: Mention; typed: string; name: string } | undefined {
     const area = container.place;
     if (area.kind !== "division" || area.division.level === "county") return undefined;
-    const after = rec.text.slice(container.end).match(/^\p{Script=Han}{2,8}/u)?.[0] ?? "";
+    // "六安那个火山县": a word pointing into the area may stand between it and the name.
+    const gap =
+      rec.text.slice(container.end).match(/^(的那个|那个|这个|下面的|下属的|里的|的|那|这)?/u)?.[0] ?? "";
+    const after = rec.text.slice(container.end + gap.length).match(/^\p{Script=Han}{2,8}/u)?.[0] ?? "";
     for (const n of [4, 3, 2]) {
       const typed = Array.from(after).slice(0, n).join("");
       if (
@@ -631,7 +756,7 @@ export class Engine {
         );
       const [best, next] = inside;
       if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) continue;
-      const start = container.end;
+      const start = container.end + gap.length;
       trace.push(`typo inside ${container.term}: ${typed} → ${best.c.name}`);
       return {
         mention: { place: best.place, term: typed, start, end: start + typed.length, via: "name" },
@@ -725,6 +850,12 @@ export class Engine {
         return { intent, reply: composeCompare(cx, areas, batch) };
       }
       case "area.ranking":
+        // "西部省份里谁的试点最多": a ranking within a group of provinces.
+        if (places.length >= 2 && places.every((m) => m.term === first?.term))
+          return {
+            intent,
+            reply: composeCompare(cx, this.areasOf(cx, places), batch, FEWEST.test(rec.residual)),
+          };
         return {
           intent,
           reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined, batch),
@@ -797,6 +928,18 @@ function programmeTexts(p: Programme): [IntentId, string[]][] {
     ["programme.funding", [p.funding.text]],
     ["programme.outlook", [p.outlook.text, ...p.outlook.criticisms]],
   ];
+}
+
+/**
+ * Whether an English question's intent rests only on question words ("how do" in "how do I renew my
+ * visa"): such a topic is confirmed by the nearest examples before it is answered.
+ */
+function onlyQuestionWords(top: IntentScore | undefined): boolean {
+  return (
+    top !== undefined &&
+    top.cues.length > 0 &&
+    top.cues.every((c) => /^[a-z ]+$/.test(c) && c.split(" ").every((w) => ENGLISH_STOPWORDS.has(w)))
+  );
 }
 
 /** The place named last before the first batch word of a question, if any. */

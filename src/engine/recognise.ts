@@ -96,7 +96,14 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const named = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)];
   // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
   const regionMentions = region?.mentions ?? [];
-  const inside = named.some((n) => regionMentions.some((r) => encloses(r.place, n.place, atlas)));
+  // "黑龙江一共几个…俺们东北的": a member named on its own is the subject too, unless the members are compared.
+  const inside = named.some((n) =>
+    regionMentions.some(
+      (r) =>
+        encloses(r.place, n.place, atlas) ||
+        (sameDivision(r.place, n.place) && !/哪|谁|比|排|各|最|分别|which|most|rank|compare/.test(text)),
+    ),
+  );
   const mentions = [...(inside ? [] : regionMentions), ...named].sort((a, b) => a.start - b.start);
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
   for (const m of mentions) {
@@ -160,7 +167,9 @@ function findRegion(
   const { start, term } = best;
   const end = start + term.length;
   const mentions = best.members.flatMap((name): Mention[] => {
-    const division = atlas.provinces.find((d) => d.name === name);
+    // Most groups are of provinces; a few name cities (北上广深).
+    const division =
+      atlas.provinces.find((d) => d.name === name) ?? atlas.cities.find((d) => d.name === name);
     return division ? [{ place: { kind: "division", division }, term, start, end, via: "name" }] : [];
   });
   return { start, end, mentions };
@@ -350,6 +359,13 @@ function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
  * Drops a place named before a place inside it in the same clause: 江苏昆山, 广州市番禺区, 昆山张浦镇 and
  * "郴州下面的永兴县" mean the inner place; "武汉有几个试点，江夏也算吗" keeps 武汉.
  */
+/**
+ * What ends a clause between two names: punctuation, a conjunction, or a space after words
+ * ("武汉有几个 江夏蔡甸都算吗": chat users separate clauses with spaces; a bare space between two
+ * names, "苏州 昆山", still reads as one place).
+ */
+const CLAUSE_BREAK = /[，。？！,.?!;；、（）()]|和|与|跟|及|还是|或|\p{Script=Han}\s|\s\p{Script=Han}/u;
+
 function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): Mention[] {
   return mentions.filter(
     (m, i) =>
@@ -358,10 +374,15 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
         .some(
           (later) =>
             later.start - m.end <= 6 &&
-            !/[，。？！,.?!;；、（）()]|和|与|跟|及|还是|或/.test(text.slice(m.end, later.start)) &&
+            !CLAUSE_BREAK.test(text.slice(m.end, later.start)) &&
             encloses(m.place, later.place, atlas),
         ),
   );
+}
+
+/** Whether two places are the same division (黑龙江 named, and 黑龙江 as one of 东北's provinces). */
+function sameDivision(a: Place, b: Place): boolean {
+  return a.kind === "division" && b.kind === "division" && a.division.code === b.division.code;
 }
 
 /** Whether place `outer` contains place `inner` (a division, or an administrative pilot such as 昆山市). */
@@ -381,13 +402,17 @@ const ADMIN = new Set(["地级市", "县级市", "区", "县"]);
 const QUESTION_WORDS =
   /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
 
+/** Runs of Chinese left once question words are removed, in the order they stand. */
+export function leftoverRuns(residual: string): string[] {
+  return residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
+}
+
 /**
  * The name the user most likely typed when no place was recognised: the longest run of Chinese
  * left, or for an English question the words that are not question words (Hogwarts).
  */
 export function leftoverName(residual: string): string {
-  const runs = residual.replace(QUESTION_WORDS, " ").match(/\p{Script=Han}+/gu) ?? [];
-  const han = runs.sort((a, b) => b.length - a.length)[0];
+  const han = leftoverRuns(residual).sort((a, b) => b.length - a.length)[0];
   if (han) return han;
   const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
   return words.join(" ");

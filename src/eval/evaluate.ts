@@ -62,7 +62,9 @@ function programmeKey(name: string): string {
 /** What is wrong with an answer for a case; empty when it is right. */
 export function check(c: EvalCase, a: Answer): string[] {
   const wrong: string[] = [];
-  if (OUT_OF_SCOPE.has(c.intent) && (a.count !== undefined || (a.pilots?.length ?? 0) > 1))
+  // A count of another programme's own list (named in `programme`) is not a count of this one's pilots.
+  const ownCount = a.count !== undefined && !(a.intent === "other.programme" && a.programme);
+  if (OUT_OF_SCOPE.has(c.intent) && (ownCount || (a.pilots?.length ?? 0) > 1))
     wrong.push("out-of-scope question answered with a count or list");
   if (c.winner !== undefined && !(a.winners ?? []).includes(c.winner))
     wrong.push(`winner ${a.winners?.join("/") ?? "-"} ≠ ${c.winner}`);

@@ -228,7 +228,7 @@ export function composeRanking(
     );
   const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
   const lines: string[] = [];
-  const fewest = /最少|少到多|倒数|垫底|fewest|least/.test(residual);
+  const fewest = FEWEST.test(residual);
   const position = askedPosition(residual);
   const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
   if (position && position > 1 && !focus) {
@@ -321,12 +321,23 @@ function rankingTable(
   return lines;
 }
 
-/** Answers comparisons of two or more places by number of pilots (within one batch when named). */
-export function composeCompare(cx: ComposeContext, areas: Division[], batch: BatchNumber | null): Reply {
+/** Words that ask for the fewest rather than the most. */
+export const FEWEST = /最少|少到多|倒数|垫底|fewest|least/;
+
+/**
+ * Answers comparisons of two or more places by number of pilots (within one batch when named);
+ * with `fewest`, the verdict and the winners are the places with the fewest ("西部哪个最少").
+ */
+export function composeCompare(
+  cx: ComposeContext,
+  areas: Division[],
+  batch: BatchNumber | null,
+  fewest = false,
+): Reply {
   const { lang } = cx;
   const rows = areas
     .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
-    .sort((a, b) => b.counted.length - a.counted.length);
+    .sort((a, b) => (fewest ? -1 : 1) * (b.counted.length - a.counted.length));
   const most = rows.filter((r) => r.counted.length === rows[0]?.counted.length);
   const counts = rows.map((r) =>
     lang === "zh" ? `${r.d.name}${r.counted.length}个` : `${placeName(r.d.name, lang)}: ${r.counted.length}`,
@@ -351,7 +362,8 @@ export function composeCompare(cx: ComposeContext, areas: Division[], batch: Bat
       most.map((r) => placeName(r.d.name, lang)),
       lang,
     );
-    verdict = lang === "zh" ? `${names}最多` : `most: ${names}`;
+    verdict =
+      lang === "zh" ? `${names}${fewest ? "最少" : "最多"}` : `${fewest ? "fewest" : "most"}: ${names}`;
   }
   const lines = [
     lang === "zh"
@@ -369,6 +381,7 @@ export function composeCompare(cx: ComposeContext, areas: Division[], batch: Bat
   return {
     text: lines.join("\n"),
     area: rows[0]?.d.name,
+    count: rows[0]?.counted.length ?? 0,
     winners: second ? most.map((r) => r.d.name) : [],
     pilots: rows.flatMap((r) => r.counted),
   };

@@ -45,6 +45,10 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     lines.push(
       `${titleFirst(label)} of National Smart City pilots was announced on ${announced(batch, programme, "en")}: ${b.count} pilots.`,
     );
+    if (b.composition) {
+      const parts = Object.entries(b.composition).map(([k, v]) => `${v} ${COMPOSITION_ENGLISH[k] ?? k}`);
+      lines.push(`Composition: ${parts.join(", ")}.`);
+    }
     if (expansions.length > 0) {
       lines.push(
         batch === 2
@@ -64,6 +68,14 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     );
   } else if (PREFECTURE_LEVEL.test(residual)) {
     lines.push(...prefectureLines(fresh, b, lang));
+  } else if (ASKS_TOWNS.test(residual)) {
+    // "首批里的3个镇是哪3个": the towns of the batch by name.
+    const towns = fresh.filter((p) => p.level === "镇");
+    lines.push(
+      lang === "zh"
+        ? `其中镇级试点${towns.length}个：${towns.map((p) => pilotName(p, lang)).join("、")}。`
+        : `Its ${towns.length} towns: ${towns.map((p) => pilotName(p, lang)).join(", ")}.`,
+    );
   } else if (WANTS_LIST.test(residual)) {
     lines.push(lang === "zh" ? "名单（按省）：" : "By province:");
     for (const province of atlas.provinces) {
@@ -88,6 +100,18 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       lang === "zh" ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`] : [],
   };
 }
+
+/** English names of the parts of a batch's official composition. */
+const COMPOSITION_ENGLISH: Record<string, string> = {
+  地级市: "prefecture-level cities",
+  "区（县）": "districts and counties",
+  镇: "towns",
+  市区级: "at city or district level",
+  县镇级: "at county or town level",
+};
+
+/** A question for the towns of a batch by name (首批的3个镇是哪些). */
+const ASKS_TOWNS = /镇.{0,3}(哪|什么|啥)|(哪|什么|啥).{0,3}镇|which towns|what towns/;
 
 /** Words for the prefecture-level cities of a batch (第一批有哪些地级市). */
 const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;

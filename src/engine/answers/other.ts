@@ -135,8 +135,11 @@ export function composeOtherProgramme(
 ): Reply {
   const lines = programme ? describe(cx, programme, place) : overview(cx);
   if (place) lines.push(ownStatus(cx, place));
+  // The size of the other programme's own list, where the data holds it complete ("有哪几个城市": 9).
+  const members = programme?.members && !place ? { count: programme.members.names.length } : {};
   return {
     text: lines.join("\n"),
+    ...members,
     ...(programme ? { programme: programme.name } : {}),
     suggestions: cx.lang === "zh" ? ["国家智慧城市试点是什么", "一共有多少个试点"] : [],
   };

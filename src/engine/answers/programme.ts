@@ -34,7 +34,11 @@ export function composeProgramme(
   if (topic === "programme.total" && /扩大范围|expansion/.test(residual)) {
     const expansions = composeExpansions(cx);
     // "一共多少个？扩大范围的算了没": the total, and which expansions it counts.
-    if (!/一共|总共|总数|合计|全国|总量|in total|total/.test(residual)) return expansions;
+    // "…算进290里吗" quotes the total: answered with it, then the expansions.
+    const asksTotal =
+      /一共|总共|总数|合计|全国|总量|in total|total/.test(residual) ||
+      residual.includes(String(cx.programme.total));
+    if (!asksTotal) return expansions;
     return { ...reply, text: `${reply.text}\n${expansions.text}` };
   }
   return reply;
