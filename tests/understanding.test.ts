@@ -435,3 +435,18 @@ describe("question forms found by the fourth blind writer (blind6), as general r
     expect(a.count).toBe(9);
   });
 });
+
+describe("input as pasted", () => {
+  it("answers a question that follows 600 characters of preamble", () => {
+    const preamble = "我在写一篇关于城市治理的文章，前面介绍了很多背景，".repeat(25);
+    const a = engine.answer(`${preamble}所以想确认一下：江苏一共有几个国家智慧城市试点？`);
+    expect(a).toMatchObject({ intent: "area.count", area: "江苏省", count: all.get("江苏省") });
+  });
+
+  it.each(["\u200b", "\u200c", "\u200d", "\u2060", "\u2063", "\ufeff", "\u00ad", "\u200e"])(
+    "reads 昆%j山 as 昆山",
+    (mark) => {
+      expect(engine.answer(`昆${mark}山是试点吗`)).toMatchObject({ place: "昆山市", isPilot: true });
+    },
+  );
+});

@@ -3,11 +3,14 @@ import * as OpenCC from "opencc-js/t2cn";
 /** Questions longer than this are cut: nobody asks about a pilot in more words, and it bounds the work. */
 export const MAX_QUESTION_CHARS = 500;
 
+/** How much of a long question's opening is kept; the rest of the budget goes to its end. */
+const KEEP_HEAD = 150;
+
 /** The result of {@link normalise}. */
 export interface NormalisedText {
   /** Simplified, NFKC-folded, lower-cased text with noise removed and whitespace collapsed. */
   text: string;
-  /** Whether the input was longer than {@link MAX_QUESTION_CHARS} and was cut. */
+  /** Whether the input was longer than {@link MAX_QUESTION_CHARS} and its middle was cut. */
   truncated: boolean;
   /** Whether the question is written in English (Latin letters and no Chinese characters). */
   english: boolean;
@@ -15,10 +18,13 @@ export interface NormalisedText {
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
-// Emoji, pictographs, variation selectors, zero-width and bidi controls, other control characters
-// and lone surrogates carry no meaning for a question about places.
-const NOISE =
-  /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\u{FE00}-\u{FE0F}\u{E0020}-\u{E007F}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\p{Cc}]|\p{Cs}/gu;
+// Invisible characters pasted inside words (zero-width spaces and joiners, word joiner, soft hyphen,
+// bidi marks, variation selectors, tags) vanish: "昆\u2060山" is 昆山.
+const INVISIBLE =
+  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u{FE00}-\u{FE0F}\u{E0020}-\u{E007F}]/gu;
+// Emoji, pictographs, other control characters and lone surrogates carry no meaning for a question
+// about places; they separate words, so they become spaces.
+const NOISE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\p{Cc}]|\p{Cs}/gu;
 const REPEATED_PUNCTUATION = /([\p{P}\p{S}])\1+/gu;
 const LEADING_PUNCTUATION = /^(?:(?!\/)[\p{P}\p{S}\s])+/u;
 const LATIN = /[a-z]/;
@@ -63,10 +69,14 @@ export function normalise(
   input: string,
   dialect: readonly (readonly [string, string])[] = [],
 ): NormalisedText {
-  const chars = Array.from(input);
+  const chars = Array.from(input.replace(INVISIBLE, ""));
   const truncated = chars.length > MAX_QUESTION_CHARS;
-  const head = truncated ? chars.slice(0, MAX_QUESTION_CHARS).join("") : input;
-  const text = readDialect(toSimplified(stripTones(head.replace(NOISE, " ").normalize("NFKC"))), dialect)
+  // A long message keeps its opening (the place is often named there) and its end (the question
+  // usually comes last, after the preamble).
+  const kept = truncated
+    ? `${chars.slice(0, KEEP_HEAD).join("")}。${chars.slice(-(MAX_QUESTION_CHARS - KEEP_HEAD - 1)).join("")}`
+    : chars.join("");
+  const text = readDialect(toSimplified(stripTones(kept.replace(NOISE, " ").normalize("NFKC"))), dialect)
     .replace(NOISE, " ")
     .toLowerCase()
     // yan'an, xi’an: the apostrophe only separates syllables.
