@@ -450,3 +450,29 @@ describe("input as pasted", () => {
     },
   );
 });
+
+describe("several places in one question", () => {
+  it("answers each listed place on its own line, with the reference's batch", () => {
+    const a = engine.answer("昆山、苏州、无锡、临沂、南通是试点吗");
+    const lines = a.text.split("\n");
+    expect(lines).toHaveLength(5);
+    const batchOf = (name: string) => referenceEntries().find((e) => e.name === name)?.batch;
+    expect(lines[0]).toContain(`昆山市：是，第${"一二三"[(batchOf("昆山市") ?? 1) - 1]}批`);
+    expect(lines[1]).toMatch(/^苏州市：本身不是，境内有6个试点/);
+    expect(lines[2]).toContain(`无锡市：是，第${"一二三"[(batchOf("无锡市") ?? 1) - 1]}批`);
+    expect(lines[3]).toBe("临沂市：不是，境内也没有试点");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "昆山市", isPilot: true });
+  });
+
+  it("answers at most ten and says so", () => {
+    const names = "石家庄、唐山、秦皇岛、邯郸、邢台、保定、张家口、承德、沧州、廊坊、衡水";
+    const a = engine.answer(`${names}是不是试点`);
+    expect(a.text.split("\n")).toHaveLength(11);
+    expect(a.text).toContain("另外1个地方请分开再问");
+  });
+
+  it("reads an English list too", () => {
+    const lines = engine.answer("Are Kunshan, Suzhou and Wuxi pilots?").text.split("\n");
+    expect(lines.map((l) => l.split(" ")[0])).toEqual(["Kunshan", "Suzhou", "Wuxi"]);
+  });
+});

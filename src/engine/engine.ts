@@ -15,7 +15,7 @@ import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
 import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
-import { composePilotStatus } from "./answers/pilot.ts";
+import { composePilotStatus, composeStatusList } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { composeResearch, composeResearchNote, RESEARCH_WORDS } from "./answers/research.ts";
 import { composeZoneStatus, findZone } from "./answers/zone.ts";
@@ -833,6 +833,15 @@ export class Engine {
     };
     switch (intent) {
       case "pilot.status":
+        // "昆山、苏州、无锡、常州、南通是试点吗": several places listed, each answered on its line.
+        if (listsSeveral(rec.text, places))
+          return {
+            intent,
+            reply: composeStatusList(
+              cx,
+              places.map((m) => m.place),
+            ),
+          };
         return asStatus();
       case "area.count":
       case "area.list":
@@ -939,6 +948,22 @@ function onlyQuestionWords(top: IntentScore | undefined): boolean {
     top !== undefined &&
     top.cues.length > 0 &&
     top.cues.every((c) => /^[a-z ]+$/.test(c) && c.split(" ").every((w) => ENGLISH_STOPWORDS.has(w)))
+  );
+}
+
+/**
+ * Whether a question lists three or more places side by side (昆山、苏州、无锡), none inside another
+ * and each separated from the next by a list mark or a conjunction only.
+ */
+function listsSeveral(text: string, places: Mention[]): boolean {
+  if (places.length < 3 || places.some((m) => m.start < 0)) return false;
+  const ordered = [...places].sort((a, b) => a.start - b.start);
+  return ordered.every(
+    (m, i) =>
+      i === 0 ||
+      /^\s*([、，,/&和与跟及]|以及|还有|and|,\s*and)?\s*$/.test(
+        text.slice(ordered[i - 1]?.end ?? 0, m.start),
+      ),
   );
 }
 

@@ -277,3 +277,58 @@ function composeUnknownPlace(cx: ComposeContext, name: string, suggestions: stri
     isPilot: null,
   };
 }
+
+/** At most this many places are answered one line each; a longer list is cut with a note. */
+export const MAX_LISTED_PLACES = 10;
+
+/** One place's status in a line: yes with the batch, or what it holds. */
+function statusLine(cx: ComposeContext, place: Place): { line: string; isPilot: boolean } {
+  const { lang, programme } = cx;
+  if (place.kind === "pilot") {
+    const p = place.pilot;
+    return {
+      line:
+        lang === "zh"
+          ? `${p.name}：是，${batchLabel(p.batch, programme, "zh")}，${p.province}`
+          : `${pilotName(p, "en")}: yes, ${batchLabel(p.batch, programme, "en")}, ${placeName(p.province, "en")}`,
+      isPilot: true,
+    };
+  }
+  const d = place.division;
+  const inside = byBatch(cx.atlas.countedIn(d));
+  const holds =
+    inside.length === 0
+      ? lang === "zh"
+        ? "不是，境内也没有试点"
+        : "no, and no pilot lies inside"
+      : lang === "zh"
+        ? `${d.level === "province" ? "省级单位不参评" : "本身不是"}，境内有${inside.length}个试点（${joinList(
+            inside.slice(0, 3).map((p) => p.name),
+            "zh",
+          )}${inside.length > 3 ? "等" : ""}）`
+        : `${d.level === "province" ? "provinces are not candidates" : "not itself"}; ${inside.length} pilot${inside.length > 1 ? "s" : ""} inside`;
+  return { line: `${placeName(d.name, lang)}${lang === "zh" ? "：" : ": "}${holds}`, isPilot: false };
+}
+
+/**
+ * Answers "昆山、苏州、无锡、常州、南通是试点吗": one line per place, in the order asked, up to
+ * {@link MAX_LISTED_PLACES}. The first place is the answer's `place` for callers that need one.
+ */
+export function composeStatusList(cx: ComposeContext, places: Place[]): Reply {
+  const shown = places.slice(0, MAX_LISTED_PLACES);
+  const lines = shown.map((p) => statusLine(cx, p));
+  const more = places.length - shown.length;
+  const text = [
+    ...lines.map((l) => l.line),
+    ...(more > 0
+      ? [cx.lang === "zh" ? `另外${more}个地方请分开再问。` : `Ask again for the other ${more}.`]
+      : []),
+  ].join("\n");
+  const first = shown[0];
+  return {
+    text,
+    isPilot: lines[0]?.isPilot ?? null,
+    ...(first?.kind === "pilot" ? { place: first.pilot.name } : {}),
+    pilots: shown.flatMap((p) => (p.kind === "pilot" ? [p.pilot] : [])),
+  };
+}
