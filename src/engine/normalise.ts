@@ -21,7 +21,7 @@ const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 // Invisible characters pasted inside words (zero-width spaces and joiners, word joiner, soft hyphen,
 // bidi marks, variation selectors, tags) vanish: "昆\u2060山" is 昆山.
 const INVISIBLE =
-  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u{FE00}-\u{FE0F}\u{E0020}-\u{E007F}]/gu;
+  /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u{E0020}-\u{E007F}]|\uFE0F|\uFE0E|[\uFE00-\uFE0D]/gu;
 // Emoji, pictographs, other control characters and lone surrogates carry no meaning for a question
 // about places; they separate words, so they become spaces.
 const NOISE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\p{Cc}]|\p{Cs}/gu;
