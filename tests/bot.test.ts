@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CALLBACK_DATA_LIMIT, decodeCallback, encodeCallback } from "../src/bot/callback-data.ts";
 import { MESSAGE_LIMIT, renderAnswer } from "../src/bot/format.ts";
 import { provinceKeyboard, suggestionKeyboard } from "../src/bot/keyboards.ts";
+import { OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
 import type { Engine } from "../src/engine/engine.ts";
 import { engine, harness, isValidTelegramHtml, texts } from "./helpers/harness.ts";
 
@@ -20,6 +21,18 @@ describe("private chat", () => {
     const h = harness();
     const [text] = texts(await h.send("昆山市是试点吗"));
     expect(text).toMatch(/^<b>是的，昆山市是国家智慧城市试点。<\/b>\n批次：第二批（2013年度）/);
+  });
+
+  it("ignores an answer shared through its own inline mode, and still answers one from another bot", async () => {
+    const h = harness();
+    const own = await h.send("昆山市：是，第二批", {
+      via_bot: { id: OFFLINE_BOT_INFO.id, is_bot: true, first_name: "bot" },
+    });
+    expect(own).toHaveLength(0);
+    const other = await h.send("昆山是试点吗", {
+      via_bot: { id: 424242, is_bot: true, first_name: "other" },
+    });
+    expect(texts(other)[0]).toContain("昆山市是国家智慧城市试点");
   });
 
   it("follows up within a chat", async () => {

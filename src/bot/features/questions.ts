@@ -5,12 +5,18 @@ import { askAndReply } from "../reply.ts";
 
 /**
  * Free text: every message in a private chat; in groups only messages that mention the bot or
- * reply to it, so the bot never talks over a group's conversation.
+ * reply to it, so the bot never talks over a group's conversation. Messages sent via this bot's
+ * inline mode are its own answers and are ignored.
  */
 export function questionsFeature(engine: Engine): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.on("message:text", async (ctx) => {
     const text = ctx.msg.text;
+    // An answer the user shared through inline mode is already an answer: never answer it again.
+    if (ctx.msg.via_bot?.id === ctx.me.id) {
+      ctx.updateLog.outcome = "ignored";
+      return;
+    }
     if (ctx.chat.type === "private") return askAndReply(ctx, engine, text);
     const mention = new RegExp(`@${ctx.me.username}\\b`, "gi");
     const repliesToBot = ctx.msg.reply_to_message?.from?.id === ctx.me.id;
