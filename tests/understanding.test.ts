@@ -476,3 +476,29 @@ describe("several places in one question", () => {
     expect(lines.map((l) => l.split(" ")[0])).toEqual(["Kunshan", "Suzhou", "Wuxi"]);
   });
 });
+
+describe("several questions in one message", () => {
+  it("answers each question in turn; the fields are the first question's", () => {
+    const a = engine.answer("一共多少个？江苏几个？哪个省最多？");
+    expect(a).toMatchObject({ intent: "programme.total", count: 290 });
+    expect(a.text).toContain(`江苏省共有${all.get("江苏省")}个`);
+    expect(a.text).toMatch(/最多的是山东省（26个）/);
+  });
+
+  it("carries the first question's context into a follow-up piece (苏州工业园区呢)", () => {
+    const a = engine.answer("昆山是第几批？苏州工业园区呢？");
+    expect(a).toMatchObject({ place: "昆山市", isPilot: true });
+    expect(a.text).toMatch(/苏州工业园区是国家智慧城市试点。\n批次：第一批/);
+  });
+
+  it("keeps a piece that leans on the one before as one question (…？共多少个？)", () => {
+    const a = engine.answer("首批是2013年1月29日公布的吗？共多少个？");
+    expect(a).toMatchObject({ intent: "batch.info", count: 90 });
+  });
+
+  it("answers a question followed by a remark as that question", () => {
+    const a = engine.answer("亳州是第二批的吧？名单上写着六安市霍山县亳州市");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "亳州市", isPilot: true });
+    expect(a.text).toContain("第三批");
+  });
+});

@@ -172,8 +172,45 @@ export class Engine {
     this.intents = intents;
   }
 
-  /** Answers one question; pass the previous answer's `context` for follow-ups in a chat. */
+  /**
+   * Answers a message; pass the previous answer's `context` for follow-ups in a chat. A message of
+   * several questions ("昆山是第几批？苏州工业园区呢？") gets each answered in turn, the later ones
+   * with the earlier ones' context; the answer's fields are the first question's.
+   */
   answer(question: string, context: Context = {}): Answer {
+    const { pieces, asking } = splitQuestions(String(question ?? ""));
+    // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
+    if (asking.length === 1 && pieces.length > 1 && asking[0]) {
+      const alone = this.answerOne(asking[0], context);
+      if (alone.intent !== "unknown" && (alone.place || alone.area)) return { ...alone, question };
+    }
+    if (asking.length < 2) return this.answerOne(question, context);
+    const answers: Answer[] = [];
+    let memory = context;
+    for (const piece of asking) {
+      const a = this.answerOne(piece, memory);
+      memory = a.context;
+      // A piece that leans on the one before ("…？共多少个？") makes the message one question.
+      const ownSubject = a.place !== undefined || a.area !== undefined;
+      const independent =
+        a.intent !== "unknown" && (ownSubject || a.decidedBy === "rules" || a.decidedBy === "entity");
+      if (independent && !answers.some((b) => b.text === a.text)) answers.push(a);
+    }
+    const [first, ...rest] = answers;
+    if (!first || rest.length === 0) return this.answerOne(question, context);
+    return {
+      ...first,
+      question,
+      text: answers.map((a) => a.text).join("\n\n"),
+      pilots: answers.flatMap((a) => a.pilots ?? []),
+      suggestions: rest.at(-1)?.suggestions ?? first.suggestions,
+      trace: answers.flatMap((a, i) => [`question ${i + 1}: ${a.question}`, ...a.trace]),
+      context: memory,
+    };
+  }
+
+  /** Answers one question. */
+  private answerOne(question: string, context: Context = {}): Answer {
     const normalised = normalise(String(question ?? ""), this.atlas.data.dialect.replacements);
     const cx: ComposeContext = {
       atlas: this.atlas,
@@ -965,6 +1002,22 @@ function listsSeveral(text: string, places: Mention[]): boolean {
         text.slice(ordered[i - 1]?.end ?? 0, m.start),
       ),
   );
+}
+
+/** Words that make a piece of a message a question of its own. */
+const ASKS =
+  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b/i;
+
+/**
+ * The pieces of a message that end at a question mark, and those of them that ask something
+ * ("一共多少个？山东几个？哪个省最多？" asks three times). More than four pieces are one message.
+ */
+function splitQuestions(message: string): { pieces: string[]; asking: string[] } {
+  const pieces = (message.match(/[^？?]+[？?]*/g) ?? [])
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (pieces.length < 2 || pieces.length > 4) return { pieces: [message], asking: [] };
+  return { pieces, asking: pieces.filter((p) => ASKS.test(p)) };
 }
 
 /** The place named last before the first batch word of a question, if any. */
