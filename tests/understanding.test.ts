@@ -502,3 +502,35 @@ describe("several questions in one message", () => {
     expect(a.text).toContain("第三批");
   });
 });
+
+describe("numbers quoted about an area, and towns not on the list", () => {
+  const upTo = (province: string, last: number) =>
+    [1, 2, 3]
+      .filter((b) => b <= last)
+      .reduce((n, b) => n + (referenceCounts(b as 1 | 2 | 3).get(province) ?? 0), 0);
+
+  it("explains a province's figure after two batches (山东 16 of 26)", () => {
+    const quoted = upTo("山东省", 2);
+    const a = engine.answer(`你说的不对，山东应该是${quoted}个才对`);
+    expect(a).toMatchObject({ intent: "area.count", area: "山东省", count: all.get("山东省") });
+    expect(a.text).toContain(`你看到的${quoted}个是山东省前两批的数目`);
+  });
+
+  it("explains a count that leaves out the 2014 expansion (江苏 20 of 21)", () => {
+    const a = engine.answer("江苏我数的是20个，对吗");
+    expect(a.count).toBe(all.get("江苏省"));
+    expect(a.text).toContain("20个是不算第三批扩大范围的数目");
+    expect(a.text).toContain("泰州经济技术开发区");
+  });
+
+  it("counts the first two batches together when asked (前两批)", () => {
+    const a = engine.answer("浙江前两批加起来几个");
+    expect(a).toMatchObject({ intent: "area.count", area: "浙江省", count: upTo("浙江省", 2) });
+  });
+
+  it("says a town not on the list is not a pilot, even after a long remark", () => {
+    const a = engine.answer("乌镇算智慧城市试点吗 就是每年开互联网大会的那个地方");
+    expect(a).toMatchObject({ intent: "pilot.status", isPilot: false });
+    expect(a.text).toContain("乌镇");
+  });
+});

@@ -5,9 +5,11 @@ import { describeAlternatives } from "./answers/alternatives.ts";
 import {
   areaOf,
   composeAreaCount,
+  composeAreaCountThrough,
   composeAreaList,
   composeCompare,
   composeRanking,
+  explainQuotedCount,
   FEWEST,
 } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
@@ -126,6 +128,13 @@ const AFTERWARDS = /之后|以后|后来|还会|会不会|还有没有|还有|�
 /** Words that ask whether something counts toward a figure. */
 const COUNTS_TOWARD =
   /算进|算在|算入|计入|计算在|包括在|包含在|含在|算不算|包不包括|counted|included|count toward/;
+
+/** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
+const CLAIMED_COUNT =
+  /(应该|应当|明明|其实|不是|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)/;
+
+/** The first two batches together ("前两批加起来"). */
+const THROUGH_TWO = /前两批|前二批|头两批|第一、?二批|一二两批|first two batches/;
 
 /** Words for a running total ("截至第三批"). */
 const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
@@ -310,7 +319,17 @@ export class Engine {
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
       : this.compose(cx, intent, places, batch, rec);
     const research = RESEARCH_WORDS.test(rec.residual);
-    this.annotate(cx, reply, answered, places, { corrected, figure, noSuchBatch, research }, trace);
+    const quotedCounts = (
+      rec.text.match(/\d{1,3}(?=\s*个)|(?<=是|数的是|应该是)\s*\d{1,3}(?!\d)/g) ?? []
+    ).map(Number);
+    this.annotate(
+      cx,
+      reply,
+      answered,
+      places,
+      { corrected, figure, noSuchBatch, research, quotedCounts },
+      trace,
+    );
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
@@ -392,6 +411,13 @@ export class Engine {
       intent = "area.ranking";
       trace.push("ranking within a group");
     }
+    // "你说的不对 山东应该是16个才对": a number claimed for an area is a count question about it.
+    const area = places.length === 1 && places[0] ? areaOf(cx, places[0].place) : undefined;
+    if (area && area.level !== "county" && CLAIMED_COUNT.test(rec.text) && intent !== "area.count") {
+      intent = "area.count";
+      trace.push("a count claimed");
+    }
+    if (area && THROUGH_TWO.test(rec.text) && intent !== "area.count") intent = "area.count";
     // "第二批名单的文号是多少": a batch's document is a question about documents.
     if (intent === "batch.info" && places.length === 0 && DOCUMENT_WORDS.test(rec.residual)) {
       intent = "programme.documents";
@@ -444,12 +470,19 @@ export class Engine {
       noSuchBatch: boolean;
       /** The question is a researcher's (DID, treatment): add how the place's prefecture is coded. */
       research: boolean;
+      /** Numbers of pilots the question quotes ("我数的是20个"), to be explained. */
+      quotedCounts: number[];
     },
     trace: string[],
   ): void {
     const { corrected, figure, noSuchBatch, research } = notes;
     if (corrected)
       reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
+    // "我数的是20": what the quoted number counts, before our count.
+    const quotedArea = answered === "area.count" && places[0] ? areaOf(cx, places[0].place) : undefined;
+    const quoted =
+      quotedArea && notes.quotedCounts.map((n) => explainQuotedCount(cx, quotedArea, n)).find(Boolean);
+    if (quoted) reply.text = `${quoted}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure.text}\n${reply.text}`;
@@ -882,6 +915,9 @@ export class Engine {
         return asStatus();
       case "area.count":
       case "area.list":
+        // "山东前两批加起来几个": the first two batches together.
+        if (intent === "area.count" && area && THROUGH_TWO.test(rec.text))
+          return { intent, reply: composeAreaCountThrough(cx, area, 2) };
         // A region's provinces (东北三省有多少个) are counted side by side.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))
           return { intent, reply: composeCompare(cx, this.areasOf(cx, places), batch) };

@@ -400,7 +400,7 @@ const ADMIN = new Set(["地级市", "县级市", "区", "县"]);
 
 /** Question words that are never part of a place name. */
 const QUESTION_WORDS =
-  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|算|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
 
 /** Runs of Chinese left once question words are removed, in the order they stand. */
 export function leftoverRuns(residual: string): string[] {
@@ -412,7 +412,10 @@ export function leftoverRuns(residual: string): string[] {
  * left, or for an English question the words that are not question words (Hogwarts).
  */
 export function leftoverName(residual: string): string {
-  const han = leftoverRuns(residual).sort((a, b) => b.length - a.length)[0];
+  const runs = leftoverRuns(residual);
+  // A town's name (乌镇) is the name, however long the rest of the message: the gazetteer has no towns.
+  const named = runs.filter((r) => /^\p{Script=Han}{1,3}(镇|乡|村)$/u.test(r));
+  const han = (named.length > 0 ? named : runs).sort((a, b) => b.length - a.length)[0];
   if (han) return han;
   const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
   return words.join(" ");

@@ -386,3 +386,55 @@ export function composeCompare(
     pilots: rows.flatMap((r) => r.counted),
   };
 }
+
+/**
+ * What a number quoted about an area counts, when it is not our count ("山东应该是16个" — 16 is its
+ * first two batches; "我数的是20" — 20 leaves out the 2014 expansion). Undefined when no reading fits.
+ */
+export function explainQuotedCount(cx: ComposeContext, d: Division, quoted: number): string | undefined {
+  const { counted, uncounted } = tally(cx, d, null);
+  if (quoted === counted.length) return undefined;
+  const zh = cx.lang === "zh";
+  const inBatch = (b: number) => counted.filter((p) => p.batch === b);
+  const upTo = (b: number) => counted.filter((p) => p.batch <= b).length;
+  const names = (ps: Pilot[]) =>
+    joinList(
+      ps.map((p) => pilotName(p, cx.lang)),
+      cx.lang,
+    );
+  const expanded = counted.filter((p) => p.scope === "expansion");
+  const label = placeName(d.name, cx.lang);
+  if (quoted === upTo(2) && inBatch(3).length > 0)
+    return zh
+      ? `你看到的${quoted}个是${label}前两批的数目（第一批${inBatch(1).length}个、第二批${inBatch(2).length}个）；第三批又有${inBatch(3).length}个，合计${counted.length}个。`
+      : `${quoted} is ${label}'s figure after two batches (${inBatch(1).length} + ${inBatch(2).length}); batch 3 added ${inBatch(3).length}, ${counted.length} in all.`;
+  if (expanded.length > 0 && quoted === counted.length - expanded.length)
+    return zh
+      ? `${quoted}个是不算第三批扩大范围的数目；扩大范围的${expanded.length}个（${names(expanded)}）也计入，所以是${counted.length}个。`
+      : `${quoted} leaves out the ${expanded.length} 2014 expansion area(s) (${names(expanded)}), which are counted: ${counted.length} in all.`;
+  if (uncounted.length > 0 && quoted === counted.length + uncounted.length)
+    return zh
+      ? `${quoted}个把2013年扩大范围的${uncounted.length}个区域（${names(uncounted)}）也算进去了；按惯例它们不计入，所以是${counted.length}个。`
+      : `${quoted} includes the ${uncounted.length} 2013 expansion area(s) (${names(uncounted)}), which are not counted by convention: ${counted.length}.`;
+  const batch = [1, 2, 3].find((b) => inBatch(b).length === quoted);
+  if (batch)
+    return zh
+      ? `${quoted}个是${label}${batchLabel(batch, cx.programme, "zh")}的数目；三批合计${counted.length}个。`
+      : `${quoted} is ${label}'s figure for ${batchLabel(batch, cx.programme, "en")}; ${counted.length} over the three batches.`;
+  return undefined;
+}
+
+/** Answers "山东前两批加起来几个": the area's pilots up to and including batch `last`. */
+export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: BatchNumber): Reply {
+  const { counted } = tally(cx, d, null);
+  const through = counted.filter((p) => p.batch <= last);
+  const parts = cx.programme.batches
+    .filter((b) => b.batch <= last)
+    .map((b) => ({ b, n: through.filter((p) => p.batch === b.batch).length }));
+  const label = placeName(d.name, cx.lang);
+  const text =
+    cx.lang === "zh"
+      ? `${label}前${last === 2 ? "两" : "三"}批共有${through.length}个国家智慧城市试点（${parts.map((x) => `${x.b.label}${x.n}个`).join("、")}）；三批合计${counted.length}个。`
+      : `${label} had ${through.length} pilots in batches 1–${last} (${parts.map((x) => `batch ${x.b.batch}: ${x.n}`).join(", ")}); ${counted.length} over all three.`;
+  return { text, count: through.length, area: d.name, pilots: through };
+}

@@ -274,7 +274,8 @@ function composeUnknownPlace(cx: ComposeContext, name: string, suggestions: stri
           ? `没有找到“${shown}”：它不在试点名单里。我的区划数据只到区县一级，乡镇街道只认得试点名单上的那些；可以问它所在的区县，例如“昆山市是试点吗”。`
           : `“${shown}”不像是中国的行政区划名称，我在试点名单和全国区划里都没有找到它。\n可以这样问：“昆山市是试点吗”“江苏有多少个试点”“第二批有哪些”。`
         : `“${shown}” does not look like a Chinese place name; it is neither a pilot nor a division I know.\nTry: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”.`,
-    isPilot: null,
+    // The list names every town that is a pilot, so a town not on it is not one.
+    isPilot: town ? false : null,
   };
 }
 
