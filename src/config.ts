@@ -3,6 +3,9 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** Days a session is kept without SESSION_TTL_DAYS. */
+export const DEFAULT_SESSION_TTL_DAYS = 30;
+
 /** Environment variables the bot reads; see `.env.example`. */
 const EnvSchema = z.object({
   BOT_TOKEN: optional(
@@ -17,6 +20,13 @@ const EnvSchema = z.object({
   PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535)),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })),
+  SESSION_TTL_DAYS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of days" })
+      .int("must be a whole number of days")
+      .min(1, "must be at least 1 day")
+      .max(3650, "must be at most 3650 days"),
+  ),
 });
 
 /** Settings shared by every mode. */
@@ -24,6 +34,8 @@ interface Common {
   apiRoot: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   redisUrl?: string;
+  /** Days a chat's session (follow-up context) lives in Redis after its last update; default 30. */
+  sessionTtlDays: number;
 }
 
 /**
@@ -57,6 +69,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     apiRoot: (e.TELEGRAM_API_ROOT ?? "https://api.telegram.org").replace(/\/+$/, ""),
     logLevel: e.LOG_LEVEL ?? "info",
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
+    sessionTtlDays: e.SESSION_TTL_DAYS ?? DEFAULT_SESSION_TTL_DAYS,
   };
   if (!e.BOT_TOKEN) {
     if (e.BOT_MODE === "webhook")

@@ -3,6 +3,7 @@
  * token, an interactive console chat without one.
  */
 import { config as loadEnv } from "dotenv";
+import type { Redis } from "ioredis";
 import { createBot } from "./bot/bot.ts";
 import { runConsole } from "./bot/console.ts";
 import type { SessionData } from "./bot/context.ts";
@@ -10,7 +11,15 @@ import { startPolling } from "./bot/polling.ts";
 import { startWebhook } from "./bot/webhook.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { Engine } from "./engine/engine.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, type Logger } from "./logger.ts";
+
+const SECONDS_PER_DAY = 24 * 60 * 60;
+
+/** How long shutdown waits for Redis to answer QUIT before dropping the connection. */
+const REDIS_QUIT_TIMEOUT_MS = 2_000;
+
+/** The name the bot's connection has in Redis' CLIENT LIST. */
+const REDIS_CONNECTION_NAME = "smart-city-pilot-bot";
 
 async function main(): Promise<void> {
   loadEnv({ quiet: true });
@@ -23,9 +32,14 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel, config.token);
   // Redis clients load only when configured: most deployments never need them.
-  const redis = config.redisUrl ? new (await import("ioredis")).Redis(config.redisUrl) : undefined;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const storage = redis
-    ? new (await import("@grammyjs/storage-redis")).RedisAdapter<SessionData>({ instance: redis })
+    ? new (await import("@grammyjs/storage-redis")).RedisAdapter<SessionData>({
+        instance: redis,
+        // SET … EX on every write, and grammY writes the session back after each update that reads
+        // it: a chat's context expires this long after its last update.
+        ttl: config.sessionTtlDays * SECONDS_PER_DAY,
+      })
     : undefined;
   const { bot, tracker } = createBot({
     token: config.token,
@@ -33,18 +47,14 @@ async function main(): Promise<void> {
     logger,
     apiRoot: config.apiRoot,
     ...(storage ? { storage } : {}),
+    // No expiry to add for the rate limit: @grammyjs/ratelimiter's RedisStore (1.2.1) sets PEXPIRE
+    // to the window when a key's INCR returns 1, so each counter disappears when its window ends.
+    // (INCR and PEXPIRE are two commands: should a process die between them, that one key stays.)
     ...(redis ? { rateLimitStore: redis } : {}),
   });
   if (config.mode === "polling") {
     const stop = await startPolling(bot, tracker, logger);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      });
-    }
+    exitOnSignal(stop, redis, logger);
     return;
   }
   const server = await startWebhook(
@@ -52,8 +62,78 @@ async function main(): Promise<void> {
     { url: config.webhookUrl, secret: config.webhookSecret, port: config.port },
     logger,
   );
+  const stop = () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => tracker.idle());
+  exitOnSignal(stop, redis, logger);
+}
+
+/**
+ * Connects to Redis (ioredis reconnects by itself). Connection errors are logged, never thrown: the
+ * first of each kind at `error`, repeats while Redis stays down at `debug`. Only the message is
+ * logged, with the URL's password scrubbed — never the error object, whose `command.args` would
+ * carry the password after a failed AUTH.
+ */
+async function connectRedis(url: string, logger: Logger): Promise<Redis> {
+  const redis = new (await import("ioredis")).Redis(url, { connectionName: REDIS_CONNECTION_NAME });
+  const password = new URL(url).password;
+  const secrets = [password, safeDecode(password)].filter((s) => s.length > 0);
+  const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join("[password]"), text);
+  let lastError: string | undefined;
+  redis.on("error", (error: unknown) => {
+    const message = scrub(error instanceof Error ? error.message : String(error));
+    if (message === lastError) logger.debug({ error: message }, "redis error");
+    else logger.error({ error: message }, "redis error");
+    lastError = message;
+  });
+  redis.on("ready", () => {
+    if (lastError !== undefined) logger.info("redis reconnected");
+    lastError = undefined;
+  });
+  return redis;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Sends QUIT, so that Redis answers what is pending and closes the connection; drops the connection
+ * instead when Redis does not answer in time (it is down), so that shutdown never hangs on it.
+ */
+async function closeRedis(redis: Redis, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(resolve, REDIS_QUIT_TIMEOUT_MS, "timeout");
+  });
+  const result = await Promise.race([redis.quit().catch((error: unknown) => error), timeout]);
+  clearTimeout(timer);
+  if (result === "OK") {
+    logger.info("redis closed");
+    return;
+  }
+  redis.disconnect();
+  logger.warn({ error: result instanceof Error ? result.message : String(result) }, "redis dropped");
+}
+
+/** On SIGINT or SIGTERM: stops the bot, then closes Redis, then exits (1 when stopping failed). */
+function exitOnSignal(stopBot: () => Promise<void>, redis: Redis | undefined, logger: Logger): void {
+  const stop = async () => {
+    try {
+      await stopBot();
+    } finally {
+      if (redis) await closeRedis(redis, logger);
+    }
+  };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => server.close(() => tracker.idle().then(() => process.exit(0))));
+    process.once(signal, () => {
+      stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
   }
 }
 

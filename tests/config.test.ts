@@ -21,7 +21,19 @@ describe("parseConfig", () => {
       token: TOKEN,
       apiRoot: "http://127.0.0.1:9000",
       logLevel: "info",
+      sessionTtlDays: 30,
     });
+  });
+
+  it("keeps sessions 30 days unless SESSION_TTL_DAYS says otherwise", () => {
+    expect(parseConfig({}).sessionTtlDays).toBe(30);
+    expect(parseConfig({ SESSION_TTL_DAYS: " " }).sessionTtlDays).toBe(30);
+    expect(parseConfig({ SESSION_TTL_DAYS: "7" }).sessionTtlDays).toBe(7);
+    expect(parseConfig({ BOT_TOKEN: TOKEN, SESSION_TTL_DAYS: "1" })).toMatchObject({
+      mode: "polling",
+      sessionTtlDays: 1,
+    });
+    expect(parseConfig({ SESSION_TTL_DAYS: "3650" }).sessionTtlDays).toBe(3650);
   });
 
   it("needs the webhook fields only in webhook mode", () => {
@@ -48,6 +60,11 @@ describe("parseConfig", () => {
     [{ TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ REDIS_URL: "http://localhost" }, "REDIS_URL"],
+    [{ SESSION_TTL_DAYS: "0" }, "SESSION_TTL_DAYS"],
+    [{ SESSION_TTL_DAYS: "-3" }, "SESSION_TTL_DAYS"],
+    [{ SESSION_TTL_DAYS: "1.5" }, "SESSION_TTL_DAYS"],
+    [{ SESSION_TTL_DAYS: "thirty" }, "SESSION_TTL_DAYS"],
+    [{ SESSION_TTL_DAYS: "3651" }, "SESSION_TTL_DAYS"],
     [
       { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org", WEBHOOK_SECRET: "bad secret!" },
       "WEBHOOK_SECRET",
@@ -57,12 +74,19 @@ describe("parseConfig", () => {
     expect(() => parseConfig(env)).toThrow(new RegExp(`^Invalid config: ${variable} `));
   });
 
-  it("never echoes the value", () => {
-    try {
-      parseConfig({ BOT_TOKEN: "123:has spaces secret" });
-    } catch (error) {
-      expect(String(error)).not.toContain("secret");
-    }
+  it.each([
+    [{ BOT_TOKEN: "123:has spaces secret" }, "secret"],
+    [{ SESSION_TTL_DAYS: "9999999" }, "9999999"],
+  ])("never echoes the value of %j", (env, value) => {
+    const error = (() => {
+      try {
+        parseConfig(env);
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).not.toContain(value);
   });
 });
 
