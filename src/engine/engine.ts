@@ -136,6 +136,22 @@ const CLAIMED_COUNT =
 /** The first two batches together ("前两批加起来"). */
 const THROUGH_TWO = /前两批|前二批|头两批|第一、?二批|一二两批|first two batches/;
 
+/** Emoji that greet or thank (👋, 👍, 🙏) when a message is nothing else. */
+const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}|\u{1F60A}|\u{1F642}/u;
+
+/** A count asked with no subject at all ("有几个", "一共多少个"). */
+const BARE_COUNT = /^(一共|总共|共|总计|全部)?\s*(有)?\s*(几个|多少个?)\s*(试点)?\s*[?？]?$/;
+
+/** A question that asks whether a place belongs to this programme or to another one. */
+const THIS_OR_OTHER =
+  /(this|our) (programme|program|one)|本项目|这个项目|这个试点|智慧城市试点.{0,6}(还是|或)/;
+
+/** Asking why or where a figure comes from ("为什么…97个", "97是哪来的"). */
+const WHY_FIGURE = /为什么|为啥|怎么回事|啥意思|什么意思|哪来|有的说|新闻说|why|where does/;
+
+/** A rule score this high (a pattern and a cue) needs no confirmation by the examples. */
+const CONFIDENT_SCORE = 8;
+
 /** Words for a running total ("截至第三批"). */
 const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
 
@@ -228,6 +244,9 @@ export class Engine {
     };
     const trace = [`text: ${normalised.text}${normalised.truncated ? " (truncated)" : ""}`];
     if (!/[\p{L}\p{N}]/u.test(normalised.text)) {
+      // 👋 or 👍 alone is a greeting or a thanks: the help answer, not "I did not understand".
+      if (GREETING_EMOJI.test(String(question ?? "")))
+        return this.finish(question, "help", composeHelp(cx), [], null, trace, context, "fallback");
       return this.finish(
         question,
         "unknown",
@@ -293,7 +312,10 @@ export class Engine {
         layer = "examples";
       }
     }
-    if (rec.otherProgramme) {
+    // "Is Karamay a pilot of this programme or of the other one?": this programme, with the other noted.
+    const thisOrOther =
+      rec.otherProgramme && places.length > 0 && THIS_OR_OTHER.test(rec.text) && intent === "pilot.status";
+    if (rec.otherProgramme && !thisOrOther) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
@@ -362,7 +384,8 @@ export class Engine {
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
         : intent?.startsWith("programme.") &&
-            (rec.mentions.length > 0 || (cx.lang === "en" && onlyQuestionWords(top))) &&
+            ((rec.mentions.length > 0 && (top?.score ?? 0) < CONFIDENT_SCORE) ||
+              (cx.lang === "en" && onlyQuestionWords(top))) &&
             !TOPIC.test(rec.residual) &&
             layer === "rules"
           ? this.unconfirmedTopic(intent, rec, slots, trace)
@@ -443,7 +466,11 @@ export class Engine {
       intent = "programme.total";
       trace.push("total up to batch 3");
     }
-    if (
+    // "为什么第三批是97个？新闻说84个": asked why a figure circulates, the totals explain it.
+    if (figure && places.length === 0 && WHY_FIGURE.test(rec.residual) && !/还是|or\b/.test(rec.text)) {
+      intent = "programme.total";
+      trace.push("why a figure");
+    } else if (
       figure &&
       places.length === 0 &&
       (!intent || intent === "unknown" || intent.startsWith("programme."))
@@ -702,6 +729,8 @@ export class Engine {
       return { intent, batch: rec.batch };
     }
     if (rec.batch !== null) return { intent: "batch.info", batch: rec.batch };
+    // "有几个" with nothing before it: the programme's total.
+    if (BARE_COUNT.test(rec.text)) return { intent: "programme.total", batch: null };
     // A question about a place we do not know ("霍格沃茨是试点吗") still gets a place answer.
     const asIfPlace = scoreIntents(
       rec.residual,

@@ -366,17 +366,19 @@ function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
  */
 const CLAUSE_BREAK = /[，。？！,.?!;；、（）()]|和|与|跟|及|还是|或|\p{Script=Han}\s|\s\p{Script=Han}/u;
 
+/** Words that place the next name near the one before ("普兰店那边的普湾新区"). */
+const NEAR = /^(那边|这边|那儿|这儿|附近|旁边|一带|边上)的?$/;
+
 function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): Mention[] {
   return mentions.filter(
     (m, i) =>
-      !mentions
-        .slice(i + 1)
-        .some(
-          (later) =>
-            later.start - m.end <= 6 &&
-            !CLAUSE_BREAK.test(text.slice(m.end, later.start)) &&
-            encloses(m.place, later.place, atlas),
-        ),
+      !mentions.slice(i + 1).some(
+        (later) =>
+          later.start - m.end <= 6 &&
+          !CLAUSE_BREAK.test(text.slice(m.end, later.start)) &&
+          // "普兰店那边的普湾新区": a place named to say where the next one is.
+          (encloses(m.place, later.place, atlas) || NEAR.test(text.slice(m.end, later.start))),
+      ),
   );
 }
 

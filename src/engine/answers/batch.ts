@@ -57,7 +57,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       );
     }
   }
-  if (residual.includes("扩大范围")) {
+  if (/扩大.{0,2}范围|扩容|expan/.test(residual)) {
     const names = expansions.map((p) => `${p.name}→${p.expands}`);
     lines.push(
       names.length === 0
