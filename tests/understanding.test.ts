@@ -534,3 +534,34 @@ describe("numbers quoted about an area, and towns not on the list", () => {
     expect(a.text).toContain("乌镇");
   });
 });
+
+describe("more forms from the dev7 set", () => {
+  it.each([
+    ["kun1 shan1 shi4 bu2 shi4 shi4 dian3", "昆山市"],
+    ["wu2xi1 shi4 bu2 shi4 shi4dian3", "无锡市"],
+  ])("pinyin with tone numbers: %s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it("two places asked of both are answered each", () => {
+    const lines = engine.answer("宝鸡和太仓都是试点吗").text.split("\n");
+    expect(lines[0]).toMatch(/^宝鸡市：是，第二批/);
+    expect(lines[1]).toBe("太仓市：不是，境内也没有试点");
+  });
+
+  it.each([
+    ["👋", "help"],
+    ["🙏", "help"],
+    ["有几个", "programme.total"],
+    ["四个直辖市哪个试点最多", "area.ranking"],
+    ["普兰店那边的普湾新区是试点吗", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("a group of the four municipalities ranks 北京 first with the reference's count", () => {
+    const a = engine.answer("四个直辖市里谁的试点最多");
+    expect(a.winners).toEqual(["北京市"]);
+    expect(a.count).toBe(all.get("北京市"));
+  });
+});

@@ -136,8 +136,8 @@ const CLAIMED_COUNT =
 /** The first two batches together ("前两批加起来"). */
 const THROUGH_TWO = /前两批|前二批|头两批|第一、?二批|一二两批|first two batches/;
 
-/** Emoji that greet or thank (👋, 👍, 🙏) when a message is nothing else. */
-const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}|\u{1F60A}|\u{1F642}/u;
+/** Emoji that greet or thank (👋, 👍, 🙏, 🤝) when a message is nothing else; a smile alone says nothing. */
+const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;
 
 /** A count asked with no subject at all ("有几个", "一共多少个"). */
 const BARE_COUNT = /^(一共|总共|共|总计|全部)?\s*(有)?\s*(几个|多少个?)\s*(试点)?\s*[?？]?$/;
@@ -1054,11 +1054,13 @@ function onlyQuestionWords(top: IntentScore | undefined): boolean {
 }
 
 /**
- * Whether a question lists three or more places side by side (昆山、苏州、无锡), none inside another
- * and each separated from the next by a list mark or a conjunction only.
+ * Whether a question lists three or more places side by side (昆山、苏州、无锡), or two asked of
+ * both, each separated from the next by a list mark or a conjunction only.
  */
 function listsSeveral(text: string, places: Mention[]): boolean {
-  if (places.length < 3 || places.some((m) => m.start < 0)) return false;
+  // Two places count as a list when asked of both ("渭南跟淮南都是试点吗").
+  const both = places.length === 2 && /都|分别|各自|\bboth\b|\beach\b/.test(text);
+  if ((places.length < 3 && !both) || places.some((m) => m.start < 0)) return false;
   const ordered = [...places].sort((a, b) => a.start - b.start);
   return ordered.every(
     (m, i) =>

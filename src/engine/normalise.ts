@@ -28,6 +28,8 @@ const NOISE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}\p
 const REPEATED_PUNCTUATION = /([\p{P}\p{S}])\1+/gu;
 const LEADING_PUNCTUATION = /^(?:(?!\/)[\p{P}\p{S}\s])+/u;
 const LATIN = /[a-z]/;
+/** Two or more pinyin syllables in a row, each with a tone number (wu2 xi1, kun1shan1). */
+const TONE_NUMBERS = /\b(?:[a-z]{1,6}[1-5]\s*){2,}/g;
 
 /** Written Cantonese words replaced by their Mandarin equivalents, longest first as the table lists them. */
 function readDialect(text: string, dialect: readonly (readonly [string, string])[]): string {
@@ -81,6 +83,8 @@ export function normalise(
     .toLowerCase()
     // yan'an, xi’an: the apostrophe only separates syllables.
     .replace(/(?<=[a-z])['’](?=[a-z])/g, "")
+    // "wu2 xi1 shi4": pinyin with tone numbers reads as plain pinyin.
+    .replace(TONE_NUMBERS, (run) => run.replace(/(?<=[a-z])[1-5]/g, ""))
     .replace(REPEATED_PUNCTUATION, "$1")
     .replace(/\s+/g, " ")
     .trim()
