@@ -13,11 +13,14 @@ describe.each([
   ["blind4.jsonl", 200],
   ["blind5.jsonl", 200],
   ["blind6.jsonl", 200],
-])("question set %s", (file, size) => {
-  it("keeps accuracy (intent and facts) at or above 97%", () => {
+  ["blind7.jsonl", 200],
+  // A development set, tuned on; most of what it still fails are label disagreements (tests/eval/README.md).
+  ["dev7.jsonl", 300, 0.96],
+])("question set %s", (file, size, floor = 0.97) => {
+  it(`keeps accuracy (intent and facts) at or above ${floor * 100}%`, () => {
     const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));
     expect(report.total).toBeGreaterThanOrEqual(size);
     const failures = report.failures.map((f) => `${f.case.q}: ${f.wrong.join("; ")}`);
-    expect(report.accuracy, failures.join("\n")).toBeGreaterThanOrEqual(0.97);
+    expect(report.accuracy, failures.join("\n")).toBeGreaterThanOrEqual(floor);
   });
 });

@@ -46,7 +46,7 @@ describe("the example layer in the engine", () => {
     ["你会啥", "help"],
     ["批次之间隔多久", "programme.timeline"],
     ["入选以后要干啥", "programme.process"],
-    ["这事儿后来咋样了", "programme.outlook"],
+    ["最后结果如何", "programme.outlook"],
   ])("%s → %s, decided by the examples", (q, intent) => {
     const a = engine.answer(q);
     expect(a.intent).toBe(intent);

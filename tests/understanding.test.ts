@@ -565,3 +565,75 @@ describe("more forms from the dev7 set", () => {
     expect(a.count).toBe(all.get("北京市"));
   });
 });
+
+describe("forms found by blind7 (first run 92.1%), as general rules", () => {
+  it.each([
+    ["帝都有几个试点", "北京市"],
+    ["魔都有几个试点", "上海市"],
+    ["羊城有多少个试点", "广州市"],
+  ])("a city's nickname: %s → %s", (q, area) => {
+    const a = engine.answer(q);
+    expect(a.area).toBe(area);
+    expect(a.count).toBe(all.get(area) ?? a.count);
+  });
+
+  it.each([
+    ["shi jia zhuang shi bu shi shi dian", "石家庄市"],
+    ["Suzhou Industrial Park - which batch?", "苏州工业园区"],
+    ["汶川也是试点？就是地震那个", "阿坝藏族羌族自治州汶川县"],
+    ["蚌埠禹会区是试点吗", "蚌埠市"],
+  ])("%s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it("a homophone typo followed by 也 is still corrected (文川县也是)", () => {
+    expect(engine.answer("文川县也是试点吗")).toMatchObject({
+      place: "阿坝藏族羌族自治州汶川县",
+      isPilot: true,
+    });
+  });
+
+  it("counts by the end of 2013 are the first two batches", () => {
+    const a = engine.answer("截至2013年底浙江一共有多少个试点");
+    expect(a.count).toBe((referenceCounts(1).get("浙江省") ?? 0) + (referenceCounts(2).get("浙江省") ?? 0));
+  });
+
+  it("a province's expansion areas by name, counted and not", () => {
+    const a = engine.answer("河北的扩大范围是哪几个");
+    expect(a.count).toBe(3);
+    for (const n of ["正定县", "固安县", "丛台区"]) expect(a.text).toContain(n);
+    const list = engine.answer("湖北的试点有哪些，扩大范围的也算上");
+    expect(list.count).toBe(all.get("湖北省"));
+  });
+
+  it("a list question then a second place, separated by a space, answers both", () => {
+    const a = engine.answer("甘肃哪些城市是试点啊 兰州有没有");
+    expect(a).toMatchObject({ intent: "area.list", area: "甘肃省", count: all.get("甘肃省") });
+    expect(a.text).toContain("敦煌市");
+    expect(a.text).toMatch(/兰州市是国家智慧城市试点/);
+  });
+
+  it("a space does not split a place from its question (威海 第几批)", () => {
+    expect(engine.answer("威海 第几批")).toMatchObject({ intent: "pilot.status", place: "威海市" });
+  });
+
+  it("the asker's origin is not the subject (台湾读者…, 我是湖北一个县的…)", () => {
+    expect(engine.answer("台湾读者想请教：第三批名单是哪一年公布的？").intent).toBe("batch.info");
+    expect(engine.answer("我是湖北一个县的，我们县当年为什么没被选上").intent).toBe("programme.process");
+  });
+
+  it.each([
+    ["北京上海差距咋这么大", "area.compare"],
+    ["西部省区里谁的试点最多", "area.ranking"],
+    ["试点期多长 3到5年吗", "programme.process"],
+    ["这些试点后来都咋样了 有没有验收", "programme.outlook"],
+    ["第四批啥时候出 我们市还想申报", "programme.outlook"],
+    ["今年高考作文题目是什么", "unknown"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("前两批加起来 is the sum of the first two batches (193)", () => {
+    expect(engine.answer("前两批加起来一共多少个").count).toBe(193);
+  });
+});

@@ -129,8 +129,11 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     ...data.gazetteer.cities.map((c) => c.name),
     ...data.gazetteer.counties.map((c) => c.name),
   ]);
-  for (const e of data.names.exonyms.filter((e) => !divisionNames.has(e.name)))
-    problems.push(`data/names.json exonym ${e.english} field name: ${e.name} is not a division`);
+  const pilotNames = new Set(data.pilots.map((p) => p.name));
+  for (const e of data.names.exonyms.filter((e) => !divisionNames.has(e.name) && !pilotNames.has(e.name)))
+    problems.push(`data/names.json exonym ${e.english} field name: ${e.name} is not a division or a pilot`);
+  for (const n of data.names.nicknames.filter((n) => !divisionNames.has(n.name)))
+    problems.push(`data/names.json nickname ${n.nickname} field name: ${n.name} is not a division`);
   for (const r of data.names.renames.filter((r) => !divisionNames.has(r.today)))
     problems.push(`data/names.json rename ${r.old} field today: ${r.today} is not a division`);
   const titles = new Set(data.programme.documents.map((d) => d.title));

@@ -229,6 +229,8 @@ export const NamesFileSchema = z
         })
         .strict(),
     ),
+    /** Nicknames people use for a city or province (帝都 北京市, 魔都 上海市, 羊城 广州市); only ones that name no division. */
+    nicknames: z.array(z.object({ nickname: z.string().min(2), name: z.string().min(2) }).strict()),
     /** Zones that are not divisions of the gazetteer (雄安新区), with the counties they span. */
     zones: z.array(
       z

@@ -6,6 +6,7 @@ import {
   areaOf,
   composeAreaCount,
   composeAreaCountThrough,
+  composeAreaExpansions,
   composeAreaList,
   composeCompare,
   composeRanking,
@@ -123,7 +124,8 @@ const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪
 const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
 
 /** Words that ask what came after the programme's batches. */
-const AFTERWARDS = /之后|以后|后来|还会|会不会|还有没有|还有|再(有|出|搞|评)|after|any more|again/;
+const AFTERWARDS =
+  /之后|以后|后来|还会|会不会|还有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|after|any more|again/;
 
 /** Words that ask whether something counts toward a figure. */
 const COUNTS_TOWARD =
@@ -131,10 +133,17 @@ const COUNTS_TOWARD =
 
 /** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
 const CLAIMED_COUNT =
-  /(应该|应当|明明|其实|不是|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)/;
+  /(应该|应当|明明|其实|不是|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
+
+/** A question for an area's expansion areas themselves ("河北的扩大范围是哪几个"). */
+const ASKS_EXPANSIONS =
+  /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,4}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
+/** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
+const INCLUDING = /包括|包含|含|也算|算上|加上|连同|including/;
 
 /** The first two batches together ("前两批加起来"). */
-const THROUGH_TWO = /前两批|前二批|头两批|第一、?二批|一二两批|first two batches/;
+const THROUGH_TWO =
+  /前两批|前二批|头两批|第一、?二批|一二两批|first two batches|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
 
 /** Emoji that greet or thank (👋, 👍, 🙏, 🤝) when a message is nothing else; a smile alone says nothing. */
 const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;
@@ -203,11 +212,11 @@ export class Engine {
    * with the earlier ones' context; the answer's fields are the first question's.
    */
   answer(question: string, context: Context = {}): Answer {
-    const { pieces, asking } = splitQuestions(String(question ?? ""));
+    const { pieces, asking, marked } = splitQuestions(String(question ?? ""));
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
-    if (asking.length === 1 && pieces.length > 1 && asking[0]) {
+    if (marked.length === 1 && pieces.length > 1 && asking[0] && marked[0] === asking[0]) {
       const alone = this.answerOne(asking[0], context);
-      if (alone.intent !== "unknown" && (alone.place || alone.area)) return { ...alone, question };
+      if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
     }
     if (asking.length < 2) return this.answerOne(question, context);
     const answers: Answer[] = [];
@@ -223,6 +232,10 @@ export class Engine {
     }
     const [first, ...rest] = answers;
     if (!first || rest.length === 0) return this.answerOne(question, context);
+    // Pieces about one and the same place ("临沂明明在名单上 临沂到底是不是") are one question.
+    const subject = (a: Answer) => a.place ?? a.area;
+    if (subject(first) && answers.every((a) => subject(a) === subject(first)))
+      return this.answerOne(question, context);
     return {
       ...first,
       question,
@@ -384,7 +397,8 @@ export class Engine {
       intent && places.length > 0 && PLACE_INTENTS.includes(intent) && !TOPIC.test(rec.residual)
         ? offTopicObject(rec.residual)
         : intent?.startsWith("programme.") &&
-            ((rec.mentions.length > 0 && (top?.score ?? 0) < CONFIDENT_SCORE) ||
+            ((rec.mentions.some((m) => !introducesAsker(rec.text, m)) &&
+              (top?.score ?? 0) < CONFIDENT_SCORE) ||
               (cx.lang === "en" && onlyQuestionWords(top))) &&
             !TOPIC.test(rec.residual) &&
             layer === "rules"
@@ -801,7 +815,7 @@ export class Engine {
       // A name cut from a longer run must be followed by the question, not by more name (中土世界).
       if (
         t !== runOf &&
-        !/^(有|是|的|哪|几|多|算|在|入|属|还|都|啥|什|怎|咋|能|第|呢|吗|智|试|国|上|进)/.test(
+        !/^(有|是|的|哪|几|多|算|在|入|属|还|都|也|啥|什|怎|咋|能|第|呢|吗|智|试|国|上|进)/.test(
           runOf.slice(t.length),
         )
       )
@@ -947,6 +961,9 @@ export class Engine {
         // "山东前两批加起来几个": the first two batches together.
         if (intent === "area.count" && area && THROUGH_TWO.test(rec.text))
           return { intent, reply: composeAreaCountThrough(cx, area, 2) };
+        // "河北的扩大范围是哪几个": the area's expansion areas.
+        if (area && batch === null && ASKS_EXPANSIONS.test(rec.residual) && !INCLUDING.test(rec.residual))
+          return { intent, reply: composeAreaExpansions(cx, area) };
         // A region's provinces (东北三省有多少个) are counted side by side.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))
           return { intent, reply: composeCompare(cx, this.areasOf(cx, places), batch) };
@@ -981,8 +998,13 @@ export class Engine {
         return { intent, reply: composeOtherProgramme(cx, rec.otherProgramme?.programme, first?.place) };
       case "unknown":
         return { intent, reply: composeUnknown(cx, false, first?.place) };
-      default:
-        return { intent, reply: composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual, batch) };
+      default: {
+        const reply = composeProgramme(cx, intent satisfies ProgrammeTopic, rec.residual, batch);
+        // "前两批加起来是193吗": the first two batches' sum, then the whole.
+        if (intent === "programme.total" && THROUGH_TWO.test(rec.text))
+          return { intent, reply: throughTwo(cx, reply, rec.text) };
+        return { intent, reply };
+      }
     }
   }
 
@@ -1071,6 +1093,28 @@ function listsSeveral(text: string, places: Mention[]): boolean {
   );
 }
 
+/** Whether a place is where the asker says they are from ("我是湖北一个县的"), not the topic. */
+function introducesAsker(text: string, m: Mention): boolean {
+  return (
+    m.start >= 0 &&
+    /(我是|我老家|老家|来自|我在|我家在?)$/.test(text.slice(Math.max(0, m.start - 3), m.start))
+  );
+}
+
+/** The programme's total answer led by the sum of its first two batches. */
+function throughTwo(cx: ComposeContext, reply: Reply, question: string): Reply {
+  const [b1, b2] = cx.programme.batches;
+  if (!b1 || !b2) return reply;
+  const sum = b1.count + b2.count;
+  // A quoted sum ("是193吗") is explained by the figure's own line.
+  if (question.includes(String(sum))) return { ...reply, count: sum };
+  const line =
+    cx.lang === "zh"
+      ? `前两批合计${sum}个（${b1.label}${b1.count}个、${b2.label}${b2.count}个）。`
+      : `The first two batches hold ${sum} pilots (${b1.count} + ${b2.count}).`;
+  return { ...reply, text: `${line}\n${reply.text}`, count: sum };
+}
+
 /** Words that make a piece of a message a question of its own. */
 const ASKS =
   /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b/i;
@@ -1079,12 +1123,16 @@ const ASKS =
  * The pieces of a message that end at a question mark, and those of them that ask something
  * ("一共多少个？山东几个？哪个省最多？" asks three times). More than four pieces are one message.
  */
-function splitQuestions(message: string): { pieces: string[]; asking: string[] } {
+function splitQuestions(message: string): { pieces: string[]; asking: string[]; marked: string[] } {
+  // Chat users end a question with a space as often as with a question mark ("甘肃哪些城市是试点啊 兰州有没有").
   const pieces = (message.match(/[^？?]+[？?]*/g) ?? [])
+    .flatMap((p) => p.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
     .map((p) => p.trim())
     .filter((p) => /[\p{L}\p{N}]/u.test(p));
-  if (pieces.length < 2 || pieces.length > 4) return { pieces: [message], asking: [] };
-  return { pieces, asking: pieces.filter((p) => ASKS.test(p)) };
+  if (pieces.length < 2 || pieces.length > 4) return { pieces: [message], asking: [], marked: [] };
+  // Pieces that end with a question mark: a question followed by a remark is told by these alone.
+  const marked = pieces.filter((p) => /[？?]$/.test(p));
+  return { pieces, asking: pieces.filter((p) => ASKS.test(p)), marked };
 }
 
 /** The place named last before the first batch word of a question, if any. */

@@ -91,6 +91,11 @@ export class Lexicon {
       for (const term of [r.old, formerShortForm(r.old)])
         if (term && !this.exact.has(term)) this.add(term, today);
     }
+    // Nicknames (帝都, 魔都, 羊城), where no place goes by them.
+    for (const n of atlas.data.names.nicknames) {
+      const place = this.exact.get(n.name)?.[0];
+      if (place && !this.exact.has(n.nickname)) this.add(n.nickname, place);
+    }
     // A pilot is also a reading of its name without the province and city in front: 城区 can be
     // 大同市城区, 东城区 can be 东莞市东城区, 高新区 can be 吉林市高新区 — shown as alternatives.
     for (const p of atlas.data.pilots) {

@@ -113,6 +113,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
         ? ambiguous.get(m.term)
         : atlas.data.ambiguous.find((a) => pinyinKey(a.term) === m.term.replace(/[^a-z]/g, ""));
   }
+  // "台湾读者想请教…": where the asker comes from is not what the question is about.
+  const asked = mentions.filter((m) => !(mentions.length > 0 && ASKER.test(text.slice(m.end, m.end + 4))));
+  mentions.splice(0, mentions.length, ...asked);
   const chosen = dropEnclosingPlaces(
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
@@ -299,8 +302,13 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 
 function scanLatin(text: string, lexicon: Lexicon): Mention[] {
   const all = [...text.matchAll(/[a-z]+/g)];
-  const words = all.filter((w) => !ENGLISH_STOPWORDS.has(w[0]));
-  const out: Mention[] = [];
+  // A name of three or four syllables may begin with a question word's syllable (shi jia zhuang):
+  // tried first, whole, so that its syllables are not read one by one.
+  const out: Mention[] = longPinyinNames(text, all, lexicon);
+  const taken = new Set(
+    out.flatMap((m) => all.filter((w) => (w.index ?? 0) >= m.start && (w.index ?? 0) < m.end)),
+  );
+  const words = all.filter((w) => !ENGLISH_STOPWORDS.has(w[0]) && !taken.has(w));
   for (let k = 0; k < words.length; ) {
     let taken = 0;
     for (let n = Math.min(4, words.length - k); n >= 1 && !taken; n--) {
@@ -329,6 +337,43 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
       }
     }
     k += taken || 1;
+  }
+  return out;
+}
+
+/**
+ * Names of three or four pinyin syllables, typed apart, that begin with a syllable the scan would
+ * otherwise skip as a question word ("shi jia zhuang", "shi he zi"). At least one syllable must be
+ * no question word, so "shi bu shi" and "shi dian" stay words.
+ */
+function longPinyinNames(text: string, all: RegExpMatchArray[], lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const first = all[i];
+    if (!first || !ENGLISH_STOPWORDS.has(first[0])) continue;
+    for (let n = 4; n >= 3; n--) {
+      const run = all.slice(i, i + n);
+      if (run.length < n || run.every((w) => ENGLISH_STOPWORDS.has(w[0]))) continue;
+      const spaced = run.every(
+        (w, j) =>
+          j === 0 || text.slice((run[j - 1]?.index ?? 0) + (run[j - 1]?.[0].length ?? 0), w.index) === " ",
+      );
+      const key = run.map((w) => w[0]).join("");
+      const places = spaced && key.length <= 18 ? lexicon.lookupPinyin(key) : undefined;
+      const last = run[n - 1];
+      if (places?.[0] && last) {
+        const start = first.index ?? 0;
+        const end = (last.index ?? 0) + last[0].length;
+        out.push(
+          withAlternatives(
+            { place: places[0], term: text.slice(start, end), start, end, via: "pinyin", key },
+            places,
+          ),
+        );
+        i += n - 1;
+        break;
+      }
+    }
   }
   return out;
 }
@@ -365,6 +410,9 @@ function isInside(p: Place, outerCode: string, atlas: Atlas): boolean {
  * names, "苏州 昆山", still reads as one place).
  */
 const CLAUSE_BREAK = /[，。？！,.?!;；、（）()]|和|与|跟|及|还是|或|\p{Script=Han}\s|\s\p{Script=Han}/u;
+
+/** Words after a place that make it where the asker comes from (台湾读者, 广东网友). */
+const ASKER = /^的?(读者|网友|朋友|同胞|老乡|观众|听众|记者|人士|学生|老师)/;
 
 /** Words that place the next name near the one before ("普兰店那边的普湾新区"). */
 const NEAR = /^(那边|这边|那儿|这儿|附近|旁边|一带|边上)的?$/;

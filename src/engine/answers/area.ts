@@ -438,3 +438,37 @@ export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: B
       : `${label} had ${through.length} pilots in batches 1–${last} (${parts.map((x) => `batch ${x.b.batch}: ${x.n}`).join(", ")}); ${counted.length} over all three.`;
   return { text, count: through.length, area: d.name, pilots: through };
 }
+
+/** Answers "河北的扩大范围是哪几个": the area's 2014 expansions (counted) and 2013 ones (named only). */
+export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply {
+  const { counted, uncounted } = tally(cx, d, null);
+  const counting = counted.filter((p) => p.scope === "expansion");
+  const zh = cx.lang === "zh";
+  const label = placeName(d.name, cx.lang);
+  const arrow = (ps: Pilot[]) =>
+    joinList(
+      ps.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`),
+      cx.lang,
+    );
+  const lines = [
+    counting.length === 0
+      ? zh
+        ? `${label}没有计入290个的扩大范围区域。`
+        : `${label} has no counted expansion areas.`
+      : zh
+        ? `${label}有${counting.length}个扩大范围区域，都在${batchLabel(3, cx.programme, "zh")}，计入290个：${arrow(counting)}。`
+        : `${label} has ${counting.length} expansion area(s), all in ${batchLabel(3, cx.programme, "en")} and counted: ${arrow(counting)}.`,
+  ];
+  if (uncounted.length > 0)
+    lines.push(
+      zh
+        ? `另有2013年随第二批公布的${uncounted.length}个（不计入）：${arrow(uncounted)}。`
+        : `Also ${uncounted.length} from 2013, announced with batch 2 and not counted: ${arrow(uncounted)}.`,
+    );
+  return {
+    text: lines.join("\n"),
+    count: counting.length,
+    area: d.name,
+    pilots: [...counting, ...uncounted],
+  };
+}
