@@ -637,3 +637,59 @@ describe("forms found by blind7 (first run 92.1%), as general rules", () => {
     expect(engine.answer("前两批加起来一共多少个").count).toBe(193);
   });
 });
+
+describe("forms found by blind8 (first run 93.3%), as general rules", () => {
+  it.each([
+    ["How many pilots in Shantung province?", "山东省"],
+    ["How many pilots does Kiangsu have?", "江苏省"],
+  ])("old romanisations of provinces: %s → %s", (q, area) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "area.count", area, count: all.get(area) });
+  });
+
+  it("Compare Kiangsu and Chekiang: the reference's winner", () => {
+    const a = engine.answer("Compare Kiangsu and Chekiang please");
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual(["江苏省"]);
+  });
+
+  it.each([
+    ["Urumchi on the MOHURD pilot list or not?", "乌鲁木齐市"],
+    ["Fānyú shì bú shì shìdiǎn?", "广州市番禺区"],
+  ])("%s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it("two provinces written together (云贵两省) are compared", () => {
+    const a = engine.answer("云贵两省比一下，哪个试点多");
+    expect(a.intent).toBe("area.compare");
+    const [yun, gui] = [all.get("云南省") ?? 0, all.get("贵州省") ?? 0];
+    expect(a.winners).toEqual([gui > yun ? "贵州省" : "云南省"]);
+  });
+
+  it("a province's own higher figure with a 含 place split off (广西)", () => {
+    const a = engine.answer("柳州鱼峰区应该单独算吧，那广西不就是8个？");
+    expect(a).toMatchObject({
+      intent: "area.count",
+      area: "广西壮族自治区",
+      count: all.get("广西壮族自治区"),
+    });
+    expect(a.text).toContain("鱼峰区");
+  });
+
+  it("whether the 2013 expansions count toward 290, even with one of them named", () => {
+    expect(engine.answer("2013年扩大范围的那几个（蔡甸那些）算不算在290里面")).toMatchObject({
+      intent: "programme.total",
+      count: 290,
+    });
+  });
+
+  it.each([
+    ["试点评估通过以后怎么定级", "programme.tiers"],
+    ["這個計畫是哪個部會主管的？", "programme.background"],
+    ["What's in it for ordinary residents?", "programme.purpose"],
+    ["试点的经费是从哪来的", "programme.funding"],
+    ["试点期满以后还有什么后续政策", "programme.outlook"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

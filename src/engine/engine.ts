@@ -133,7 +133,10 @@ const COUNTS_TOWARD =
 
 /** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
 const CLAIMED_COUNT =
-  /(应该|应当|明明|其实|不是|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
+  /(应该|应当|明明|其实|不是|就是|不就|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
+
+/** Words for expansion areas at all. */
+const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 
 /** A question for an area's expansion areas themselves ("河北的扩大范围是哪几个"). */
 const ASKS_EXPANSIONS =
@@ -449,9 +452,16 @@ export class Engine {
       trace.push("ranking within a group");
     }
     // "你说的不对 山东应该是16个才对": a number claimed for an area is a count question about it.
-    const area = places.length === 1 && places[0] ? areaOf(cx, places[0].place) : undefined;
+    // With several places, the claim is about the one named last before the number ("那广西不就是8个").
+    const claimedAt = rec.text.search(/\d{1,3}\s*个/);
+    const claimant =
+      places.length === 1
+        ? places[0]
+        : places.filter((m) => m.start >= 0 && m.start < claimedAt).sort((a, b) => b.start - a.start)[0];
+    const area = claimant ? areaOf(cx, claimant.place) : undefined;
     if (area && area.level !== "county" && CLAIMED_COUNT.test(rec.text) && intent !== "area.count") {
       intent = "area.count";
+      if (claimant && claimant !== places[0]) places.splice(0, places.length, claimant);
       trace.push("a count claimed");
     }
     if (area && THROUGH_TWO.test(rec.text) && intent !== "area.count") intent = "area.count";
@@ -471,7 +481,11 @@ export class Engine {
     const figure = explainFigure(cx.programme, rec.text, cx.lang);
     // "2013年扩大范围的那10个算进290里吗": whether something counts toward the total is a total question.
     const quotesTotal = (rec.text.match(/\d+/g) ?? []).map(Number).includes(cx.programme.total);
-    if (quotesTotal && places.length === 0 && COUNTS_TOWARD.test(rec.residual)) {
+    if (
+      quotesTotal &&
+      COUNTS_TOWARD.test(rec.residual) &&
+      (places.length === 0 || EXPANSION_WORDS.test(rec.text))
+    ) {
       intent = "programme.total";
       trace.push("counts toward the total");
     }

@@ -159,6 +159,8 @@ function findRegion(
       const start = text.indexOf(term);
       // "广东北部" is not 东北: the character before makes a place with the region's first.
       if (start > 0 && lexicon.lookup(text.charAt(start - 1) + term.charAt(0))) continue;
+      // "京津合作示范区" is a pilot's name, not 京津 and some words.
+      if (start >= 0 && longerName(text, start, term.length, lexicon)) continue;
       if (
         start >= 0 &&
         (!best || start < best.start || (start === best.start && term.length > best.term.length))
@@ -176,6 +178,14 @@ function findRegion(
     return division ? [{ place: { kind: "division", division }, term, start, end, via: "name" }] : [];
   });
   return { start, end, mentions };
+}
+
+/** Whether a known name longer than `length` starts at `start` (a region's name inside a pilot's). */
+function longerName(text: string, start: number, length: number, lexicon: Lexicon): boolean {
+  for (let end = Math.min(text.length, start + 16); end > start + length; end--) {
+    if (lexicon.lookup(text.slice(start, end))) return true;
+  }
+  return false;
 }
 
 /** Every batch named by number (第一批…第三批, 首批, 2012年度…), once each, in order of mention. */
