@@ -693,3 +693,32 @@ describe("forms found by blind8 (first run 93.3%), as general rules", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("forms found by blind9 (first run 94.3%), as general rules", () => {
+  it.each([
+    ["朱州是不是第一批", "株洲市"],
+    ["株州是试点吗", "株洲市"],
+    ["北京亦庄经开区是不是试点", "北京经济技术开发区"],
+    ["Is Kweiyang a pilot city?", "贵阳市"],
+    ["Dunhuang pilot yes? which year?", "敦煌市"],
+  ])("%s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it("新疆 counted with the corps (包括兵团在内) adds both listing units up", () => {
+    const a = engine.answer("新疆包括兵团在内一共有几个试点？");
+    const sum = (all.get("新疆维吾尔自治区") ?? 0) + (all.get("新疆生产建设兵团") ?? 0);
+    expect(a).toMatchObject({ intent: "area.count", count: sum });
+    expect(a.text).toContain("石河子市");
+  });
+
+  it("a province's batch-3 expansions by name, and a total that includes them", () => {
+    expect(engine.answer("河北第三批扩大范围的是哪几个").count).toBe(3);
+    expect(engine.answer("河北第三批连扩大范围一共几个").count).toBe(referenceCounts(3).get("河北省"));
+  });
+
+  it("parts of a batch by level: 县级和镇级 (20), not 区、县、镇 listed as examples (103)", () => {
+    expect(engine.answer("第二批里县级和镇级的一共几个").count).toBe(20);
+    expect(engine.answer("第二批一共确定了多少个城市（区、县、镇）").count).toBe(103);
+  });
+});

@@ -8,6 +8,7 @@ import {
   composeAreaCountThrough,
   composeAreaExpansions,
   composeAreaList,
+  composeAreaSum,
   composeCompare,
   composeRanking,
   explainQuotedCount,
@@ -142,7 +143,7 @@ const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 const ASKS_EXPANSIONS =
   /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,4}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
 /** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
-const INCLUDING = /包括|包含|含|也算|算上|加上|连同|including/;
+const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including/;
 
 /** The first two batches together ("前两批加起来"). */
 const THROUGH_TWO =
@@ -465,6 +466,7 @@ export class Engine {
       trace.push("a count claimed");
     }
     if (area && THROUGH_TWO.test(rec.text) && intent !== "area.count") intent = "area.count";
+    if (this.addsUp(rec, places) && /几|多少|how many/.test(rec.residual)) intent = "area.count";
     // "第二批名单的文号是多少": a batch's document is a question about documents.
     if (intent === "batch.info" && places.length === 0 && DOCUMENT_WORDS.test(rec.residual)) {
       intent = "programme.documents";
@@ -596,6 +598,18 @@ export class Engine {
     const inClause = rec.mentions.filter((m) => m.start > start && m.start < at);
     return (
       inClause.length > 0 && inClause.every((m) => canonicalName(m.place) === canonicalName(place.place))
+    );
+  }
+
+  /** Whether a question counts one province-level area together with another ("包括兵团在内"). */
+  private addsUp(rec: Recognised, places: Mention[]): boolean {
+    const [a, b] = places;
+    return (
+      places.length === 2 &&
+      a !== undefined &&
+      b !== undefined &&
+      [a, b].every((m) => m.place.kind === "division" && m.place.division.level === "province") &&
+      /(包括|包含|连同|加上|算上|含)\s*$/.test(rec.text.slice(a.end, b.start))
     );
   }
 
@@ -975,8 +989,16 @@ export class Engine {
         // "山东前两批加起来几个": the first two batches together.
         if (intent === "area.count" && area && THROUGH_TWO.test(rec.text))
           return { intent, reply: composeAreaCountThrough(cx, area, 2) };
+        // "新疆包括兵团在内一共有几个": two areas added up.
+        if (intent === "area.count" && this.addsUp(rec, places))
+          return { intent, reply: composeAreaSum(cx, this.areasOf(cx, places)) };
         // "河北的扩大范围是哪几个": the area's expansion areas.
-        if (area && batch === null && ASKS_EXPANSIONS.test(rec.residual) && !INCLUDING.test(rec.residual))
+        if (
+          area &&
+          (batch === null || batch === 3) &&
+          ASKS_EXPANSIONS.test(rec.residual) &&
+          !INCLUDING.test(rec.residual)
+        )
           return { intent, reply: composeAreaExpansions(cx, area) };
         // A region's provinces (东北三省有多少个) are counted side by side.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))

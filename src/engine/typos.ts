@@ -49,8 +49,24 @@ export class TypoCorrector {
     }
   }
 
-  /** Known terms within one likely wrong character of `name`, most likely first. */
+  /**
+   * Known terms within one likely wrong character of `name`, most likely first. 州 and 洲 sound the
+   * same and are swapped so often (朱州 for 株洲) that the swap does not count as the one slip.
+   */
   correct(name: string): Correction[] {
+    const swapped = name.replace(/[州洲]/g, (c) => (c === "州" ? "洲" : "州"));
+    if (swapped === name) return this.correctOne(name);
+    const found = new Map<string, Correction>();
+    for (const c of this.correctOne(name)) found.set(c.term, c);
+    for (const c of this.correctOne(swapped)) {
+      const score = c.score - 0.05;
+      if ((found.get(c.term)?.score ?? 0) < score) found.set(c.term, { ...c, score });
+    }
+    if (this.isTerm(swapped)) found.set(swapped, { term: swapped, score: 0.9, kind: "sound" });
+    return [...found.values()].sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
+  }
+
+  private correctOne(name: string): Correction[] {
     const chars = Array.from(name);
     if (chars.length < 2 || chars.length > 8) return [];
     const found = new Map<string, Correction>();

@@ -472,3 +472,27 @@ export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply {
     pilots: [...counting, ...uncounted],
   };
 }
+
+/** Answers "新疆包括兵团在内一共有几个": the areas' pilots added up, each area's share named. */
+export function composeAreaSum(cx: ComposeContext, areas: Division[]): Reply {
+  const rows = areas.map((d) => ({ d, counted: tally(cx, d, null).counted }));
+  const total = rows.reduce((n, r) => n + r.counted.length, 0);
+  const [main, ...rest] = rows;
+  const zh = cx.lang === "zh";
+  const parts = rows.map((r) =>
+    zh ? `${r.d.name}${r.counted.length}个` : `${placeName(r.d.name, "en")}: ${r.counted.length}`,
+  );
+  const lines = [
+    zh
+      ? `${main?.d.name ?? ""}连同${rest.map((r) => r.d.name).join("、")}共有${total}个国家智慧城市试点：${parts.join("，")}。`
+      : `Together, ${total} pilots: ${parts.join("; ")}.`,
+    ...rows.map(
+      (r) =>
+        `${placeName(r.d.name, cx.lang)}${zh ? "：" : ": "}${joinList(
+          r.counted.map((p) => pilotName(p, cx.lang)),
+          cx.lang,
+        )}`,
+    ),
+  ];
+  return { text: lines.join("\n"), count: total, area: main?.d.name, pilots: rows.flatMap((r) => r.counted) };
+}

@@ -188,7 +188,8 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   const residual = question.split(/[，,。？?；;]/).find((c) => /几|多少|how many|哪些/.test(c)) ?? question;
   if (/扩大范围|expansion/.test(residual)) return expansions;
   // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
-  const asked = residual.replace(/级/g, "");
+  // "县级和镇级的" asks for 县镇级.
+  const asked = residual.replace(/县级\s*(和|与|及|、)\s*镇级/g, "县镇").replace(/级/g, "");
   const part = Object.entries(b.composition ?? {}).find(([name]) =>
     [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
       v.length >= 2 ? asked.includes(v) : asked.includes(`个${v}`) || asked.includes(`些${v}`),
