@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../src/data/load.ts";
+import { Engine } from "../src/engine/engine.ts";
 import { exportTable } from "../src/research/export.ts";
 import { type PrefectureRow, pilotTable, prefectureTable } from "../src/research/treatment.ts";
 import { referenceEntries } from "./helpers/reference.ts";
@@ -147,5 +148,39 @@ describe("exportTable", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.content as unknown as ArrayBuffer);
     expect(book.worksheets[0]?.rowCount).toBe(301);
+  });
+});
+
+describe("research answers in the engine", () => {
+  const engine = new Engine(data);
+  it("counts prefecture-level units under both rules, from the same table as the export", () => {
+    const a = engine.answer("地级市层面有多少个试点");
+    expect(a.intent).toBe("research.data");
+    const whole = rows.filter((r) => r.whole_city_batch !== null).length;
+    const any = rows.filter((r) => r.any_pilot_batch !== null).length;
+    expect(a.count).toBe(whole);
+    expect(a.text).toContain(`共${whole}个`);
+    expect(a.text).toContain(`共${any}个`);
+    expect(a.attachments).toEqual(["prefectures", "pilots"]);
+  });
+
+  it("says how 苏州 is coded when asked whether it counts as a pilot city", () => {
+    const text = engine.answer("苏州算不算试点城市").text;
+    expect(text).toContain("整市规则下不算处理组");
+    expect(text).toMatch(/任一试点规则下从第一批/);
+  });
+
+  it("cites the notice of a pilot's batch, with the number only where it is confirmed", () => {
+    expect(engine.answer("昆山是试点吗").text).toContain("依据：建办科〔2013〕22号。");
+    const third = engine.answer("亳州是试点吗").text;
+    expect(third).toContain("依据：《关于公布国家智慧城市2014年度试点名单的通知》。");
+    expect(third).not.toContain("380号");
+    expect(engine.answer("无锡是试点吗").text).not.toContain("依据");
+  });
+
+  it("names all ten 2013 expansions and says the official figure is nine", () => {
+    const text = engine.answer("2013年的扩大范围有哪些").text;
+    expect(text).toContain("官方数字是9个");
+    for (const n of ["常州市新北区", "佛山市南海区", "长沙滨江商务新城"]) expect(text).toContain(n);
   });
 });

@@ -62,6 +62,8 @@ export const BatchSchema = z
     notice: z.string().nullable(),
     /** 专项试点 projects listed with the batch: projects, not places, and not counted. */
     specialProjects: z.number().int().nonnegative(),
+    /** Where sources disagree on the batch's expansion areas (2013: 10 named, officially 9). */
+    expansionsNote: z.string().min(4).optional(),
   })
   .strict();
 /** One batch's facts. */

@@ -37,7 +37,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       const extended = new Set(expansions.map((p) => p.expands));
       lines.push(
         batch === 2
-          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入${programme.total}个。`
+          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入${programme.total}个。${b.expansionsNote ? `（${b.expansionsNote}）` : ""}`
           : `另有${expansions.length}个扩大范围区域并入原有试点，计入${programme.total}个（新增${b.count} + 扩大范围${expansions.length}）。`,
       );
     }

@@ -116,6 +116,8 @@ function composeIsPilot(
   }
   if (p.note && lang === "zh") lines.push(`说明：${p.note}`);
   if (p.note && lang === "en") lines.push(`Note (Chinese): ${p.note}`);
+  const source = citation(cx, p.batch);
+  if (source) lines.push(source);
   const province = cx.atlas.provinceOf(p);
   const short =
     province?.name.replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, "") ?? p.province;
@@ -332,4 +334,16 @@ export function composeStatusList(cx: ComposeContext, places: Place[]): Reply {
     ...(first?.kind === "pilot" ? { place: first.pilot.name } : {}),
     pilots: shown.flatMap((p) => (p.kind === "pilot" ? [p.pilot] : [])),
   };
+}
+
+/**
+ * The notice that published a batch, briefly: its number where confirmed, its title otherwise.
+ * Batch 1 was announced at a meeting, with no notice of its own: no line.
+ */
+function citation(cx: ComposeContext, batch: number): string | undefined {
+  const title = cx.programme.batches.find((b) => b.batch === batch)?.notice;
+  const doc = cx.programme.documents.find((d) => d.title === title);
+  if (!doc) return undefined;
+  const ref = doc.number && doc.numberConfirmed ? doc.number : `《${doc.title}》`;
+  return cx.lang === "zh" ? `依据：${ref}。` : `Source: ${ref}.`;
 }
