@@ -722,3 +722,14 @@ describe("forms found by blind9 (first run 94.3%), as general rules", () => {
     expect(engine.answer("第二批一共确定了多少个城市（区、县、镇）").count).toBe(103);
   });
 });
+
+describe("a name that runs into a longer known name", () => {
+  it("天津滨海新区 is the district, not the start of 天津滨海高新技术开发区…: not a pilot itself", () => {
+    const a = engine.answer("天津滨海新区是不是试点？");
+    expect(a.isPilot).toBe(false);
+    expect(a.text).toContain("天津市生态城");
+  });
+  it("the zone is still found by its own short names", () => {
+    expect(engine.answer("京津合作示范区是试点吗").place).toBe("天津滨海高新技术开发区京津合作示范区");
+  });
+});

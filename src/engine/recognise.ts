@@ -246,8 +246,14 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       if (!suffix && embeddedShortForm(text, i, len, places[0], term)) continue;
       // A short form that runs on into a longer unknown name (云梦 in 云梦泽市) is not that place.
       if (!suffix && runsOnIntoName(text.slice(i), term, lexicon)) continue;
+      // A name whose end begins a longer known one ("天津滨海" in 天津滨海新区, where 滨海新区 is the
+      // district) gives way: the shorter reading (天津) and the longer name are read instead.
+      if (overlapsLongerName(text, i, len, lexicon)) continue;
       // …and a short name that begins most of a pilot's name is that pilot (港口生态工业园, not 港口区).
-      const held = places[0].kind === "division" ? lexicon.pilotHolding(text.slice(i), len + 1) : undefined;
+      const holding =
+        places[0].kind === "division" ? lexicon.pilotHolding(text.slice(i), len + 1) : undefined;
+      // …unless what it holds runs into another known name (天津滨海新区: 滨海新区 is the district).
+      const held = holding && !overlapsLongerName(text, i, holding.length, lexicon) ? holding : undefined;
       if (held) {
         const end = i + held.length;
         out.push({
@@ -288,6 +294,15 @@ function embeddedShortForm(text: string, at: number, len: number, place: Place, 
 }
 
 /** Whether the text at a short form continues with one or two characters and a suffix that name nothing known. */
+function overlapsLongerName(text: string, start: number, length: number, lexicon: Lexicon): boolean {
+  for (let j = start + 1; j < start + length; j++) {
+    for (let end = Math.min(text.length, j + 12); end > start + length && end - j >= 3; end--) {
+      if (lexicon.lookup(text.slice(j, end))) return true;
+    }
+  }
+  return false;
+}
+
 function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
   if (ENDS_WITH_SUFFIX.test(term)) return false;
   const more = from.slice(term.length).match(/^\p{Script=Han}{1,2}?[市县区]/u)?.[0];
