@@ -733,3 +733,25 @@ describe("a name that runs into a longer known name", () => {
     expect(engine.answer("京津合作示范区是试点吗").place).toBe("天津滨海高新技术开发区京津合作示范区");
   });
 });
+
+describe("forms found by blind10 (first run 96.3%), as general rules", () => {
+  it.each([
+    ["祁阳改市以后还是试点吗", "永州市祁阳县"],
+    ["沪州是智慧城市试点吗，四川那个", "泸州市"],
+    ["Qingdao West Coast New Area - which batch?", "青岛西海岸新区"],
+    ["Pí xiàn shì dì jǐ pī shìdiǎn?", "郫县"],
+    ["滨江国际新城是试点吗", "长沙滨江商务新城"],
+  ])("%s → %s", (q, place) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+  });
+
+  it.each([
+    ["新闻里说第三批有97个，这个97是怎么算出来的", "programme.total"],
+    ["试点评估结果分几个等极", "programme.tiers"],
+    ["請問國家智慧城市試點是什麼計劃", "programme.background"],
+    ["省里初审、专家综合评审这些环节具体是怎么回事", "programme.process"],
+    ["shi bu shi shi dian", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

@@ -160,7 +160,8 @@ const THIS_OR_OTHER =
   /(this|our) (programme|program|one)|本项目|这个项目|这个试点|智慧城市试点.{0,6}(还是|或)/;
 
 /** Asking why or where a figure comes from ("为什么…97个", "97是哪来的"). */
-const WHY_FIGURE = /为什么|为啥|怎么回事|啥意思|什么意思|哪来|有的说|新闻说|why|where does/;
+const WHY_FIGURE =
+  /为什么|为啥|怎么回事|啥意思|什么意思|哪来|怎么算|怎么来的|怎么得出|有的说|新闻说|why|where does/;
 
 /** A rule score this high (a pattern and a cue) needs no confirmation by the examples. */
 const CONFIDENT_SCORE = 8;
@@ -283,7 +284,8 @@ export class Engine {
         ? undefined
         : rec.mentions.length === 0
           ? this.correctTypo(rec, trace)
-          : container && this.correctInside(rec, container, trace);
+          : container &&
+            (this.correctInside(rec, container, trace) ?? this.correctBefore(rec, container, trace));
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
@@ -906,6 +908,39 @@ export class Engine {
       };
     }
     return undefined;
+  }
+
+  /**
+   * A mistyped name that opens the question, with the province or city it lies in named after it as
+   * a remark ("沪州是智慧城市试点吗，四川那个" → 泸州市): corrected only to a place inside that area.
+   */
+  private correctBefore(
+    rec: Recognised,
+    container: Mention,
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    const area = container.place;
+    if (area.kind !== "division" || area.division.level === "county") return undefined;
+    const opening = rec.text
+      .replace(OPENERS, " ")
+      .match(/^\s*(\p{Script=Han}{2,4}?)(?=是|算|有|在|属|入|的|吗|呢|，|,|\s)/u)?.[1];
+    if (!opening || rec.text.indexOf(opening) >= container.start) return undefined;
+    const inside = this.lexicon
+      .corrections(opening)
+      .map((c) => ({ c, place: this.lexicon.lookup(c.term)?.[0] }))
+      .filter(
+        (x): x is { c: (typeof x)["c"]; place: Place } =>
+          x.place !== undefined && encloses(area, x.place, this.atlas),
+      );
+    const [best, next] = inside;
+    if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) return undefined;
+    const start = rec.text.indexOf(opening);
+    trace.push(`typo before ${container.term}: ${opening} → ${best.c.name}`);
+    return {
+      mention: { place: best.place, term: opening, start, end: start + opening.length, via: "name" },
+      typed: opening,
+      name: best.c.name,
+    };
   }
 
   /** Whether an unknown name stands first in a question that would be a pilot question about a place. */

@@ -307,7 +307,8 @@ function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
   if (ENDS_WITH_SUFFIX.test(term)) return false;
   const more = from.slice(term.length).match(/^\p{Script=Han}{1,2}?[市县区]/u)?.[0];
   // "重庆哪些区", "江苏有几个市": question words, not more of a name.
-  if (!more || /[哪些几个有的多少什么是各那这全每和与跟及或下里内]/.test(more.slice(0, -1))) return false;
+  if (!more || /[哪些几个有的多少什么是各那这全每和与跟及或下里内改撤设升]/.test(more.slice(0, -1)))
+    return false;
   return !lexicon.lookup(term + more) && !lexicon.lookup(more) && !lexicon.lookup(more.slice(0, -1));
 }
 
@@ -366,6 +367,33 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
   return out;
 }
 
+/** Kind words that may end a two-syllable name (pi xian 郫县). */
+const TWO_SYLLABLE_KINDS = new Set(["xian", "qu", "zhen"]);
+/** Syllables of question words, which never begin a two-syllable name. */
+const QUESTION_SYLLABLES = new Set([
+  "shi",
+  "bu",
+  "cheng",
+  "zhi",
+  "hui",
+  "you",
+  "ge",
+  "ji",
+  "di",
+  "de",
+  "le",
+  "ma",
+  "ne",
+  "a",
+  "ba",
+  "na",
+  "xie",
+  "duo",
+  "shao",
+  "guo",
+  "jia",
+]);
+
 /**
  * Names of three or four pinyin syllables, typed apart, that begin with a syllable the scan would
  * otherwise skip as a question word ("shi jia zhuang", "shi he zi"). At least one syllable must be
@@ -376,9 +404,15 @@ function longPinyinNames(text: string, all: RegExpMatchArray[], lexicon: Lexicon
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
     if (!first || !ENGLISH_STOPWORDS.has(first[0])) continue;
-    for (let n = 4; n >= 3; n--) {
+    for (let n = 4; n >= 2; n--) {
       const run = all.slice(i, i + n);
-      if (run.length < n || run.every((w) => ENGLISH_STOPWORDS.has(w[0]))) continue;
+      // Two syllables only as a name and its kind ("pi xian" 郫县), never two question words.
+      if (
+        n === 2 &&
+        (!TWO_SYLLABLE_KINDS.has(run[1]?.[0] ?? "") || QUESTION_SYLLABLES.has(run[0]?.[0] ?? ""))
+      )
+        continue;
+      if (run.length < n || (n > 2 && run.every((w) => ENGLISH_STOPWORDS.has(w[0])))) continue;
       const spaced = run.every(
         (w, j) =>
           j === 0 || text.slice((run[j - 1]?.index ?? 0) + (run[j - 1]?.[0].length ?? 0), w.index) === " ",
