@@ -755,3 +755,21 @@ describe("forms found by blind10 (first run 96.3%), as general rules", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("forms found by blind11 (first run 98.0%)", () => {
+  it.each([
+    ["北京上海哪个智慧城市试点多", "北京市"],
+    ["云南贵州哪个省的试点多一些", "贵州省"],
+  ])("two places side by side then 哪个…多: %s → %s", (q, winner) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual([winner]);
+    expect(a.count).toBe(all.get(winner));
+  });
+
+  it("a formal request for a province's number and list gets the list", () => {
+    const a = engine.answer("烦请告知黑龙江省试点数量及具体名单，谢谢。");
+    expect(a).toMatchObject({ intent: "area.list", area: "黑龙江省", count: all.get("黑龙江省") });
+    expect(a.text).toContain("齐齐哈尔市");
+  });
+});
