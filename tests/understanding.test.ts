@@ -773,3 +773,11 @@ describe("forms found by blind11 (first run 98.0%)", () => {
     expect(a.text).toContain("齐齐哈尔市");
   });
 });
+
+describe("a place inside a 含… entry asked as a pilot of its own", () => {
+  it("柳州鱼峰区是单独的试点吗 is a status question about 柳州市（含鱼峰区）", () => {
+    const a = engine.answer("柳州鱼峰区是单独的试点吗");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "柳州市", isPilot: true });
+    expect(a.text).toContain("鱼峰区");
+  });
+});
