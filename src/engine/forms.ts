@@ -1,0 +1,138 @@
+import type { IntentScore } from "./intents.ts";
+import { ENGLISH_STOPWORDS, type Mention } from "./recognise.ts";
+
+/**
+ * Question forms: the word patterns that tell what shape a question has (a count with a qualifying
+ * clause, a claimed number, a fourth batch asked as what came after…) and the pure readers of a
+ * message's shape (several questions in one message, several places listed, the asker's origin).
+ * The engine decides with them; nothing here knows the dataset.
+ */
+
+/** Words that open a question before the place it is about (请问, 我们), and punctuation. */
+export const OPENERS =
+  /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
+
+/** Words that ask for a document rather than a batch's facts. */
+export const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number|notice number|official notice/;
+
+/** The end of a question's first clause: a question mark or full stop, or a space between words. */
+export const CLAUSE_END = /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+
+/** A second clause that only qualifies what is counted: 算不算, 包括, 分开算, 不是那个. */
+export const QUALIFIER = /算|包括|包含|计入|(?<!是)不是(?!试点)|含不含|含吗/;
+
+/** A clause that asks for a number or a list. */
+export const ASKS_COUNT_OR_LIST = /几|多少|哪些|哪几|有啥|有什么|how many|which/;
+
+/** Words that rank (最多, 排序) and words that compare side by side (对比, 各有几个). */
+export const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪个多|top|most|fewest|rank/;
+export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
+
+/** Words that ask what came after the programme's batches. */
+export const AFTERWARDS =
+  /之后|以后|后来|还会|会不会|还有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|after|any more|again/;
+
+/** Words that ask whether something counts toward a figure. */
+export const COUNTS_TOWARD =
+  /算进|算在|算入|计入|计算在|包括在|包含在|含在|算不算|包不包括|counted|included|count toward/;
+
+/** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
+export const CLAIMED_COUNT =
+  /(应该|应当|明明|其实|不是|就是|不就|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|\d{1,3}\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
+
+/** Words for expansion areas at all. */
+export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
+
+/** A question for an area's expansion areas themselves ("河北的扩大范围是哪几个"). */
+export const ASKS_EXPANSIONS =
+  /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,4}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
+/** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
+export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including/;
+
+/** The first two batches together ("前两批加起来"). */
+export const THROUGH_TWO =
+  /前两批|前二批|头两批|第一、?二批|一二两批|first two batches|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
+
+/** Emoji that greet or thank (👋, 👍, 🙏, 🤝) when a message is nothing else; a smile alone says nothing. */
+export const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;
+
+/** A count asked with no subject at all ("有几个", "一共多少个"). */
+export const BARE_COUNT = /^(一共|总共|共|总计|全部)?\s*(有)?\s*(几个|多少个?)\s*(试点)?\s*[?？]?$/;
+
+/** A question that asks whether a place belongs to this programme or to another one. */
+export const THIS_OR_OTHER =
+  /(this|our) (programme|program|one)|本项目|这个项目|这个试点|智慧城市试点.{0,6}(还是|或)/;
+
+/** Asking why or where a figure comes from ("为什么…97个", "97是哪来的"). */
+export const WHY_FIGURE =
+  /为什么|为啥|怎么回事|啥意思|什么意思|哪来|怎么算|怎么来的|怎么得出|有的说|新闻说|why|where does/;
+
+/** A rule score this high (a pattern and a cue) needs no confirmation by the examples. */
+export const CONFIDENT_SCORE = 8;
+
+/** Words for a running total ("截至第三批"). */
+export const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
+
+/** Words for the programme's start, one end of an interval ("从发通知到第三批"). */
+export const LAUNCH = /发通知|启动|开始|发文|起步|launch|start/;
+
+/** Words that ask for the time between two things. */
+export const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
+
+/**
+ * Whether an English question's intent rests only on question words ("how do" in "how do I renew my
+ * visa"): such a topic is confirmed by the nearest examples before it is answered.
+ */
+export function onlyQuestionWords(top: IntentScore | undefined): boolean {
+  return (
+    top !== undefined &&
+    top.cues.length > 0 &&
+    top.cues.every((c) => /^[a-z ]+$/.test(c) && c.split(" ").every((w) => ENGLISH_STOPWORDS.has(w)))
+  );
+}
+
+/**
+ * Whether a question lists three or more places side by side (昆山、苏州、无锡), or two asked of
+ * both, each separated from the next by a list mark or a conjunction only.
+ */
+export function listsSeveral(text: string, places: Mention[]): boolean {
+  // Two places count as a list when asked of both ("渭南跟淮南都是试点吗").
+  const both = places.length === 2 && /都|分别|各自|\bboth\b|\beach\b/.test(text);
+  if ((places.length < 3 && !both) || places.some((m) => m.start < 0)) return false;
+  const ordered = [...places].sort((a, b) => a.start - b.start);
+  return ordered.every(
+    (m, i) =>
+      i === 0 ||
+      /^\s*([、，,/&和与跟及]|以及|还有|and|,\s*and)?\s*$/.test(
+        text.slice(ordered[i - 1]?.end ?? 0, m.start),
+      ),
+  );
+}
+
+/** Whether a place is where the asker says they are from ("我是湖北一个县的"), not the topic. */
+export function introducesAsker(text: string, m: Mention): boolean {
+  return (
+    m.start >= 0 &&
+    /(我是|我老家|老家|来自|我在|我家在?)$/.test(text.slice(Math.max(0, m.start - 3), m.start))
+  );
+}
+
+/** Words that make a piece of a message a question of its own. */
+export const ASKS =
+  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b/i;
+
+/**
+ * The pieces of a message that end at a question mark, and those of them that ask something
+ * ("一共多少个？山东几个？哪个省最多？" asks three times). More than four pieces are one message.
+ */
+export function splitQuestions(message: string): { pieces: string[]; asking: string[]; marked: string[] } {
+  // Chat users end a question with a space as often as with a question mark ("甘肃哪些城市是试点啊 兰州有没有").
+  const pieces = (message.match(/[^？?]+[？?]*/g) ?? [])
+    .flatMap((p) => p.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+  if (pieces.length < 2 || pieces.length > 4) return { pieces: [message], asking: [], marked: [] };
+  // Pieces that end with a question mark: a question followed by a remark is told by these alone.
+  const marked = pieces.filter((p) => /[？?]$/.test(p));
+  return { pieces, asking: pieces.filter((p) => ASKS.test(p)), marked };
+}
