@@ -17,6 +17,7 @@ export function composeHelp(cx: ComposeContext): Reply {
       text: [
         `I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, ${cx.programme.total} pilots, 2012–2014), from a curated offline dataset.`,
         "Ask for example: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”, “Which province has the most pilots?”, “What are the rating tiers?”.",
+        "Researchers: send /export for the prefecture-level treatment table (Excel, CSV).",
       ].join("\n"),
       suggestions: ["Is Kunshan a pilot?", "How many pilots does Jiangsu have?"],
     };
@@ -30,7 +31,8 @@ export function composeHelp(cx: ComposeContext): Reply {
       "· 排名与对比：“哪个省试点最多”“江苏和浙江哪个多”",
       "· 批次：“第二批有哪些”“首批什么时候公布的”",
       "· 项目本身：背景、目的、申报流程、评定等级、资金、文件、展望",
-      "追问也可以：“那浙江呢”“第三批呢”“它是哪一批”。",
+      "· 研究用：“DID 用的地级市名单”，或发 /export 下载对照表（Excel、CSV）",
+      "一条消息里问几个问题也行；追问也可以：“那浙江呢”“第三批呢”“它是哪一批”。",
     ].join("\n"),
     suggestions: EXAMPLE_QUESTIONS,
   };
