@@ -847,22 +847,8 @@ export class Engine {
         scoreIntents(typed, { place: true, places2: true, batch: true }, this.intents).length > 0
       )
         continue;
-      const inside = this.lexicon
-        .corrections(typed)
-        .map((c) => ({ c, place: this.lexicon.lookup(c.term)?.[0] }))
-        .filter(
-          (x): x is { c: (typeof x)["c"]; place: Place } =>
-            x.place !== undefined && encloses(area, x.place, this.atlas),
-        );
-      const [best, next] = inside;
-      if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) continue;
-      const start = container.end + gap.length;
-      trace.push(`typo inside ${container.term}: ${typed} → ${best.c.name}`);
-      return {
-        mention: { place: best.place, term: typed, start, end: start + typed.length, via: "name" },
-        typed,
-        name: best.c.name,
-      };
+      const found = this.correctWithin(container, typed, container.end + gap.length, "inside", trace);
+      if (found) return found;
     }
     return undefined;
   }
@@ -882,8 +868,23 @@ export class Engine {
       .replace(OPENERS, " ")
       .match(/^\s*(\p{Script=Han}{2,4}?)(?=是|算|有|在|属|入|的|吗|呢|，|,|\s)/u)?.[1];
     if (!opening || rec.text.indexOf(opening) >= container.start) return undefined;
+    return this.correctWithin(container, opening, rec.text.indexOf(opening), "before", trace);
+  }
+
+  /**
+   * The one clear correction of `typed` to a place inside the container's area (`correctInside` and
+   * `correctBefore`): the best must be likely and clearly ahead of the next.
+   */
+  private correctWithin(
+    container: Mention,
+    typed: string,
+    start: number,
+    where: "inside" | "before",
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    const area = container.place;
     const inside = this.lexicon
-      .corrections(opening)
+      .corrections(typed)
       .map((c) => ({ c, place: this.lexicon.lookup(c.term)?.[0] }))
       .filter(
         (x): x is { c: (typeof x)["c"]; place: Place } =>
@@ -891,11 +892,10 @@ export class Engine {
       );
     const [best, next] = inside;
     if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) return undefined;
-    const start = rec.text.indexOf(opening);
-    trace.push(`typo before ${container.term}: ${opening} → ${best.c.name}`);
+    trace.push(`typo ${where} ${container.term}: ${typed} → ${best.c.name}`);
     return {
-      mention: { place: best.place, term: opening, start, end: start + opening.length, via: "name" },
-      typed: opening,
+      mention: { place: best.place, term: typed, start, end: start + typed.length, via: "name" },
+      typed,
       name: best.c.name,
     };
   }
