@@ -781,3 +781,19 @@ describe("a place inside a 含… entry asked as a pilot of its own", () => {
     expect(a.text).toContain("鱼峰区");
   });
 });
+
+describe("found on review: listed places, questions about the data", () => {
+  it("a listed 2013 expansion says it is not counted; a county inside a whole-city pilot says so", () => {
+    const lines = engine.answer("常州市新北区、宜兴、无锡是试点吗").text.split("\n");
+    expect(lines[0]).toBe(
+      "常州市新北区：是（扩大范围，并入常州市，不计入290个），第二批（2013年度），江苏省",
+    );
+    expect(lines[1]).toBe("宜兴市：没有单独列为试点，在第一批（2012年度）试点无锡市的范围内");
+  });
+
+  it("a question about where the data comes from gets the help answer, which names its source", () => {
+    const a = engine.answer("你们这数据哪来的，准不准");
+    expect(a.intent).toBe("help");
+    expect(a.text).toContain("公开名单");
+  });
+});

@@ -1,3 +1,4 @@
+import { isCounted } from "../../data/pilots.ts";
 import type { Pilot } from "../../data/schema.ts";
 import type { Division } from "../atlas.ts";
 import type { Place } from "../lexicon.ts";
@@ -289,16 +290,33 @@ function statusLine(cx: ComposeContext, place: Place): { line: string; isPilot: 
   const { lang, programme } = cx;
   if (place.kind === "pilot") {
     const p = place.pilot;
+    // An expansion area says whose area it extends, and a 2013 one that it is not counted.
+    const extension =
+      p.scope !== "expansion"
+        ? ""
+        : lang === "zh"
+          ? `（扩大范围，并入${p.expands}${isCounted(p) ? "" : `，不计入${programme.total}个`}）`
+          : ` (expansion of ${p.expands}${isCounted(p) ? "" : `, not counted in the ${programme.total}`})`;
     return {
       line:
         lang === "zh"
-          ? `${p.name}：是，${batchLabel(p.batch, programme, "zh")}，${p.province}`
-          : `${pilotName(p, "en")}: yes, ${batchLabel(p.batch, programme, "en")}, ${placeName(p.province, "en")}`,
+          ? `${p.name}：是${extension}，${batchLabel(p.batch, programme, "zh")}，${p.province}`
+          : `${pilotName(p, "en")}: yes${extension}, ${batchLabel(p.batch, programme, "en")}, ${placeName(p.province, "en")}`,
       isPilot: true,
     };
   }
   const d = place.division;
   const inside = byBatch(cx.atlas.countedIn(d));
+  // A county inside a whole-city pilot (宜兴 in 无锡市) is covered by it.
+  const cover = inside.length === 0 ? cx.atlas.coveringPilots(d)[0] : undefined;
+  if (cover)
+    return {
+      line:
+        lang === "zh"
+          ? `${d.name}：没有单独列为试点，在${batchLabel(cover.batch, programme, "zh")}试点${cover.name}的范围内`
+          : `${placeName(d.name, "en")}: not listed itself, but inside the pilot ${pilotName(cover, "en")} (${batchLabel(cover.batch, programme, "en")})`,
+      isPilot: false,
+    };
   const holds =
     inside.length === 0
       ? lang === "zh"
