@@ -19,6 +19,7 @@ describe.each([
   ["blind10.jsonl", 200],
   ["blind11.jsonl", 200],
   ["dev7.jsonl", 300],
+  ["blind12.jsonl", 250],
 ])("question set %s", (file, size, floor = 0.97) => {
   it(`keeps accuracy (intent and facts) at or above ${floor * 100}%`, () => {
     const report = evaluate(engine, readCases(join(import.meta.dirname, "eval", file)));

@@ -797,3 +797,74 @@ describe("found on review: listed places, questions about the data", () => {
     expect(a.text).toContain("公开名单");
   });
 });
+
+describe("forms found by blind12 (first run 93.9%), as general rules", () => {
+  const entries = referenceEntries();
+
+  it.each([
+    ["亳州是第二批的吗 文章里它跟霍山县粘在一起了", "亳州市"],
+    ["共青城市有份么", "共青城市"],
+  ])("a status question with a remark or a colloquial cue: %s → %s", (q, place) => {
+    const a = engine.answer(q);
+    const listed = entries.find((e) => e.name === place);
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    expect(a.pilots?.find((p) => p.name === place)?.batch).toBe(listed?.batch);
+  });
+
+  it("a zone that is no division fills the place slot, even beside a programme word (Xiong'an, MOHURD)", () => {
+    const a = engine.answer(
+      "was Xiong'an New Area ever a pilot of the MOHURD national smart city programme?",
+    );
+    expect(a.intent).toBe("pilot.status");
+    expect(a.isPilot).toBe(false);
+    expect(a.text).toContain("2017");
+  });
+
+  it("那几个 is a demonstrative, not a count: 成都那几个试点具体是哪些 lists them", () => {
+    const a = engine.answer("成都那几个试点具体是哪些");
+    expect(a.intent).toBe("area.list");
+    expect(a.text).toContain("温江区");
+  });
+
+  it("排多少 asks for a rank", () => {
+    const a = engine.answer("四川在全国排多少");
+    expect(a.intent).toBe("area.ranking");
+    const ranks = [...all.values()].filter((n) => n > (all.get("四川省") ?? 0)).length + 1;
+    expect(a.text).toContain(`第${ranks}位`);
+  });
+
+  it("a province's expansions all in one batch make the answer about that batch, with the reference's names", () => {
+    const a = engine.answer("河北扩大范围的是哪几个");
+    const hebei = entries.filter((e) => e.province === "河北省" && e.kind === "expansion");
+    expect(a.count).toBe(hebei.length);
+    expect(a.context.batch).toBe(3);
+    for (const e of hebei) expect(a.text).toContain(e.name);
+  });
+
+  it("a quoted 300 (290 plus the 2013 expansions) is answered with the programme's total", () => {
+    const a = engine.answer("加上2013年那10个扩大范围是不是就300个了");
+    const counted = entries.filter((e) => e.kind !== "expansion2013").length;
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(counted);
+    expect(a.text).toContain(String(entries.length));
+  });
+
+  it.each([
+    ["第二批为什么说是“基于数字化城管系统”申报的", 2],
+    ["2013年度申报说“基于数字化城管系统”，这是啥要求", 2],
+  ])("a programme that is part of a named batch's story is that batch's process: %s", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.process");
+    expect(a.text.split("\n")[0]).toContain(`第${"一二三"[batch - 1]}批`);
+    expect(a.text).toContain("数字化城管");
+  });
+
+  it.each([
+    ["这个试点是住建部搞的还是工信部搞的", "programme.background"],
+    ["试点申报是哪天正式开始的", "programme.timeline"],
+    ["xingji pingding shi shenme", "programme.tiers"],
+    ["今天农历几号", "unknown"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

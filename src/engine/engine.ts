@@ -1,4 +1,5 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
+import { batchOf } from "../data/pilots.ts";
 import type { NamesFile, Programme } from "../data/schema.ts";
 import type { TableName } from "../research/treatment.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
@@ -256,7 +257,12 @@ export class Engine {
     const independent = places.filter(
       (m) => !places.some((o) => o !== m && encloses(o.place, m.place, this.atlas)),
     );
-    const slots = { place: places.length > 0, places2: independent.length > 1, batch: rec.batch !== null };
+    // A zone that is no division (雄安新区) fills the place slot: questions about it are place questions.
+    const slots = {
+      place: places.length > 0 || zoned,
+      places2: independent.length > 1,
+      batch: rec.batch !== null,
+    };
     trace.push(
       `places: ${places.map((m) => `${m.term}→${canonicalName(m.place)}`).join(", ") || "-"}; batch: ${rec.batch ?? "-"}`,
     );
@@ -291,7 +297,12 @@ export class Engine {
     // "Is Karamay a pilot of this programme or of the other one?": this programme, with the other noted.
     const thisOrOther =
       rec.otherProgramme && places.length > 0 && THIS_OR_OTHER.test(rec.text) && intent === "pilot.status";
-    if (rec.otherProgramme && !thisOrOther) {
+    // "第二批为什么说是基于数字化城管系统申报的": a programme that is part of a named batch's own story
+    // (batch 2 was applied for through 数字化城管 systems) is asked about as that batch's process.
+    const batchStory = rec.batch === null ? "" : batchOf(this.atlas.data.programme, rec.batch).summary;
+    const partOfBatch = rec.otherProgramme?.programme.terms.some((t) => batchStory.includes(t)) ?? false;
+    if (partOfBatch) trace.push(`part of the batch: ${rec.otherProgramme?.term}`);
+    if (rec.otherProgramme && !thisOrOther && !partOfBatch) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
@@ -313,9 +324,12 @@ export class Engine {
       ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
     }
     if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
-    const { intent: answered, reply } = interval
+    const composed = interval
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
       : this.compose(cx, intent, places, batch, rec);
+    const { intent: answered, reply } = composed;
+    // An answer about one batch though none was asked ("河北的扩大范围" all lie in batch 3) is about that batch.
+    if ("batch" in composed && composed.batch) batch = composed.batch;
     const research = RESEARCH_WORDS.test(rec.residual);
     const quotedCounts = (
       rec.text.match(/\d{1,3}(?=\s*个)|(?<=是|数的是|应该是)\s*\d{1,3}(?!\d)/g) ?? []
@@ -502,6 +516,8 @@ export class Engine {
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure.text}\n${reply.text}`;
+      // The answer to a quoted total ("是不是就300个了") is the programme's own total, whatever part it lists.
+      if (answered === "programme.total") reply.count = cx.programme.total;
     }
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
@@ -945,7 +961,7 @@ export class Engine {
     places: Mention[],
     batch: BatchNumber | null,
     rec: Recognised,
-  ): { intent: IntentId; reply: Reply } {
+  ): { intent: IntentId; reply: Reply; batch?: BatchNumber } {
     const first = places[0];
     const area = first ? areaOf(cx, first.place) : undefined;
     const asStatus = () => {
@@ -990,8 +1006,10 @@ export class Engine {
           (batch === null || batch === 3) &&
           ASKS_EXPANSIONS.test(rec.residual) &&
           !INCLUDING.test(rec.residual)
-        )
-          return { intent, reply: composeAreaExpansions(cx, area) };
+        ) {
+          const { batch: shared, ...reply } = composeAreaExpansions(cx, area);
+          return { intent, reply, batch: shared };
+        }
         // A region's provinces (东北三省有多少个) are counted side by side.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))
           return { intent, reply: composeCompare(cx, this.areasOf(cx, places), batch) };

@@ -76,7 +76,9 @@ export const ENGLISH_STOPWORDS = new Set(
     "number total all show give please yes no not i you my our this that chosen selected part shi sheng qu " +
     "zone new area region autonomous municipality " +
     // pinyin question words typed around a pinyin place name
-    "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi ji zhihui chengshi guojia"
+    "shidian ma shibushi bushi bu you ge duoshao jige naxie mingdan ne a ba de le di pi ji zhihui chengshi guojia " +
+    // 评定 (rating) is far likelier than 平定县 alone; "pingding xian" still names the county
+    "pingding"
   ).split(" "),
 );
 

@@ -439,10 +439,11 @@ export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: B
   return { text, count: through.length, area: d.name, pilots: through };
 }
 
-/** Answers "河北的扩大范围是哪几个": the area's 2014 expansions (counted) and 2013 ones (named only). */
-export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply {
+/** Answers "河北的扩大范围是哪几个": the area's counted expansions (2014) and the uncounted ones (2013), named. */
+export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply & { batch?: BatchNumber } {
   const { counted, uncounted } = tally(cx, d, null);
   const counting = counted.filter((p) => p.scope === "expansion");
+  const total = cx.programme.total;
   const zh = cx.lang === "zh";
   const label = placeName(d.name, cx.lang);
   const arrow = (ps: Pilot[]) =>
@@ -450,26 +451,32 @@ export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply {
       ps.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`),
       cx.lang,
     );
+  // The batch they all share, when they do: the answer is then about that batch.
+  const batches = [...new Set(counting.map((p) => p.batch))];
+  const only = batches.length === 1 ? batches[0] : undefined;
+  const where = only === undefined ? "" : batchLabel(only, cx.programme, cx.lang);
   const lines = [
     counting.length === 0
       ? zh
-        ? `${label}没有计入290个的扩大范围区域。`
+        ? `${label}没有计入${total}个的扩大范围区域。`
         : `${label} has no counted expansion areas.`
       : zh
-        ? `${label}有${counting.length}个扩大范围区域，都在${batchLabel(3, cx.programme, "zh")}，计入290个：${arrow(counting)}。`
-        : `${label} has ${counting.length} expansion area(s), all in ${batchLabel(3, cx.programme, "en")} and counted: ${arrow(counting)}.`,
+        ? `${label}有${counting.length}个扩大范围区域${where ? `，${counting.length > 1 ? "都" : ""}在${where}` : ""}，计入${total}个：${arrow(counting)}。`
+        : `${label} has ${counting.length} expansion area(s)${where ? `, ${counting.length > 1 ? "all " : ""}in ${where}` : ""}, counted in the ${total}: ${arrow(counting)}.`,
   ];
-  if (uncounted.length > 0)
+  const late = uncounted[0];
+  if (late)
     lines.push(
       zh
-        ? `另有2013年随第二批公布的${uncounted.length}个（不计入）：${arrow(uncounted)}。`
-        : `Also ${uncounted.length} from 2013, announced with batch 2 and not counted: ${arrow(uncounted)}.`,
+        ? `另有${uncounted.length}个随${batchLabel(late.batch, cx.programme, "zh")}名单公布（不计入）：${arrow(uncounted)}。`
+        : `Also ${uncounted.length} announced with ${batchLabel(late.batch, cx.programme, "en")}, not counted: ${arrow(uncounted)}.`,
     );
   return {
     text: lines.join("\n"),
     count: counting.length,
     area: d.name,
     pilots: [...counting, ...uncounted],
+    batch: only,
   };
 }
 

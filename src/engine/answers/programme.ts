@@ -1,4 +1,4 @@
-import { isCounted } from "../../data/pilots.ts";
+import { batchOf, isCounted } from "../../data/pilots.ts";
 import {
   announced,
   batchLabel,
@@ -31,6 +31,13 @@ export function composeProgramme(
   const notice = batch === null ? undefined : batchNotice(cx, batch);
   // "第二批名单的文号": that batch's notice first, then the other documents.
   if (topic === "programme.documents" && notice) return { ...reply, text: `${notice}\n${reply.text}` };
+  // "第二批是怎么申报的": what was particular to that batch, then the procedure. (The batch summaries are Chinese.)
+  const story = batch === null || cx.lang !== "zh" ? undefined : batchOf(cx.programme, batch);
+  if (topic === "programme.process" && story)
+    return {
+      ...reply,
+      text: `${batchLabel(story.batch, cx.programme, "zh")}：${story.summary}\n${reply.text}`,
+    };
   if (topic === "programme.total" && /扩大范围|expansion/.test(residual)) {
     const expansions = composeExpansions(cx);
     // "一共多少个？扩大范围的算了没": the total, and which expansions it counts.
