@@ -868,3 +868,43 @@ describe("forms found by blind12 (first run 93.9%), as general rules", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("readings several writers agree on", () => {
+  const entries = referenceEntries();
+
+  it.each(["第四批啥时候出", "有没有第四批", "第四批试点什么时候出", "Is there a 4th batch?"])(
+    "whether or when a fourth batch comes is the outlook, opening with the fact: %s",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("programme.outlook");
+      expect(a.text.split("\n")[0]).toMatch(/三批|three batches/);
+    },
+  );
+
+  it("a fourth batch's list is a batch question that says there is none", () => {
+    const a = engine.answer("第四批有哪些城市");
+    expect(a.intent).toBe("batch.info");
+    expect(a.text).toContain("没有第四批");
+  });
+
+  it.each(["第三批新增试点最多的是哪个省", "2014年度新增试点哪个省最多"])(
+    "新增 ranks a batch's new pilots without its expansion areas: %s",
+    (q) => {
+      const fresh = new Map<string, number>();
+      for (const e of entries.filter((x) => x.batch === 3 && x.kind === "new"))
+        fresh.set(e.province, (fresh.get(e.province) ?? 0) + 1);
+      const most = Math.max(...fresh.values());
+      const winners = [...fresh].filter(([, n]) => n === most).map(([p]) => p);
+      const a = engine.answer(q);
+      expect(a.intent).toBe("area.ranking");
+      expect(a.winners).toEqual(winners);
+      expect(a.count).toBe(most);
+      expect(a.text).toContain(`共${[...fresh.values()].reduce((x, y) => x + y, 0)}个`);
+    },
+  );
+
+  it("without 新增 the batch's ranking counts its expansions too", () => {
+    const a = engine.answer("第三批哪个省最多");
+    expect(a.count).toBe(referenceCounts(3).get("山东省"));
+  });
+});

@@ -30,7 +30,7 @@ export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\
 
 /** Words that ask what came after the programme's batches. */
 export const AFTERWARDS =
-  /之后|以后|后来|还会|会不会|还有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|after|any more|again/;
+  /之后|以后|后来|还会|会不会|还有没有|有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|(什么|啥)时候(出|公布|发布|下来)(?!的)|何时|after|any more|again|\bwhen\b|\bis there\b/;
 
 /** Words that ask whether something counts toward a figure. */
 export const COUNTS_TOWARD =

@@ -198,12 +198,19 @@ export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNum
 export function provinceCounts(
   cx: ComposeContext,
   batch: BatchNumber | null = null,
+  newOnly = false,
 ): { division: Division; count: number }[] {
   return cx.atlas.provinces
-    .map((division) => ({ division, count: tally(cx, division, batch).counted.length }))
+    .map((division) => ({
+      division,
+      count: tally(cx, division, batch).counted.filter((p) => !newOnly || p.scope === "new").length,
+    }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
 }
+
+/** Words that ask for a batch's new pilots only, without its expansion areas. */
+const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed)|new pilots/;
 
 /**
  * Answers ranking questions: province-level units by number of pilots (within one batch when the
@@ -215,7 +222,12 @@ export function composeRanking(
   focus: Division | undefined,
   batch: BatchNumber | null = null,
 ): Reply {
-  const rows = provinceCounts(cx, batch);
+  // "第三批新增试点哪个省最多": the batch's new pilots, without the areas added to earlier ones.
+  const newOnly =
+    batch !== null &&
+    NEW_ONLY.test(residual) &&
+    cx.atlas.data.pilots.some((p) => p.batch === batch && p.scope !== "new" && isCounted(p));
+  const rows = provinceCounts(cx, batch, newOnly);
   const { lang } = cx;
   const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
   const top = rows.filter((r) => r.count === rows[0]?.count);
@@ -226,7 +238,10 @@ export function composeRanking(
       rs.map((r) => placeName(r.division.name, lang)),
       lang,
     );
-  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const scope =
+    batch === null
+      ? ""
+      : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only,") : ""}`;
   const lines: string[] = [];
   const fewest = FEWEST.test(residual);
   const position = askedPosition(residual);
