@@ -908,3 +908,23 @@ describe("readings several writers agree on", () => {
     expect(a.count).toBe(referenceCounts(3).get("山东省"));
   });
 });
+
+describe("found in the known failures, fixed", () => {
+  it.each([
+    ["nanking hexi new town smart city pilot batch pls", "南京河西新城", "Nanjing Hexi New Town"],
+    ["nanjing hexi pilot?", "南京河西新城", "Nanjing Hexi New Town"],
+    ["Is West Coast New Area a pilot", "青岛西海岸新区", "Qingdao West Coast New Area"],
+  ])("an English name of a pilot wins over a same-named district elsewhere: %s", (q, place, english) => {
+    const a = engine.answer(q);
+    const listed = referenceEntries().find((e) => e.name.startsWith(place));
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    expect(a.pilots?.find((p) => p.name === place)?.batch).toBe(listed?.batch);
+    expect(a.text).toContain(english);
+  });
+
+  it("where a place lies (是哪个市的) is a place question, answered with its city", () => {
+    const a = engine.answer("昌化镇是哪个市的 它是试点吗");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "临安市昌化镇", isPilot: true });
+    expect(a.text).toContain("杭州市");
+  });
+});

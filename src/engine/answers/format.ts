@@ -122,6 +122,8 @@ function shortAlias(p: Pilot): string | undefined {
 /** A pilot's name in the answer's language. */
 export function pilotName(p: Pilot, lang: Lang): string {
   if (lang === "zh") return p.name;
+  // An English name of its own (Suzhou Industrial Park, Nanjing Hexi New Town) beats a composed one.
+  if (EXONYM_OF.has(p.name)) return englishName(p.name);
   return (p.level === "功能区" && functionalAreaName(p.name)) || englishName(p.name, shortAlias(p));
 }
 
