@@ -2,9 +2,10 @@
  * `npm run eval [-- FILE]`: runs the question set (default `tests/eval/questions.jsonl`) through the
  * engine and prints accuracy, per-intent precision/recall, the confusion list and every failure.
  */
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { Engine } from "../engine/engine.ts";
-import { evaluate, readCases } from "../eval/evaluate.ts";
+import { evaluate, readCases, readKnownFailures } from "../eval/evaluate.ts";
 
 // Piped into `head`, the rest of the report is not wanted: stop quietly.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -13,6 +14,14 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 });
 const file = process.argv[2] ?? join(import.meta.dirname, "..", "..", "tests", "eval", "questions.jsonl");
 const report = evaluate(new Engine(), readCases(file));
+// Failures already listed (with their reason) beside the set are marked, so a new one stands out.
+const knownFile = join(dirname(file), "known-failures.yaml");
+const set = basename(file, ".jsonl");
+const known = new Map(
+  (existsSync(knownFile) ? readKnownFailures(knownFile) : [])
+    .filter((k) => k.set === set)
+    .map((k) => [k.q, k.reason]),
+);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 console.log(`questions: ${report.total}`);
@@ -38,9 +47,12 @@ if (report.confusions.length > 0) {
     console.log(`  ${c.expected} → ${c.got}: ${c.n}`);
 }
 if (report.failures.length > 0) {
-  console.log("\nfailures:");
+  const fresh = report.failures.filter((f) => !known.has(f.case.q)).length;
+  console.log(`\nfailures (${fresh} not in known-failures.yaml):`);
   for (const f of report.failures) {
-    console.log(`  ${JSON.stringify(f.case.q)}: ${f.wrong.join("; ")}`);
+    const reason = known.get(f.case.q);
+    console.log(`  ${reason ? "[known] " : "[NEW] "}${JSON.stringify(f.case.q)}: ${f.wrong.join("; ")}`);
+    if (reason) console.log(`    known: ${reason}`);
     console.log(`    ${f.got.trace.join(" | ")}`);
   }
 }

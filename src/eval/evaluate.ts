@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import type { Answer, Engine } from "../engine/engine.ts";
 import { INTENT_IDS } from "../engine/intents.ts";
@@ -39,6 +40,24 @@ export function readCases(file: string): EvalCase[] {
         );
       return parsed.data;
     });
+}
+
+/** One entry of `tests/eval/known-failures.yaml`: a case that fails today, and why it is left. */
+export const KnownFailureSchema = z
+  .object({
+    /** The question set's file name without `.jsonl`. */
+    set: z.string().min(1),
+    q: z.string().min(1),
+    /** "label: …" (the answer states the facts; the writer expected another intent) or "gap: …". */
+    reason: z.string().regex(/^(label|gap): \S/),
+  })
+  .strict();
+/** A case that is known to fail. */
+export type KnownFailure = z.infer<typeof KnownFailureSchema>;
+
+/** Reads and validates the list of known failures. */
+export function readKnownFailures(file: string): KnownFailure[] {
+  return z.array(KnownFailureSchema).parse(parseYaml(readFileSync(file, "utf8")));
 }
 
 /** The batch an answer states: the named pilot's, or the batch a batch question is about. */
