@@ -1,4 +1,6 @@
 import { InlineKeyboard } from "grammy";
+import type { Programme } from "../data/schema.ts";
+import { batchLabel } from "../engine/answers/format.ts";
 import type { Atlas, Division } from "../engine/atlas.ts";
 import { encodeCallback } from "./callback-data.ts";
 
@@ -44,15 +46,12 @@ export function provinceKeyboard(atlas: Atlas, page: number): InlineKeyboard {
   return keyboard;
 }
 
-/** The three batches. */
-export function batchKeyboard(): InlineKeyboard {
+/** One button per batch, labelled from the data (第一批（2012年度）…). */
+export function batchKeyboard(programme: Programme): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const [batch, label] of [
-    [1, "第一批（2012年度）"],
-    [2, "第二批（2013年度）"],
-    [3, "第三批（2014年度）"],
-  ] as const) {
-    keyboard.text(label, encodeCallback({ kind: "batch", batch }) ?? "").row();
+  for (const { batch } of programme.batches) {
+    if (batch !== 1 && batch !== 2 && batch !== 3) continue;
+    keyboard.text(batchLabel(batch, programme, "zh"), encodeCallback({ kind: "batch", batch }) ?? "").row();
   }
   return keyboard;
 }

@@ -1,4 +1,5 @@
 import type { EChartsOption } from "echarts";
+import { batchLabel, titleCase, yearOf } from "../engine/answers/format.ts";
 import type { Atlas } from "../engine/atlas.ts";
 import { PROVINCE_ENGLISH } from "../engine/atlas.ts";
 import type { ChartSpec } from "../engine/chart-spec.ts";
@@ -21,13 +22,10 @@ const TEXT = {
     provincesTitle: (total: number) => `国家智慧城市试点：各省级单位试点数（共${total}个）`,
     batchesTitle: "国家智慧城市试点：三批名单的构成",
     provinceTitle: (name: string, total: number) => `${name}：各批次国家智慧城市试点（共${total}个）`,
-    batch1: "第一批（2012年度）",
-    batch2: "第二批（2013年度）",
-    batch3: "第三批（2014年度）",
     expansion3: "第三批扩大范围",
     fresh: "新增试点",
     counted: "扩大范围（计入）",
-    uncounted: "2013年扩大范围（不计入）",
+    uncounted: (year: number) => `${year}年扩大范围（不计入）`,
     running: "累计试点数",
     source: "数据：住房和城乡建设部公布的三批名单，按省级单位计数（新疆生产建设兵团单列）",
     batchAxis: (label: string, date: string) => `${label}\n${date}公布`,
@@ -38,13 +36,10 @@ const TEXT = {
     batchesTitle: "National Smart City pilots: the three batches",
     provinceTitle: (name: string, total: number) =>
       `${PROVINCE_ENGLISH[name] ?? name}: pilots by batch (${total})`,
-    batch1: "Batch 1 (2012)",
-    batch2: "Batch 2 (2013)",
-    batch3: "Batch 3 (2014)",
     expansion3: "Batch 3 expansions",
     fresh: "New pilots",
     counted: "Expansions (counted)",
-    uncounted: "2013 expansions (not counted)",
+    uncounted: (year: number) => `${year} expansions (not counted)`,
     running: "Running total",
     source: "Data: the three lists published by the Ministry of Housing and Urban-Rural Development",
     batchAxis: (_label: string, date: string) => date,
@@ -93,6 +88,9 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
 /** The ECharts option of a chart, labelled in the spec's language. */
 export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
   const t = TEXT[spec.lang];
+  // Batch labels and years come from the data, as in the answers.
+  const programme = atlas.data.programme;
+  const label = (batch: number) => titleCase(batchLabel(batch, programme, spec.lang));
   if (spec.kind === "provinces") {
     const rows = provinceRows(atlas);
     const total = rows.reduce((sum, r) => sum + r.total, 0);
@@ -109,9 +107,9 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", inverse: true, data: rows.map((r) => t.province(r.division.name)) },
       series: [
-        stack("batch1", t.batch1),
-        stack("batch2", t.batch2),
-        stack("batch3", t.batch3),
+        stack("batch1", label(1)),
+        stack("batch2", label(2)),
+        stack("batch3", label(3)),
         stack("expansion3", t.expansion3),
         {
           type: "bar",
@@ -145,7 +143,7 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
           rows.map((r) => r.counted),
         ),
         stackedBar(
-          t.uncounted,
+          t.uncounted(yearOf(2, programme)),
           "b",
           COLOURS.uncounted,
           rows.map((r) => r.uncounted),
@@ -164,7 +162,7 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
   if (!division) throw new Error(`unknown province ${spec.province}`);
   const s = stacksOf(atlas, division);
   const total = s.batch1 + s.batch2 + s.batch3 + s.expansion3;
-  const labels = [t.batch1, t.batch2, t.batch3];
+  const labels = [label(1), label(2), label(3)];
   return {
     ...base(t.provinceTitle(division.name, total), t.source),
     grid: { left: 60, right: 40, top: 90, bottom: 90 },

@@ -100,7 +100,16 @@ export const ProgrammeSchema = z
       .strict(),
     tiers: z.array(z.object({ name: z.string(), rank: z.number().int() }).strict()).min(1),
     funding: z
-      .object({ source: z.string(), amount: z.string(), period: z.string(), text: z.string() })
+      .object({
+        source: z.string(),
+        amount: z.string(),
+        /** The same amount as a number, for answers in other languages. */
+        amountYuan: z.number().int().positive(),
+        /** The years the financing covers (the 12th Five-Year Plan's last three). */
+        years: z.object({ from: z.number().int(), to: z.number().int() }).strict(),
+        period: z.string(),
+        text: z.string(),
+      })
       .strict(),
     background: z.array(z.string()).min(1),
     purpose: z

@@ -20,19 +20,19 @@ export const PREFECTURE_COLUMNS: readonly Column<PrefectureRow>[] = [
     meaning:
       "整市规则：该地级单位本身成为试点的批次（1/2/3），否则为空 / batch in which the unit itself became a pilot",
   },
-  { key: "whole_city_year", meaning: "整市规则：试点年度 2012/2013/2014 / programme year" },
-  { key: "whole_city_announced", meaning: "整市规则：公布年份 2013/2013/2015 / year announced" },
+  { key: "whole_city_year", meaning: "整市规则：试点年度（批次所称的年度）/ programme year" },
+  { key: "whole_city_announced", meaning: "整市规则：名单公布的年份 / year announced" },
   {
     key: "any_pilot_batch",
     meaning: "任一试点规则：境内最早试点的批次 / earliest batch of any pilot inside",
   },
   { key: "any_pilot_year", meaning: "任一试点规则：试点年度 / programme year" },
   { key: "any_pilot_announced", meaning: "任一试点规则：公布年份 / year announced" },
-  { key: "n_pilots", meaning: "境内计入290个的试点数 / counted pilots inside" },
+  { key: "n_pilots", meaning: "境内计入总数的试点数 / counted pilots inside" },
   { key: "pilot_names", meaning: "境内试点名称，按批次 / their names, by batch" },
   {
     key: "note",
-    meaning: "特殊情况：直辖市、省直辖单位、撤并的地级市、兵团、2013年扩大范围 / special cases",
+    meaning: "特殊情况：直辖市、省直辖单位、撤并的地级市、兵团、不计入的扩大范围 / special cases",
   },
 ];
 
@@ -49,7 +49,10 @@ export const PILOT_COLUMNS: readonly Column<PilotRow>[] = [
   { key: "announced", meaning: "公布日期 / date announced" },
   { key: "scope", meaning: "new = 新增试点，expansion = 扩大范围 / new pilot or expansion area" },
   { key: "expands", meaning: "扩大范围所扩展的原试点 / the earlier pilot an expansion extends" },
-  { key: "counted", meaning: "1 = 计入290个；0 = 2013年扩大范围，不计入 / counts toward the 290" },
+  {
+    key: "counted",
+    meaning: "1 = 计入总数；0 = 随第二批公布的扩大范围，按惯例不计入 / counts toward the total",
+  },
   {
     key: "whole_prefecture",
     meaning: "1 = 该试点就是地级单位本身 / the pilot is the prefecture-level unit itself",
@@ -75,7 +78,7 @@ export function conventions(data: Dataset): string[] {
     `整市规则（最常用）：地级单位本身是试点才算处理组；只有区、县、镇或园区入选的（如苏州）留空，论文通常剔除或作对照。`,
     `任一试点规则：境内任一试点入选即算处理组，取最早的批次。`,
     `年份两种口径：试点年度 ${b1.year}/${b2.year}/${b3.year}，或公布年份 ${b1.announced.slice(0, 4)}/${b2.announced.slice(0, 4)}/${b3.announced.slice(0, 4)}（公布日期 ${b1.announced}、${b2.announced}、${b3.announced}）。`,
-    `计数口径：每个名单条目算一个试点，共${data.programme.total}个（${b1.count}+${b2.count}+${b3.count}+${b3.expansions}）；2013年的${b2.expansions}个扩大范围区域不计入，只在备注中列出；2014年的${b3.expansions}个扩大范围区域计入，但不改变所在地级单位最早的年份。`,
+    `计数口径：每个名单条目算一个试点，共${data.programme.total}个（${b1.count}+${b2.count}+${b3.count}+${b3.expansions}）；${b2.year}年的${b2.expansions}个扩大范围区域不计入，只在备注中列出；${b3.year}年的${b3.expansions}个扩大范围区域计入，但不改变所在地级单位最早的年份。`,
     `直辖市只有区、功能区或镇级试点，整市规则下留空；撤并的地级市（${merged.join("、")}）归入今天的地级单位并在备注中说明。`,
   ];
 }

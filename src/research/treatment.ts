@@ -144,7 +144,7 @@ function earliest(pilots: readonly Pilot[]): number | null {
 }
 
 /** Why a unit's row needs reading with care, worded from the data (no facts typed in). */
-function unitNotes(u: Unit, inside: readonly Pilot[], uncounted: readonly Pilot[]): string[] {
+function unitNotes(u: Unit, inside: readonly Pilot[], uncounted: readonly Pilot[], data: Dataset): string[] {
   const notes: string[] = [];
   if (u.code.length === 2)
     notes.push("直辖市：试点都是区、功能区或镇，市本身不是试点；整市规则下通常不算处理组");
@@ -159,7 +159,10 @@ function unitNotes(u: Unit, inside: readonly Pilot[], uncounted: readonly Pilot[
     if (corps) notes.push(`${p.name}在名单中列于${corps}之下`);
   }
   if (uncounted.length) {
-    notes.push(`另有2013年扩大范围区域（不计入290）：${uncounted.map((p) => p.name).join("、")}`);
+    const year = batchOf(data.programme, uncounted[0]?.batch ?? 2).year;
+    notes.push(
+      `另有${year}年扩大范围区域（不计入${data.programme.total}）：${uncounted.map((p) => p.name).join("、")}`,
+    );
   }
   return notes;
 }
@@ -199,6 +202,7 @@ export function prefectureTable(data: Dataset): PrefectureRow[] {
         u,
         all,
         all.filter((p) => !isCounted(p)),
+        data,
       ).join("；"),
     };
   });

@@ -53,7 +53,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     const m = ctx.match.trim().match(BATCH_ARGUMENT);
     if (!m) {
       ctx.updateLog.outcome = "keyboard";
-      await ctx.reply("选择批次：", { reply_markup: batchKeyboard() });
+      await ctx.reply("选择批次：", { reply_markup: batchKeyboard(engine.atlas.data.programme) });
       return;
     }
     const n = m[1] ? "一二三123".indexOf(m[1]) % 3 : 0;

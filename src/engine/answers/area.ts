@@ -12,6 +12,7 @@ import {
   pilotWithBatch,
   placeName,
   type Reply,
+  yearOf,
 } from "./format.ts";
 
 /** Province-level codes of Taiwan, Hong Kong and Macao, which have no pilots. */
@@ -58,11 +59,22 @@ function breakdown(cx: ComposeContext, counted: Pilot[]): string {
   return lang === "zh" ? parts.join("、") : parts.join(", ");
 }
 
+/** The corps' own listing unit, whose pilots lie in 新疆 but are counted apart. */
+const CORPS = "新疆生产建设兵团";
+
 function corpsNote(cx: ComposeContext, d: Division): string | undefined {
   if (d.name !== "新疆维吾尔自治区") return undefined;
+  const corps = cx.atlas.data.pilots.filter((p) => p.province === CORPS && isCounted(p));
+  const first = corps[0];
+  if (!first) return undefined;
+  const names = corps.map((p) => p.name);
+  const batches = [...new Set(corps.map((p) => p.batch))];
+  const listed = batches
+    .map((b) => batchLabel(b, cx.programme, cx.lang))
+    .join(cx.lang === "zh" ? "、" : ", ");
   return cx.lang === "zh"
-    ? "另外，第三批名单把新疆生产建设兵团单列：兵团的石河子市、五家渠市2个试点也在新疆境内，但不计入上面的数字。"
-    : "The 2014 list also names two pilots of the Xinjiang Production and Construction Corps (石河子市, 五家渠市), counted apart.";
+    ? `另外，${listed}名单把${CORPS}单列：兵团的${names.join("、")}${corps.length}个试点也在新疆境内，但不计入上面的数字。`
+    : `The list of ${listed} also names ${corps.length} pilot(s) of the Xinjiang Production and Construction Corps (${names.join(", ")}), counted apart.`;
 }
 
 /** Why a province's own published figure differs from this count (安徽 16: 定远县 counted apart). */
@@ -77,9 +89,10 @@ function countingNote(cx: ComposeContext, d: Division): string | undefined {
 function uncountedNote(cx: ComposeContext, uncounted: Pilot[]): string | undefined {
   if (uncounted.length === 0) return undefined;
   const names = uncounted.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`);
+  const year = yearOf(uncounted[0]?.batch ?? 2, cx.programme);
   return cx.lang === "zh"
-    ? `此外，2013年有${uncounted.length}个扩大范围区域并入原有试点（${joinList(names, "zh")}），按惯例不计入。`
-    : `In 2013, ${uncounted.length} more area(s) were added to earlier pilots (${joinList(names, "en")}); by convention they are not counted.`;
+    ? `此外，${year}年有${uncounted.length}个扩大范围区域并入原有试点（${joinList(names, "zh")}），按惯例不计入。`
+    : `In ${year}, ${uncounted.length} more area(s) were added to earlier pilots (${joinList(names, "en")}); by convention they are not counted.`;
 }
 
 function scopeLabel(cx: ComposeContext, d: Division, batch: BatchNumber | null): string {
@@ -419,18 +432,19 @@ export function explainQuotedCount(cx: ComposeContext, d: Division, quoted: numb
     );
   const expanded = counted.filter((p) => p.scope === "expansion");
   const label = placeName(d.name, cx.lang);
+  const yearOfFirst = (ps: Pilot[]) => yearOf(ps[0]?.batch ?? 1, cx.programme);
   if (quoted === upTo(2) && inBatch(3).length > 0)
     return zh
       ? `你看到的${quoted}个是${label}前两批的数目（第一批${inBatch(1).length}个、第二批${inBatch(2).length}个）；第三批又有${inBatch(3).length}个，合计${counted.length}个。`
       : `${quoted} is ${label}'s figure after two batches (${inBatch(1).length} + ${inBatch(2).length}); batch 3 added ${inBatch(3).length}, ${counted.length} in all.`;
   if (expanded.length > 0 && quoted === counted.length - expanded.length)
     return zh
-      ? `${quoted}个是不算第三批扩大范围的数目；扩大范围的${expanded.length}个（${names(expanded)}）也计入，所以是${counted.length}个。`
-      : `${quoted} leaves out the ${expanded.length} 2014 expansion area(s) (${names(expanded)}), which are counted: ${counted.length} in all.`;
+      ? `${quoted}个是不算${cx.programme.batches.find((b) => b.batch === expanded[0]?.batch)?.label ?? ""}扩大范围的数目；扩大范围的${expanded.length}个（${names(expanded)}）也计入，所以是${counted.length}个。`
+      : `${quoted} leaves out the ${expanded.length} ${yearOfFirst(expanded)} expansion area(s) (${names(expanded)}), which are counted: ${counted.length} in all.`;
   if (uncounted.length > 0 && quoted === counted.length + uncounted.length)
     return zh
-      ? `${quoted}个把2013年扩大范围的${uncounted.length}个区域（${names(uncounted)}）也算进去了；按惯例它们不计入，所以是${counted.length}个。`
-      : `${quoted} includes the ${uncounted.length} 2013 expansion area(s) (${names(uncounted)}), which are not counted by convention: ${counted.length}.`;
+      ? `${quoted}个把${yearOfFirst(uncounted)}年扩大范围的${uncounted.length}个区域（${names(uncounted)}）也算进去了；按惯例它们不计入，所以是${counted.length}个。`
+      : `${quoted} includes the ${uncounted.length} ${yearOfFirst(uncounted)} expansion area(s) (${names(uncounted)}), which are not counted by convention: ${counted.length}.`;
   const batch = [1, 2, 3].find((b) => inBatch(b).length === quoted);
   if (batch)
     return zh

@@ -8,6 +8,7 @@ import {
   formatDate,
   pilotName,
   type Reply,
+  titleCase,
 } from "./format.ts";
 
 /** Whether the question asks for the names, not just the facts. */
@@ -43,7 +44,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     }
   } else {
     lines.push(
-      `${titleFirst(label)} of National Smart City pilots was announced on ${announced(batch, programme, "en")}: ${b.count} pilots.`,
+      `${titleCase(label)} of National Smart City pilots was announced on ${announced(batch, programme, "en")}: ${b.count} pilots.`,
     );
     if (b.composition) {
       const parts = Object.entries(b.composition).map(([k, v]) => `${v} ${COMPOSITION_ENGLISH[k] ?? k}`);
@@ -203,10 +204,6 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   return b.count;
 }
 
-function titleFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 /** "第四批什么时候公布": there were three batches; says so and when each was announced. */
 export function composeNoSuchBatch(cx: ComposeContext): Reply {
   const { programme, lang } = cx;
@@ -261,7 +258,7 @@ export function composeInterval(cx: ComposeContext, batches: BatchNumber[], from
     lines.push(
       lang === "zh"
         ? `${a.label}${formatDate(a.date, lang)}${i === 0 && fromLaunch ? "发出" : "公布"}，${b.label}${formatDate(b.date, lang)}公布，相隔${days}天（约${months}个月）。`
-        : `${titleFirst(a.label)}: ${formatDate(a.date, lang)}; ${b.label}: ${formatDate(b.date, lang)} — ${days} days apart (about ${months} months).`,
+        : `${titleCase(a.label)}: ${formatDate(a.date, lang)}; ${b.label}: ${formatDate(b.date, lang)} — ${days} days apart (about ${months} months).`,
     );
   }
   return { text: lines.join("\n") };

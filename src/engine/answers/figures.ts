@@ -1,5 +1,5 @@
 import type { Programme } from "../../data/schema.ts";
-import type { Lang } from "./format.ts";
+import { type Lang, yearOf } from "./format.ts";
 
 /** A number people meet in other sources, and what it counts. */
 interface Figure {
@@ -30,8 +30,8 @@ export function knownFigures(programme: Programme): Figure[] {
     },
     {
       value: total + b2.expansions,
-      zh: `${total + b2.expansions}是名单上出现过的全部区域：${total}个试点，加上2013年随第二批公布、按惯例不计入的${b2.expansions}个扩大范围区域。`,
-      en: `${total + b2.expansions} counts every area ever listed: the ${total} pilots plus the ${b2.expansions} expansion areas of 2013, which are by convention not counted.`,
+      zh: `${total + b2.expansions}是名单上出现过的全部区域：${total}个试点，加上${yearOf(2, programme)}年随${b2.label}公布、按惯例不计入的${b2.expansions}个扩大范围区域。`,
+      en: `${total + b2.expansions} counts every area ever listed: the ${total} pilots plus the ${b2.expansions} expansion areas of ${yearOf(2, programme)}, which are by convention not counted.`,
     },
     {
       value: b1.count + b2.count,

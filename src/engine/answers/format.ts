@@ -1,3 +1,4 @@
+import { batchOf } from "../../data/pilots.ts";
 import type { NamesFile, Pilot, Programme } from "../../data/schema.ts";
 import type { TableName } from "../../research/treatment.ts";
 import type { Atlas } from "../atlas.ts";
@@ -73,13 +74,26 @@ export function batchLabel(batch: number, programme: Programme, lang: Lang): str
   return lang === "zh" ? `${b?.label ?? `第${batch}批`}（${b?.year}年度）` : `batch ${batch} (${b?.year})`;
 }
 
+/** The programme year a batch is named after (2013 for batch 2). */
+export function yearOf(batch: number, programme: Programme): number {
+  return batchOf(programme, batch).year;
+}
+
+/** The years the batches are named after: 2012—2014年度 / 2012–2014. */
+export function yearSpan(programme: Programme, lang: Lang): string {
+  const years = programme.batches.map((b) => b.year);
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  return lang === "zh" ? `${first}—${last}年度` : `${first}–${last}`;
+}
+
 /** The batch's announcement date. */
 export function announced(batch: number, programme: Programme, lang: Lang): string {
   const iso = programme.batches.find((x) => x.batch === batch)?.announced ?? "";
   return formatDate(iso, lang);
 }
 
-function titleCase(s: string): string {
+/** Upper-cases the first letter ("batch 1 (2012)" → "Batch 1 (2012)"); Chinese is left as it is. */
+export function titleCase(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -1,5 +1,5 @@
 import { canonicalName, type Place } from "../lexicon.ts";
-import { type ComposeContext, placeName, type Reply } from "./format.ts";
+import { type ComposeContext, placeName, type Reply, yearSpan } from "./format.ts";
 
 /** Example questions shown by help and offered as buttons. */
 export const EXAMPLE_QUESTIONS = [
@@ -15,7 +15,7 @@ export function composeHelp(cx: ComposeContext): Reply {
   if (cx.lang === "en") {
     return {
       text: [
-        `I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, ${cx.programme.total} pilots, 2012–2014), from a curated offline dataset.`,
+        `I answer questions about China's National Smart City Pilot programme (国家智慧城市试点, ${cx.programme.total} pilots, ${yearSpan(cx.programme, "en")}), from a curated offline dataset.`,
         "Ask for example: “Is Kunshan a pilot?”, “How many pilots does Jiangsu have?”, “Which province has the most pilots?”, “What are the rating tiers?”.",
         "Researchers: send /export for the prefecture-level treatment table (Excel, CSV).",
       ].join("\n"),
@@ -24,7 +24,7 @@ export function composeHelp(cx: ComposeContext): Reply {
   }
   return {
     text: [
-      `你好！我回答关于国家智慧城市试点（2012—2014年度三批，共${cx.programme.total}个）的问题，数据来自整理核对过的公开名单。`,
+      `你好！我回答关于国家智慧城市试点（${yearSpan(cx.programme, "zh")}${cx.programme.batches.length === 3 ? "三" : cx.programme.batches.length}批，共${cx.programme.total}个）的问题，数据来自整理核对过的公开名单。`,
       "可以这样问：",
       "· 某地是不是试点：“昆山市是试点吗”“番禺”“kunshan”",
       "· 某省或某市有多少、有哪些：“江苏有多少个试点”“苏州有哪些试点”",

@@ -1,6 +1,6 @@
 import type { RelatedProgramme } from "../../data/schema.ts";
 import type { Place } from "../lexicon.ts";
-import { batchLabel, type ComposeContext, joinList, placeName, type Reply } from "./format.ts";
+import { batchLabel, type ComposeContext, joinList, placeName, type Reply, yearSpan } from "./format.ts";
 
 /** The name a place goes by when compared with another programme's member list. */
 function nameOf(place: Place): string {
@@ -76,7 +76,7 @@ function describe(cx: ComposeContext, p: RelatedProgramme, place: Place | undefi
   } else {
     const who = [p.organiser, p.when].filter(Boolean).join(", ");
     lines.push(
-      `You are asking about the ${p.englishName} (${p.name}${who ? `; ${who}` : ""}) — a different programme from the one I cover, the MOHURD National Smart City pilots (国家智慧城市试点, 2012–2014).`,
+      `You are asking about the ${p.englishName} (${p.name}${who ? `; ${who}` : ""}) — a different programme from the one I cover, the MOHURD National Smart City pilots (国家智慧城市试点, ${yearSpan(cx.programme, "en")}).`,
     );
     if (p.members) {
       lines.push(

@@ -13,6 +13,7 @@ import {
   pilotWithBatch,
   placeName,
   type Reply,
+  yearOf,
 } from "./format.ts";
 import { otherMemberships } from "./other.ts";
 
@@ -76,7 +77,9 @@ function composeIsPilot(
       );
       if (!counted) {
         const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
-        lines.push(`这${n}个2013年扩大范围区域随第二批名单公布，按惯例不计入${programme.total}个试点。`);
+        lines.push(
+          `这${n}个${yearOf(p.batch, programme)}年扩大范围区域随${programme.batches.find((b) => b.batch === p.batch)?.label}名单公布，按惯例不计入${programme.total}个试点。`,
+        );
       }
     } else {
       lines.push(
@@ -97,7 +100,7 @@ function composeIsPilot(
       if (!counted) {
         const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
         lines.push(
-          `The ${n} expansion areas of 2013 are not counted in the programme's ${programme.total} pilots.`,
+          `The ${n} expansion areas of ${yearOf(p.batch, programme)} are not counted in the programme's ${programme.total} pilots.`,
         );
       }
     } else {

@@ -6,6 +6,7 @@ import {
   documentNumber,
   formatDate,
   type Reply,
+  yearSpan,
 } from "./format.ts";
 
 /** Programme-level intents answered from `data/programme.json`. */
@@ -51,6 +52,11 @@ export function composeProgramme(
   return reply;
 }
 
+/** The day the programme was launched: the first event of its timeline. */
+function launchDate(pr: ComposeContext["programme"]): string {
+  return [...pr.timeline].sort((a, b) => a.date.localeCompare(b.date))[0]?.date ?? "";
+}
+
 /** The notice that published a batch, in one line, or undefined when the data names none. */
 function batchNotice(cx: ComposeContext, batch: number): string | undefined {
   const title = cx.programme.batches.find((b) => b.batch === batch)?.notice;
@@ -75,7 +81,7 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           `${batchLabel(1, pr, "zh")}${b1?.count}个，${announced(1, pr, "zh")}公布；`,
           `${batchLabel(2, pr, "zh")}${b2?.count}个，${announced(2, pr, "zh")}公布；`,
           `${batchLabel(3, pr, "zh")}新增${b3?.count}个、扩大范围${b3?.expansions}个，${announced(3, pr, "zh")}公布。`,
-          `2013年另有${b2?.expansions}个区域以扩大范围方式并入第一批试点，不计入总数。`,
+          `${b2?.year}年另有${b2?.expansions}个区域以扩大范围方式并入${b1?.label}试点，不计入总数。`,
           "想看某个省的名单，可以问“江苏有哪些试点”；想看某一批，可以问“第二批有哪些”。",
         ].join("\n"),
         count: total,
@@ -91,7 +97,7 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
     case "programme.background":
       return {
         text: [
-          `国家智慧城市试点是住建部${formatDate(pr.timeline[0]?.date ?? "2012-12-05", "zh")}启动的智慧城市建设试点：分三批（2012—2014年度）确定了${cx.atlas.data.pilots.filter(isCounted).length}个城市（区、县、镇），各有${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年创建期，之后评估并评定${pr.tiers.map((t) => t.name).join("、")}。`,
+          `国家智慧城市试点是住建部${formatDate(launchDate(pr), "zh")}启动的智慧城市建设试点：分${pr.batches.length === 3 ? "三" : pr.batches.length}批（${yearSpan(pr, "zh")}）确定了${cx.atlas.data.pilots.filter(isCounted).length}个城市（区、县、镇），各有${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年创建期，之后评估并评定${pr.tiers.map((t) => t.name).join("、")}。`,
           ...pr.background,
           `主管部门：${pr.ministries.map((m) => `${m.name}（${m.short}）${m.role.replace(/。$/, "")}`).join("；")}。`,
         ].join("\n"),
@@ -150,7 +156,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
     case "programme.total": {
       const total = cx.atlas.data.pilots.filter(isCounted).length;
       return {
-        text: `The programme (国家智慧城市试点) has ${total} pilots: batch 1 (2012) ${b1?.count}, announced ${announced(1, pr, "en")}; batch 2 (2013) ${b2?.count}, announced ${announced(2, pr, "en")}; batch 3 (2014) ${b3?.count} new plus ${b3?.expansions} expansions, announced ${announced(3, pr, "en")}. Ten more areas added in 2013 are not counted.`,
+        text: `The programme (国家智慧城市试点) has ${total} pilots: ${batchLabel(1, pr, "en")} ${b1?.count}, announced ${announced(1, pr, "en")}; ${batchLabel(2, pr, "en")} ${b2?.count}, announced ${announced(2, pr, "en")}; ${batchLabel(3, pr, "en")} ${b3?.count} new plus ${b3?.expansions} expansions, announced ${announced(3, pr, "en")}. ${b2?.expansions} more areas added in ${b2?.year} are not counted.`,
         count: total,
       };
     }
@@ -160,13 +166,13 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       };
     case "programme.background":
       return {
-        text: "The Ministry of Housing and Urban-Rural Development (住建部) launched the pilots in December 2012 to steer smart-city building and to try out a new kind of urbanisation — compact, low-carbon, green and smart — at a time when classic investment projects were yielding less.",
+        text: `The Ministry of Housing and Urban-Rural Development (住建部) launched the pilots on ${formatDate(launchDate(pr), "en")} to steer smart-city building and to try out a new kind of urbanisation — compact, low-carbon, green and smart — at a time when classic investment projects were yielding less.`,
       };
     case "programme.timeline":
       return {
         text: [
           "Key dates:",
-          `${formatDate("2012-12-05", "en")}: notice launching the pilots, with interim measures and an indicator system (关于开展国家智慧城市试点工作的通知).`,
+          `${formatDate(launchDate(pr), "en")}: notice launching the pilots, with interim measures and an indicator system (关于开展国家智慧城市试点工作的通知).`,
           ...pr.batches.map(
             (b) => `${announced(b.batch, pr, "en")}: batch ${b.batch} (${b.year}), ${b.count} pilots.`,
           ),
@@ -182,7 +188,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       };
     case "programme.funding":
       return {
-        text: `China Development Bank (国家开发银行) said it would put 80 billion yuan (${pr.funding.amount}) into smart-city projects with the ministry in the last three years of the 12th Five-Year Plan (2013–2015).`,
+        text: `China Development Bank (国家开发银行) said it would put ${pr.funding.amountYuan / 1e9} billion yuan (${pr.funding.amount}) into smart-city projects with the ministry in the last three years of the 12th Five-Year Plan (${pr.funding.years.from}–${pr.funding.years.to}).`,
       };
     case "programme.documents":
       return {
