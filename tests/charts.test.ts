@@ -10,6 +10,7 @@ import { CHART_FONT_FILE, renderChart, renderOptionToPng } from "../src/charts/r
 import type { Atlas } from "../src/engine/atlas.ts";
 import type { ChartSpec } from "../src/engine/chart-spec.ts";
 import { engine, harness, memoryLogger, texts } from "./helpers/harness.ts";
+import { referenceEntries } from "./helpers/reference.ts";
 
 const { atlas } = engine;
 
@@ -126,5 +127,44 @@ describe("chart CLI", () => {
     const r = run(["--kind", "pie"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("usage");
+  });
+});
+
+describe("what the charts show, against the reference list", () => {
+  const entries = referenceEntries();
+  /** The series of an option by name, as ECharts gets it. */
+  const seriesOf = (spec: ChartSpec) =>
+    (chartOption(spec, atlas).series as { name: string; data: number[] }[]).map((s) => ({
+      name: s.name,
+      data: s.data,
+    }));
+
+  it("the provinces chart stacks each province's new pilots per batch and its counted expansions", () => {
+    const option = chartOption({ kind: "provinces", lang: "zh" }, atlas);
+    const provinces = (option.yAxis as { data: string[] }).data;
+    const series = seriesOf({ kind: "provinces", lang: "zh" });
+    const stack = (i: number) => series[i]?.data ?? [];
+    const want = (province: string, batch: number, kind: string) =>
+      entries.filter((e) => e.province === province && e.batch === batch && e.kind === kind).length;
+    provinces.forEach((province, row) => {
+      expect([stack(0)[row], stack(1)[row], stack(2)[row], stack(3)[row]], province).toEqual([
+        want(province, 1, "new"),
+        want(province, 2, "new"),
+        want(province, 3, "new"),
+        want(province, 3, "expansion"),
+      ]);
+    });
+    const counted = entries.filter((e) => e.kind !== "expansion2013").length;
+    expect(JSON.stringify(option.title)).toContain(`共${counted}个`);
+  });
+
+  it("the batches chart shows each batch's new pilots, counted and uncounted expansions", () => {
+    const series = seriesOf({ kind: "batches", lang: "en" });
+    const count = (batch: number, kind: string) =>
+      entries.filter((e) => e.batch === batch && e.kind === kind).length;
+    const byName = (part: string) => series.find((s) => s.name.includes(part))?.data;
+    expect(byName("New")).toEqual([1, 2, 3].map((b) => count(b, "new")));
+    expect(byName("(counted)")).toEqual([1, 2, 3].map((b) => count(b, "expansion")));
+    expect(byName("not counted")).toEqual([1, 2, 3].map((b) => count(b, "expansion2013")));
   });
 });

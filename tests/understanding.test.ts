@@ -928,3 +928,25 @@ describe("found in the known failures, fixed", () => {
     expect(a.text).toContain("杭州市");
   });
 });
+
+describe("a batch's expansions: counted or not, as the reference says", () => {
+  const entries = referenceEntries();
+  it.each([
+    [2, "第二批有多少个", "expansion2013"],
+    [3, "第三批有多少个", "expansion"],
+    [2, "how many pilots in batch 2", "expansion2013"],
+    [3, "how many pilots in batch 3", "expansion"],
+  ] as const)("batch %i (%s)", (batch, q, kind) => {
+    const added = entries.filter((e) => e.batch === batch && e.kind === kind).length;
+    const counted = kind === "expansion";
+    const text = engine.answer(q).text;
+    const line = text
+      .split("\n")
+      .find((l) => l.includes(String(added)) && /扩大范围|expansion|more areas/.test(l));
+    expect(line, text).toBeDefined();
+    if (counted) {
+      expect(line).toMatch(/计入|are counted/);
+      expect(line).not.toMatch(/不计入|not counted/);
+    } else expect(line).toMatch(/不计入|not counted/);
+  });
+});

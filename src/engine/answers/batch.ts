@@ -1,3 +1,4 @@
+import { isCounted } from "../../data/pilots.ts";
 import type { Batch, Pilot, Programme } from "../../data/schema.ts";
 import type { BatchNumber } from "../recognise.ts";
 import {
@@ -22,6 +23,12 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
   const pilots = atlas.data.pilots.filter((p) => p.batch === batch);
   const fresh = pilots.filter((p) => p.scope === "new");
   const expansions = pilots.filter((p) => p.scope === "expansion");
+  // Whether this batch's expansions count toward the total (the rule lives in data/pilots.ts), and
+  // the batches of the pilots they were added to.
+  const counts = expansions.every(isCounted);
+  const intoBatches = [
+    ...new Set(expansions.map((p) => atlas.pilotByName.get(p.expands ?? "")?.batch ?? 0)),
+  ].filter((n) => n > 0);
   const label = batchLabel(batch, programme, lang);
   const lines: string[] = [];
   if (lang === "zh") {
@@ -36,9 +43,10 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     lines.push(b.summary);
     if (expansions.length > 0) {
       const extended = new Set(expansions.map((p) => p.expands));
+      const into = intoBatches.map((n) => programme.batches.find((x) => x.batch === n)?.label).join("、");
       lines.push(
-        batch === 2
-          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个第一批试点，不计入${programme.total}个。${b.expansionsNote ? `（${b.expansionsNote}）` : ""}`
+        !counts
+          ? `同时有${expansions.length}个扩大范围区域并入${extended.size}个${into}试点，不计入${programme.total}个。${b.expansionsNote ? `（${b.expansionsNote}）` : ""}`
           : `另有${expansions.length}个扩大范围区域并入原有试点，计入${programme.total}个（新增${b.count} + 扩大范围${expansions.length}）。`,
       );
     }
@@ -52,8 +60,8 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     }
     if (expansions.length > 0) {
       lines.push(
-        batch === 2
-          ? `${expansions.length} more areas were added to batch-1 pilots and are not counted in the ${programme.total}.`
+        !counts
+          ? `${expansions.length} more areas were added to batch-${intoBatches.join("/")} pilots and are not counted in the ${programme.total}.`
           : `${expansions.length} expansion areas were added to earlier pilots and are counted in the ${programme.total}.`,
       );
     }
