@@ -13,6 +13,7 @@ import {
   composeCompare,
   composeRanking,
   explainQuotedCount,
+  FEWER,
   FEWEST,
 } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
@@ -1021,7 +1022,8 @@ export class Engine {
       case "area.compare": {
         const areas = this.areasOf(cx, places);
         if (areas.length < 2) return asStatus();
-        return { intent, reply: composeCompare(cx, areas, batch) };
+        // "江苏和浙江哪个少": the verdict and the winner are the one with fewer.
+        return { intent, reply: composeCompare(cx, areas, batch, FEWER.test(rec.residual)) };
       }
       case "area.ranking":
         // "西部省份里谁的试点最多": a ranking within a group of provinces.

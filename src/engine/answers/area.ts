@@ -352,6 +352,9 @@ function rankingTable(
 /** Words that ask for the fewest rather than the most. */
 export const FEWEST = /最少|少到多|倒数|垫底|fewest|least/;
 
+/** Words of a comparison that ask which has fewer ("哪个少", "谁更少"), not "多少" or "多还是少". */
+export const FEWER = /(?<!多)(?<!多还是)(?<!多或)少(?!数)|fewer|fewest|least|\bless\b/;
+
 /**
  * Answers comparisons of two or more places by number of pilots (within one batch when named);
  * with `fewest`, the verdict and the winners are the places with the fewest ("西部哪个最少").
@@ -380,11 +383,12 @@ export function composeCompare(
   let verdict: string;
   if (!second) verdict = lang === "zh" ? "一样多" : "the same";
   else if (rows.length === 2) {
-    const diff = most[0] ? most[0].counted.length - second.counted.length : 0;
+    const diff = Math.abs((most[0]?.counted.length ?? 0) - second.counted.length);
+    const name = most[0]?.d.name ?? "";
     verdict =
       lang === "zh"
-        ? `${most[0]?.d.name}多${diff}个`
-        : `${placeName(most[0]?.d.name ?? "", lang)} has ${diff} more`;
+        ? `${name}${fewest ? "少" : "多"}${diff}个`
+        : `${placeName(name, lang)} has ${diff} ${fewest ? "fewer" : "more"}`;
   } else {
     const names = joinList(
       most.map((r) => placeName(r.d.name, lang)),
