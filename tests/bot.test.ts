@@ -117,6 +117,55 @@ describe("callbacks", () => {
     expect(texts(list)[0]).toContain("江苏省的21个");
   });
 
+  it("posts a suggestion's answer once however often it is tapped, and stops every spinner", async () => {
+    const h = harness();
+    const first = await h.press("q:江苏有多少个试点");
+    expect(texts(first)).toHaveLength(1);
+    for (let i = 0; i < 5; i++) {
+      const again = await h.press("q:江苏有多少个试点");
+      expect(again.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    }
+    // Another button of the same message still answers.
+    expect(texts(await h.press("q:哪个省试点最多"))).toHaveLength(1);
+  });
+
+  it("takes a second tap on the same page as no error (Telegram: message is not modified)", async () => {
+    const h = harness();
+    let shown = "";
+    // Faithful to Telegram: an edit that changes nothing is a 400.
+    h.bot.api.config.use(async (prev, method, payload, signal) => {
+      if (method !== "editMessageReplyMarkup") return prev(method, payload, signal);
+      const markup = JSON.stringify((payload as { reply_markup?: unknown }).reply_markup);
+      if (markup === shown)
+        return {
+          ok: false,
+          error_code: 400,
+          description:
+            "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+        } as never;
+      shown = markup;
+      return prev(method, payload, signal);
+    });
+    await h.press("pp:1");
+    const second = await h.press("pp:1");
+    expect(second.map((c) => c.method)).toEqual(["answerCallbackQuery"]);
+    expect(texts(second)).toEqual([]);
+    expect(h.sink.lines.some((l) => l.outcome === "not-modified")).toBe(true);
+  });
+
+  it("shows which page of the province picker is open", () => {
+    const pages = Math.ceil(
+      engine.atlas.provinces.filter((d) => engine.atlas.countedIn(d).length > 0).length / 8,
+    );
+    const labels = (page: number) =>
+      provinceKeyboard(engine.atlas, page)
+        .inline_keyboard.flat()
+        .map((b) => b.text);
+    expect(labels(0)).toContain(`1/${pages}`);
+    expect(labels(1)).toContain(`2/${pages}`);
+    expect(labels(pages - 1)).toContain(`${pages}/${pages}`);
+  });
+
   it("answers a suggested question", async () => {
     const h = harness();
     expect(texts(await h.press("q:哪个省试点最多"))[0]).toContain("山东省");

@@ -41,6 +41,8 @@ export function provinceKeyboard(atlas: Atlas, page: number): InlineKeyboard {
   });
   keyboard.row();
   if (current > 0) keyboard.text("‹ 上一页", encodeCallback({ kind: "provinces", page: current - 1 }) ?? "");
+  // Where the reader is ("2/4"); tapping it keeps the page.
+  keyboard.text(`${current + 1}/${pages}`, encodeCallback({ kind: "provinces", page: current }) ?? "");
   if (current < pages - 1)
     keyboard.text("下一页 ›", encodeCallback({ kind: "provinces", page: current + 1 }) ?? "");
   return keyboard;

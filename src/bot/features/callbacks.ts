@@ -1,15 +1,33 @@
-import { Composer } from "grammy";
+import { Composer, GrammyError } from "grammy";
 import type { Engine } from "../../engine/engine.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { provinceKeyboard } from "../keyboards.ts";
 import { askAndReply } from "../reply.ts";
+import { RepeatedTaps } from "../repeated-taps.ts";
 
-/** Buttons: suggested questions, the province picker and the batch picker. Bad data gets a notice. */
-export function callbacksFeature(engine: Engine): Composer<BotContext> {
+/** Telegram's answer to an edit that changes nothing (a second tap on a page button). */
+function notModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes("message is not modified");
+}
+
+/**
+ * Buttons: suggested questions, the province picker and the batch picker. Bad data gets a notice.
+ * Every tap is answered once (the spinner stops); a repeated tap of the same button within a few
+ * seconds posts nothing new, and a page that is already shown is not an error.
+ */
+export function callbacksFeature(engine: Engine, taps = new RepeatedTaps()): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.on("callback_query", async (ctx) => {
     const action = decodeCallback(ctx.callbackQuery.data);
+    // Paging only edits the keyboard, so repeats are harmless; a button that posts an answer posts it once.
+    const message = ctx.callbackQuery.message;
+    const posts = action !== null && action.kind !== "provinces";
+    if (posts && message && taps.isRepeat(message.chat.id, message.message_id, ctx.callbackQuery.data ?? "")) {
+      ctx.updateLog.outcome = "repeated-tap";
+      await ctx.answerCallbackQuery();
+      return;
+    }
     if (!action) {
       ctx.updateLog.outcome = "stale-callback";
       await ctx.answerCallbackQuery({ text: "这个按钮已失效，请重新提问。" });
@@ -17,7 +35,12 @@ export function callbacksFeature(engine: Engine): Composer<BotContext> {
     }
     if (action.kind === "provinces") {
       await ctx.answerCallbackQuery();
-      await ctx.editMessageReplyMarkup({ reply_markup: provinceKeyboard(engine.atlas, action.page) });
+      try {
+        await ctx.editMessageReplyMarkup({ reply_markup: provinceKeyboard(engine.atlas, action.page) });
+      } catch (error) {
+        if (!notModified(error)) throw error;
+        ctx.updateLog.outcome = "not-modified";
+      }
       return;
     }
     const province = action.kind === "province" ? engine.atlas.divisions.get(action.code) : undefined;
