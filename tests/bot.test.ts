@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CALLBACK_DATA_LIMIT, decodeCallback, encodeCallback } from "../src/bot/callback-data.ts";
+import { COMMANDS, registerCommands } from "../src/bot/features/commands.ts";
 import { MESSAGE_LIMIT, renderAnswer } from "../src/bot/format.ts";
 import { provinceKeyboard, suggestionKeyboard } from "../src/bot/keyboards.ts";
 import { OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
 import type { Engine } from "../src/engine/engine.ts";
-import { engine, harness, isValidTelegramHtml, texts } from "./helpers/harness.ts";
+import { engine, harness, isValidTelegramHtml, memoryLogger, texts } from "./helpers/harness.ts";
 
 describe("private chat", () => {
   it("greets on /start with example buttons", async () => {
@@ -15,6 +16,54 @@ describe("private chat", () => {
     expect(String(calls[0]?.payload.text)).toContain("国家智慧城市试点");
     const markup = calls[0]?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] };
     expect(markup.inline_keyboard.flat().length).toBeGreaterThan(0);
+  });
+
+  it("/start shows what can be asked and how to reach the bot; /help lists the commands", async () => {
+    const h = harness();
+    const start = texts(await h.send("/start")).join("\n");
+    const help = texts(await h.send("/help")).join("\n");
+    expect(start).toContain("可以这样问");
+    expect(start).toContain(`@${OFFLINE_BOT_INFO.username}`);
+    expect(start).toContain("/help");
+    expect(help).not.toEqual(start);
+    for (const c of COMMANDS) expect(help).toContain(`/${c.command} — ${c.description}`);
+    expect(help).toContain("拉进群");
+  });
+
+  it("speaks English to an English Telegram client on /start, /help and /tiers", async () => {
+    const h = harness();
+    h.updates.user.language_code = "en";
+    const start = texts(await h.send("/start")).join("\n");
+    expect(start).toMatch(/^<b>I answer questions about China's National Smart City Pilot programme/);
+    expect(start).toContain(`type @${OFFLINE_BOT_INFO.username}`);
+    const help = texts(await h.send("/help")).join("\n");
+    for (const c of COMMANDS) expect(help).toContain(`/${c.command} — ${c.english}`);
+    expect(texts(await h.send("/tiers")).join("\n")).toContain("one star");
+    expect(texts(await h.send("/pilot Kunshan")).join("\n")).toContain("Kunshan (昆山市)");
+  });
+
+  it.each(["/foo", "/cancel", "/settings@SmartCityPilotBot"])(
+    "says an unknown command %s is unknown and lists the real ones",
+    async (command) => {
+      const h = harness();
+      const [reply = ""] = texts(await h.send(command));
+      expect(reply).toContain(`没有 ${command.split("@")[0]} 这个命令`);
+      for (const c of COMMANDS) expect(reply).toContain(`/${c.command}`);
+    },
+  );
+
+  it("registers the command menu in Chinese and, for English clients, in English", async () => {
+    const h = harness();
+    await registerCommands(h.bot, memoryLogger().logger);
+    const menus = h.calls.filter((c) => c.method === "setMyCommands");
+    expect(menus).toHaveLength(2);
+    const [zh, en] = menus.map(
+      (m) => m.payload as { commands: { description: string }[]; language_code?: string },
+    );
+    expect(zh?.language_code).toBeUndefined();
+    expect(zh?.commands[0]?.description).toBe(COMMANDS[0].description);
+    expect(en?.language_code).toBe("en");
+    expect(en?.commands.map((c) => c.description)).toEqual(COMMANDS.map((c) => c.english));
   });
 
   it("answers free text in HTML with the first line bold", async () => {
@@ -51,7 +100,14 @@ describe("private chat", () => {
     ["/tiers", "一星、二星、三星"],
     ["/about", "住建部"],
     ["/ranking", "山东省"],
-    ["/help", "可以这样问"],
+    ["/help", "/pilot — 某地是不是试点"],
+    ["/batch 4", "只公布过三批"],
+    ["/batch 第四批", "只公布过三批"],
+    ["/batch 2013", "第二批（2013年度）国家智慧城市试点于2013年8月5日公布"],
+    ["/batch 2013年度", "共103个"],
+    ["/batch 2016", "只公布过三批"],
+    ["/batch 首批", "共90个"],
+    ["/batch 随便", "没看懂“随便”"],
   ])("%s", async (command, expected) => {
     const h = harness();
     expect(texts(await h.send(command)).join("\n")).toContain(expected);
@@ -77,6 +133,13 @@ describe("private chat", () => {
     ]) {
       expect(texts(await h.other(content))).toEqual(["我只看得懂文字问题，比如“昆山市是试点吗”。"]);
     }
+  });
+
+  it("reads the question in a photo's caption", async () => {
+    const h = harness();
+    const photo = [{ file_id: "p", file_unique_id: "u", width: 10, height: 10 }];
+    const [reply = ""] = texts(await h.other({ photo, caption: "图上这个昆山是试点吗" }));
+    expect(reply).toContain("昆山市是国家智慧城市试点");
   });
 });
 
@@ -105,6 +168,17 @@ describe("groups", () => {
     expect(texts(reply)[0]).toContain("广州市番禺区");
     expect(texts(await h.send("/pilot@SmartCityPilotBot 昆山"))[0]).toContain("昆山市");
     expect(await h.send("/pilot@SomeOtherBot 昆山")).toEqual([]);
+  });
+
+  it("/start in a group explains mentions and replies, as a reply; unknown bare commands are not its business", async () => {
+    const h = harness({ chat: group });
+    const start = await h.send("/start");
+    expect(String(start[0]?.payload.text)).toContain(`@${OFFLINE_BOT_INFO.username} 昆山是试点吗`);
+    expect(start[0]?.payload.reply_parameters).toBeDefined();
+    expect(await h.send("/foo")).toEqual([]);
+    expect(texts(await h.send("/foo@SmartCityPilotBot"))[0]).toContain("没有 /foo 这个命令");
+    const keyboard = await h.send("/province");
+    expect(keyboard[0]?.payload.reply_parameters).toBeDefined();
   });
 });
 

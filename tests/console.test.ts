@@ -8,7 +8,7 @@ describe("npm start without a token", () => {
     const r = spawnSync(process.execPath, ["dist/bin/main.mjs"], {
       cwd: join(import.meta.dirname, ".."),
       env,
-      input: "昆山市是试点吗\n1\n那浙江呢\n/province\n9\n哪个省试点最多\n",
+      input: "昆山市是试点吗\n1\n那浙江呢\n/province\n10\n哪个省试点最多\n",
       encoding: "utf8",
       timeout: 60_000,
     });
@@ -20,7 +20,8 @@ describe("npm start without a token", () => {
     expect(out).toContain("[1] 江苏有哪些试点");
     expect(out).toContain("江苏省的21个国家智慧城市试点");
     expect(out).toContain("浙江省的14个国家智慧城市试点");
-    expect(out).toContain("[9] 下一页 ›");
+    expect(out).toContain("[9] 1/4");
+    expect(out).toContain("[10] 下一页 ›");
     expect(out).toContain("[1] 上海市（1）");
     expect(out).toMatch(/📊 图表已保存：.*provinces-zh\.png/);
     expect(out).not.toMatch(/<b>|&lt;/);

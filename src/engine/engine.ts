@@ -49,6 +49,7 @@ import {
   LAUNCH,
   listsSeveral,
   OPENERS,
+  OTHER_BATCHES,
   onlyQuestionWords,
   QUALIFIER,
   RANKS,
@@ -446,7 +447,7 @@ export class Engine {
       intent = "programme.documents";
       trace.push("a batch's document");
     }
-    const noSuchBatch = rec.unknownBatch && places.length === 0;
+    const noSuchBatch = (rec.unknownBatch || OTHER_BATCHES.test(rec.text)) && places.length === 0;
     // "第二批和第三批相隔多久": the interval between the batches named.
     const fromLaunch = LAUNCH.test(rec.residual);
     const interval = rec.batches.length + (fromLaunch ? 1 : 0) >= 2 && INTERVAL.test(rec.residual);

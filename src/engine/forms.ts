@@ -28,6 +28,10 @@ export const ASKS_COUNT_OR_LIST = /几|多少|哪些|哪几|有啥|有什么|how
 export const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪个多|top|most|fewest|rank/;
 export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
 
+/** Words that ask about batches besides the three ("还有别的批次吗", "三批之外还有吗"). */
+export const OTHER_BATCHES =
+  /(别的|其他|其它|另外的?)批次?|[三3]批(之外|以外)|除了?这?[三3]批|other batch|more batches|another batch/;
+
 /** Words that ask what came after the programme's batches. */
 export const AFTERWARDS =
   /之后|以后|后来|还会|会不会|还有没有|有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|(什么|啥)时候(出|公布|发布|下来)(?!的)|何时|after|any more|again|\bwhen\b|\bis there\b/;

@@ -3,8 +3,8 @@ import type { Engine } from "../../engine/engine.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { provinceKeyboard } from "../keyboards.ts";
-import { askAndReply } from "../reply.ts";
 import { RepeatedTaps } from "../repeated-taps.ts";
+import { askAndReply } from "../reply.ts";
 
 /** Telegram's answer to an edit that changes nothing (a second tap on a page button). */
 function notModified(error: unknown): boolean {
@@ -23,7 +23,11 @@ export function callbacksFeature(engine: Engine, taps = new RepeatedTaps()): Com
     // Paging only edits the keyboard, so repeats are harmless; a button that posts an answer posts it once.
     const message = ctx.callbackQuery.message;
     const posts = action !== null && action.kind !== "provinces";
-    if (posts && message && taps.isRepeat(message.chat.id, message.message_id, ctx.callbackQuery.data ?? "")) {
+    if (
+      posts &&
+      message &&
+      taps.isRepeat(message.chat.id, message.message_id, ctx.callbackQuery.data ?? "")
+    ) {
       ctx.updateLog.outcome = "repeated-tap";
       await ctx.answerCallbackQuery();
       return;

@@ -5,13 +5,14 @@ import { askAndReply } from "../reply.ts";
 
 /**
  * Free text: every message in a private chat; in groups only messages that mention the bot or
- * reply to it, so the bot never talks over a group's conversation. Messages sent via this bot's
+ * reply to it, so the bot never talks over a group's conversation; a caption counts as text. Messages sent via this bot's
  * inline mode are its own answers and are ignored.
  */
 export function questionsFeature(engine: Engine): Composer<BotContext> {
   const c = new Composer<BotContext>();
-  c.on("message:text", async (ctx) => {
-    const text = ctx.msg.text;
+  // A photo's caption is read like a message's text ("这张图里的昆山是试点吗").
+  c.on(["message:text", "message:caption"], async (ctx) => {
+    const text = ctx.msg.text ?? ctx.msg.caption ?? "";
     // An answer the user shared through inline mode is already an answer: never answer it again.
     if (ctx.msg.via_bot?.id === ctx.me.id) {
       ctx.updateLog.outcome = "ignored";
