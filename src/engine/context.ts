@@ -14,6 +14,12 @@ export interface Context {
   intent?: IntentId;
   place?: PlaceRef;
   batch?: BatchNumber;
+  /**
+   * The batch was asked together with the place ("江苏第三批有哪些"), so a follow-up about another
+   * place ("浙江呢") asks the same of that batch; a batch added by a follow-up alone ("第三批呢")
+   * belongs to its place, and a new place starts without it.
+   */
+  batchWithPlace?: boolean;
 }
 
 /** Words that point back to the place of the previous question. */

@@ -34,6 +34,7 @@ import {
   ASKS_COUNT_OR_LIST,
   ASKS_EXPANSIONS,
   BARE_COUNT,
+  BARE_FOLLOW_UP,
   CLAIMED_COUNT,
   CLAUSE_END,
   COMPARES,
@@ -100,6 +101,8 @@ export interface Answer {
   text: string;
   isPilot?: boolean | null;
   count?: number;
+  /** The batch the answer is about, when it is about one (asked, carried over, or shared by what it lists). */
+  batch?: BatchNumber;
   place?: string;
   area?: string;
   pilots?: PilotSummary[];
@@ -251,7 +254,12 @@ export class Engine {
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
     const previous = fromRef(context.place, this.atlas);
     const followUp = FOLLOW_UP.test(rec.text);
-    if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp)) {
+    const bareFollowUp =
+      mentions.length === 0 &&
+      previous !== undefined &&
+      (context.intent === "area.count" || context.intent === "area.list") &&
+      BARE_FOLLOW_UP.test(rec.text);
+    if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp || bareFollowUp)) {
       mentions.push(previous);
       trace.push(`context place: ${previous.term}`);
     }
@@ -272,7 +280,8 @@ export class Engine {
     trace.push(`scores: ${scores.map((s) => `${s.id}=${s.score}[${s.cues.join(",")}]`).join(" ") || "-"}`);
 
     let intent = scores[0]?.id;
-    let batch = rec.batch;
+    // "第二批呢" → "有哪些": a bare follow-up asks of the place and the batch the chat is on.
+    let batch = rec.batch ?? (bareFollowUp ? (context.batch ?? null) : null);
     let layer: DecisionLayer = "rules";
     // Rules that rest on one short cue, or that barely separate two intents, are unsure: the
     // nearest examples decide when they clearly point elsewhere ("对城市发展有什么帮助" is not help).
@@ -347,7 +356,11 @@ export class Engine {
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
-    return this.finish(question, answered, reply, places, batch, trace, context, layer);
+    // Whether the batch goes with the place named here (asked together, or carried over with it).
+    const placeFromText = rec.mentions.length > 0 || corrected !== undefined;
+    const batchWithPlace =
+      placeFromText && batch !== null && (rec.batch !== null || context.batchWithPlace === true);
+    return this.finish(question, answered, reply, places, batch, trace, context, layer, batchWithPlace);
   }
 
   /**
@@ -687,7 +700,9 @@ export class Engine {
       !(isProvince && last === "pilot.status")
     ) {
       trace.push(`follow-up: ${last}`);
-      const batch = rec.batch ?? (last === "pilot.status" ? null : (context.batch ?? null));
+      // A new place keeps the batch only when it was asked with the last place ("江苏第三批有哪些" → "浙江呢").
+      const batch =
+        rec.batch ?? (last === "pilot.status" || !context.batchWithPlace ? null : (context.batch ?? null));
       return { intent: last, batch, layer: "context" };
     }
     // A name that looks like a place we do not know (鹤璧市, 乌鲁木其), or that opens a pilot question
@@ -812,6 +827,8 @@ export class Engine {
       .flatMap((r) => [r, ...[4, 3, 2].map((n) => Array.from(r).slice(0, n).join(""))])
       .filter((t, i, all) => t.length >= 2 && all.indexOf(t) === i);
     const typed = tries.find((t) => {
+      // Words made of kinds of division (区县, 乡镇, 地市) name levels, never a place.
+      if (/^[区县市镇乡街道州省旗盟地级]+$/.test(t)) return false;
       const runOf = runs.find((r) => r.startsWith(t)) ?? run;
       // Only where a place name would stand: first in the question, or ending like one (毫州, 鹤璧市);
       // "为什么启动这个项目" holds no mistyped 启东.
@@ -1066,13 +1083,17 @@ export class Engine {
     trace: string[],
     previous: Context,
     decidedBy: DecisionLayer,
+    batchWithPlace = false,
   ): Answer {
     const first = places[0];
     const context: Context = { intent };
     const place = first ? toRef(first.place) : previous.place;
     if (place) context.place = place;
-    const keptBatch = batch ?? (intent === "batch.info" ? undefined : previous.batch);
+    // A batch carries over to the next question, but not across a change of place made without it.
+    const movedOn = place !== undefined && JSON.stringify(place) !== JSON.stringify(previous.place);
+    const keptBatch = batch ?? (intent === "batch.info" || movedOn ? undefined : previous.batch);
     if (keptBatch) context.batch = keptBatch;
+    if (keptBatch && batchWithPlace) context.batchWithPlace = true;
     const answer: Answer = {
       question,
       intent,
@@ -1086,6 +1107,7 @@ export class Engine {
     if (reply.attachments?.length) answer.attachments = reply.attachments;
     if (reply.isPilot !== undefined) answer.isPilot = reply.isPilot;
     if (reply.count !== undefined) answer.count = reply.count;
+    if (batch !== null) answer.batch = batch;
     if (reply.place !== undefined) answer.place = reply.place;
     if (reply.area !== undefined) answer.area = reply.area;
     if (reply.winners !== undefined) answer.winners = reply.winners;

@@ -28,6 +28,10 @@ export const ASKS_COUNT_OR_LIST = /几|多少|哪些|哪几|有啥|有什么|how
 export const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪个多|top|most|fewest|rank/;
 export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
 
+/** A bare "which are they" that only makes sense of the area counted or listed before ("有哪些", "都是哪几个"). */
+export const BARE_FOLLOW_UP =
+  /^(那|那么)?\s*(都|分别|具体)?\s*(有|是)?\s*(哪些|哪几个)\s*(试点)?\s*(呢|啊|呀|吗|嘛)?\s*[?？。!！]?$/;
+
 /** Words that ask about batches besides the three ("还有别的批次吗", "三批之外还有吗"). */
 export const OTHER_BATCHES =
   /(别的|其他|其它|另外的?)批次?|[三3]批(之外|以外)|除了?这?[三3]批|other batch|more batches|another batch/;

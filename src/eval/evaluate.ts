@@ -63,7 +63,7 @@ export function readKnownFailures(file: string): KnownFailure[] {
 /** The batch an answer states: the named pilot's, or the batch a batch question is about. */
 function statedBatch(a: Answer): number | undefined {
   if (a.intent === "pilot.status") return a.pilots?.find((p) => p.name === a.place)?.batch;
-  return a.context.batch;
+  return a.batch ?? a.context.batch;
 }
 
 /** Intents that must never state a count or list this programme's pilots: the question is not about them. */
