@@ -7,8 +7,9 @@
  * Each output sits two folders below the project root, like its source, so paths such as
  * `data/` and `intents/` resolve the same from `src/` and from `dist/`.
  */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 /** The shipped entry points, by output name. */
 export const ENTRY_POINTS = {
@@ -18,8 +19,47 @@ export const ENTRY_POINTS = {
   "cli/export": "src/cli/export.ts",
 };
 
+/** Newest modification time of the files under a folder (0 when it does not exist). */
+function newest(dir) {
+  let latest = 0;
+  let entries = [];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const path = join(dir, e.name);
+    latest = Math.max(latest, e.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/**
+ * Whether every output is newer than every source and the build script itself: then `npm start`
+ * starts at once, and a production install (`npm ci --omit=dev`) that already has `dist/` needs no
+ * compiler.
+ */
+export function upToDate(entryPoints = ENTRY_POINTS) {
+  const outputs = Object.keys(entryPoints).map((name) => {
+    try {
+      return statSync(join("dist", `${name}.mjs`)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  });
+  const sources = Math.max(
+    newest("src"),
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    statSync("package.json").mtimeMs,
+  );
+  return Math.min(...outputs) > sources;
+}
+
 /** Compiles entry points (output name → source) into `dist/`. */
-export function buildEntries(entryPoints = ENTRY_POINTS) {
+export async function buildEntries(entryPoints = ENTRY_POINTS) {
+  // Loaded only when there is something to compile.
+  const { build } = await import("esbuild");
   return build({
     entryPoints,
     outdir: "dist",
@@ -34,4 +74,6 @@ export function buildEntries(entryPoints = ENTRY_POINTS) {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildEntries();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes("--force") || !upToDate()) await buildEntries();
+}

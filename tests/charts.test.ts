@@ -37,6 +37,11 @@ describe("chart images", () => {
     expect(inked / (width * height)).toBeGreaterThan(0.05);
   });
 
+  it("loads the native renderer with the network left out of diagnostic reports (no stall on open sockets)", () => {
+    renderChart({ kind: "batches", lang: "zh" }, atlas);
+    expect((process.report as { excludeNetwork?: boolean }).excludeNetwork).toBe(true);
+  });
+
   it("is deterministic", () => {
     const spec: ChartSpec = { kind: "batches", lang: "zh" };
     const a = renderOptionToPng(chartOption(spec, atlas), chartSize(spec));

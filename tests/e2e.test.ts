@@ -79,3 +79,54 @@ describe("end to end over HTTP against telegram-test-api", () => {
     expect(output).not.toContain("e2e-secret-token");
   }, 30_000);
 });
+
+describe("npm start under a process manager", () => {
+  it("passes SIGTERM on to the bot, which stops gracefully: no node left running", async () => {
+    const server = new TelegramServer({ port: await freePort(), host: "127.0.0.1", storeTimeout: 60 });
+    await server.start();
+    try {
+      // What a process manager runs and signals: npm, not node.
+      const npm = spawn("npm", ["start"], {
+        cwd: root,
+        env: { ...process.env, BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: server.config.apiURL, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      npm.stdout?.on("data", (d) => {
+        output += String(d);
+      });
+      npm.stderr?.on("data", (d) => {
+        output += String(d);
+      });
+      const started = Date.now();
+      while (!output.includes("bot started")) {
+        if (Date.now() - started > 30_000) throw new Error(`bot did not start:\n${output}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const pid = Number(output.match(/"pid":(\d+)[^\n]*"msg":"bot started"/)?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      const exited = new Promise((resolve) => npm.once("exit", resolve));
+      npm.kill("SIGTERM");
+      await exited;
+      // The bot itself received the signal and shut down in order…
+      const deadline = Date.now() + 15_000;
+      while (!output.includes('"msg":"stopped"') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(output).toContain('"msg":"stopped"');
+      // …and is gone, not orphaned.
+      const alive = () => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(alive()).toBe(false);
+      expect(output).not.toContain(TOKEN);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
+});

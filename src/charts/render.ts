@@ -23,6 +23,12 @@ const requireLazily = createRequire(import.meta.url);
 let libraries: { echarts: typeof ECharts; resvg: typeof Resvg } | undefined;
 
 function chartLibraries(): { echarts: typeof ECharts; resvg: typeof Resvg } {
+  // Loading a native addon makes Node build a diagnostic report to find the C library, and that
+  // report reverse-resolves every open socket: with webhook requests open it stalled the event loop
+  // for seconds (nodejs/node#46060, #55576). Leaving the network out of reports avoids it.
+  // (@types/node 20 does not declare the property; Node 20.13+ has it.)
+  const report = process.report as { excludeNetwork?: boolean } | undefined;
+  if (report) report.excludeNetwork = true;
   libraries ??= {
     echarts: requireLazily("echarts") as typeof ECharts,
     resvg: requireLazily("@resvg/resvg-js") as typeof Resvg,
