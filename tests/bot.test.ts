@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CALLBACK_DATA_LIMIT, decodeCallback, encodeCallback } from "../src/bot/callback-data.ts";
+import { decodeStartPayload, encodeStartPayload } from "../src/bot/deep-link.ts";
 import { COMMANDS, registerCommands } from "../src/bot/features/commands.ts";
 import { MESSAGE_LIMIT, renderAnswer } from "../src/bot/format.ts";
 import { provinceKeyboard, suggestionKeyboard } from "../src/bot/keyboards.ts";
@@ -16,6 +17,31 @@ describe("private chat", () => {
     expect(String(calls[0]?.payload.text)).toContain("国家智慧城市试点");
     const markup = calls[0]?.payload.reply_markup as { inline_keyboard: { callback_data: string }[][] };
     expect(markup.inline_keyboard.flat().length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["kunshan", "Kunshan (昆山市)"],
+    ["is_panyu_a_pilot", "Panyu"],
+    [encodeStartPayload("江苏有多少个试点") ?? "", "江苏省共有21个"],
+  ])("a deep link /start %s opens on its question", async (payload, expected) => {
+    const h = harness();
+    expect(texts(await h.send(`/start ${payload}`)).join("\n")).toContain(expected);
+  });
+
+  it.each(["", "a b", "!!", "x".repeat(65)])(
+    "a start payload Telegram would not send (%j) is no question",
+    (p) => {
+      expect(decodeStartPayload(p)).toBeUndefined();
+    },
+  );
+
+  it("encodes questions that fit, readable when Latin, and leaves out ones that do not", () => {
+    expect(encodeStartPayload("kunshan")).toBe("kunshan");
+    expect(encodeStartPayload("is kunshan a pilot")).toBe("is_kunshan_a_pilot");
+    const chinese = encodeStartPayload("昆山是第几批");
+    expect(chinese).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeStartPayload(chinese ?? "")).toBe("昆山是第几批");
+    expect(encodeStartPayload("昆".repeat(30))).toBeUndefined();
   });
 
   it("/start shows what can be asked and how to reach the bot; /help lists the commands", async () => {
@@ -271,6 +297,20 @@ describe("callbacks", () => {
 });
 
 describe("inline mode", () => {
+  it("puts a deep link back to the bot under the shared answer, which opens on the same question", async () => {
+    const h = harness();
+    const [call] = await h.inline("昆山是第几批");
+    const [article] = (call?.payload.results ?? []) as {
+      reply_markup?: { inline_keyboard: { text: string; url: string }[][] };
+    }[];
+    const url = article?.reply_markup?.inline_keyboard[0]?.[0]?.url ?? "";
+    expect(url.startsWith(`https://t.me/${OFFLINE_BOT_INFO.username}?start=`)).toBe(true);
+    const payload = url.split("start=")[1] ?? "";
+    const [reply = ""] = texts(await h.send(`/start ${payload}`));
+    expect(reply).toContain("昆山市是国家智慧城市试点");
+    expect(reply).toContain("第二批");
+  });
+
   it("offers the answer as an article", async () => {
     const h = harness();
     const [call] = await h.inline("昆山");

@@ -2,6 +2,7 @@ import { type Bot, Composer } from "grammy";
 import type { Engine } from "../../engine/engine.ts";
 import type { Logger } from "../../logger.ts";
 import type { BotContext } from "../context.ts";
+import { decodeStartPayload } from "../deep-link.ts";
 import { batchKeyboard, provinceKeyboard } from "../keyboards.ts";
 import { askAndReply, replyWithAnswer } from "../reply.ts";
 
@@ -95,6 +96,9 @@ export function batchQuestion(argument: string, years: readonly number[]): strin
 export function commandsFeature(engine: Engine): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command("start", async (ctx) => {
+    // A deep link (t.me/<bot>?start=kunshan, or a shared answer's button) opens on its question.
+    const question = ctx.match ? decodeStartPayload(ctx.match.trim()) : undefined;
+    if (question) return askAndReply(ctx, engine, question);
     const lang = commandLanguage(ctx);
     const answer = engine.answer(lang === "en" ? "help" : "帮助");
     await replyWithAnswer(ctx, {

@@ -3,6 +3,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Engine } from "../../engine/engine.ts";
 import type { BotContext } from "../context.ts";
+import { encodeStartPayload } from "../deep-link.ts";
 import { renderAnswer } from "../format.ts";
 
 /** Inline mode: `@bot 昆山` in any chat offers the answer as an article to send. */
@@ -20,6 +21,14 @@ export function inlineFeature(engine: Engine): Composer<BotContext> {
       description: description.slice(0, 200),
       input_message_content: { message_text: renderAnswer(answer.text)[0] ?? "", parse_mode: "HTML" },
     };
+    // A button under the shared answer opens the bot on the same question, for the follow-ups.
+    const payload = ctx.inlineQuery.query.trim() ? encodeStartPayload(query) : undefined;
+    if (payload)
+      result.reply_markup = {
+        inline_keyboard: [
+          [{ text: "在机器人里查看", url: `https://t.me/${ctx.me.username}?start=${payload}` }],
+        ],
+      };
     await ctx.answerInlineQuery([result], { cache_time: 300 });
   });
   return c;
