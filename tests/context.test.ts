@@ -64,4 +64,16 @@ describe("follow-ups", () => {
   it("a bare 有哪些 with nothing before it is no follow-up", () => {
     expect(engine.answer("有哪些").intent).not.toBe("area.list");
   });
+
+  it.each(["山东有几个？都是哪些", "江苏有多少个 有哪些"])(
+    "a count and a bare 都是哪些 in one message get the list, which states the count: %s",
+    (q) => {
+      const a = engine.answer(q);
+      const province = q.startsWith("山东") ? "山东省" : "江苏省";
+      expect(a.intent).toBe("area.list");
+      expect(a.count).toBe(inProvince(province));
+      for (const e of entries.filter((x) => x.province === province && x.kind === "new"))
+        expect(a.text).toContain(e.name.replace(/（.*?）/g, ""));
+    },
+  );
 });

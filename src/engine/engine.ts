@@ -182,7 +182,9 @@ export class Engine {
   answer(question: string, context: Context = {}): Answer {
     const { pieces, asking, marked } = splitQuestions(String(question ?? ""));
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
-    if (marked.length === 1 && pieces.length > 1 && asking[0] && marked[0] === asking[0]) {
+    // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)
+    const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
+    if (marked.length === 1 && pieces.length > 1 && asking[0] && marked[0] === asking[0] && !followedUp) {
       const alone = this.answerOne(asking[0], context);
       if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
     }
@@ -202,8 +204,13 @@ export class Engine {
     if (!first || rest.length === 0) return this.answerOne(question, context);
     // Pieces about one and the same place ("临沂明明在名单上 临沂到底是不是") are one question.
     const subject = (a: Answer) => a.place ?? a.area;
-    if (subject(first) && answers.every((a) => subject(a) === subject(first)))
+    if (subject(first) && answers.every((a) => subject(a) === subject(first))) {
+      // "山东有几个？都是哪些": the list answers both (it states the count too).
+      const list = answers.find((a) => a.intent === "area.list");
+      if (list && answers.every((a) => a.intent === "area.count" || a.intent === "area.list"))
+        return { ...list, question, context: memory };
       return this.answerOne(question, context);
+    }
     return {
       ...first,
       question,
