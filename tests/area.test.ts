@@ -208,3 +208,25 @@ describe("comparisons", () => {
     expect(a.winners).toEqual([nj > ns ? "江苏省" : "山东省"]);
   });
 });
+
+describe("provinces with none", () => {
+  it.each([1, 2, 3] as const)(
+    "第%i批哪些省一个都没有: the reference's provinces missing from that batch",
+    (batch) => {
+      const inBatch = referenceCounts(batch);
+      const none = provinces.filter((p) => !inBatch.has(p));
+      const a = engine.answer(`第${"一二三"[batch - 1]}批哪些省一个都没有`);
+      expect(a.intent).toBe("area.ranking");
+      expect([...(a.winners ?? [])].sort()).toEqual([...none].sort());
+      expect(a.count).toBe(none.length);
+      const first = a.text.split("\n")[0] ?? "";
+      for (const p of none) expect(first).toContain(p);
+    },
+  );
+
+  it("over the programme every mainland unit has pilots", () => {
+    const a = engine.answer("哪些省没有试点");
+    expect(a.winners).toEqual([]);
+    expect(a.text.split("\n")[0]).toContain(`共${provinces.length}个单位`);
+  });
+});

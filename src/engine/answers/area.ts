@@ -222,6 +222,60 @@ export function provinceCounts(
     .sort((a, b) => b.count - a.count);
 }
 
+/** Words that ask which provinces have none ("一个都没有"). */
+const NONE =
+  /一个(都|也)没有|一个没有|没有试点的|没有入选的|没入选的|省[^，。？?]{0,6}没(有)?(试点|入选)|零个|空白|挂零|\bnone\b|no pilots?/;
+
+/**
+ * The provinces with none: in a batch, those that have pilots but none in it; over the programme,
+ * the ones it never covered (港澳台). Then the ranking table.
+ */
+function composeNoneInBatch(
+  cx: ComposeContext,
+  batch: BatchNumber | null,
+  scope: string,
+  rows: { division: Division; count: number }[],
+): Reply {
+  const zero = cx.atlas.provinces.filter(
+    (d) =>
+      (batch === null || tally(cx, d, null).counted.length > 0) && tally(cx, d, batch).counted.length === 0,
+  );
+  if (batch === null) {
+    const names = joinList(
+      zero.map((d) => placeName(d.name, cx.lang)),
+      cx.lang,
+    );
+    const head =
+      cx.lang === "zh"
+        ? `内地每个省级单位都有试点（共${rows.length}个单位，新疆生产建设兵团单列）；没有试点的只有${names}，它们不在这个项目的范围内。`
+        : `Every mainland province-level unit has pilots (${rows.length} units, the Xinjiang Production and Construction Corps listed apart); only ${names} have none, being outside the programme.`;
+    const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
+    return {
+      text: [head, ...rankingTable(rows, rankOf, rows[0]?.count ?? 1, cx.lang, scope)].join("\n"),
+      count: 0,
+      winners: [],
+    };
+  }
+  const names = joinList(
+    zero.map((d) => placeName(d.name, cx.lang)),
+    cx.lang,
+  );
+  const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
+  const head =
+    zero.length === 0
+      ? cx.lang === "zh"
+        ? `${scope}每个省级单位都有试点。`
+        : `Every province-level unit has pilots in ${scope}.`
+      : cx.lang === "zh"
+        ? `${scope}没有试点的省级单位有${zero.length}个：${names}。`
+        : `${zero.length} province-level units have no pilots in ${scope}: ${names}.`;
+  return {
+    text: [head, ...rankingTable(rows, rankOf, rows[0]?.count ?? 1, cx.lang, scope)].join("\n"),
+    count: zero.length,
+    winners: zero.map((d) => d.name),
+  };
+}
+
 /** Words that ask for a batch's new pilots only, without its expansion areas. */
 const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed)|new pilots/;
 
@@ -256,6 +310,8 @@ export function composeRanking(
       ? ""
       : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only,") : ""}`;
   const lines: string[] = [];
+  // "第一批哪些省一个都没有": the provinces with pilots, but none in this batch.
+  if (!focus && NONE.test(residual)) return composeNoneInBatch(cx, batch, scope, rows);
   const fewest = FEWEST.test(residual);
   const position = askedPosition(residual);
   const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
