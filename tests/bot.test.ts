@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ALLOWED_UPDATES } from "../src/bot/bot.ts";
 import { CALLBACK_DATA_LIMIT, decodeCallback, encodeCallback } from "../src/bot/callback-data.ts";
 import { decodeStartPayload, encodeStartPayload } from "../src/bot/deep-link.ts";
 import { COMMANDS, registerCommands } from "../src/bot/features/commands.ts";
@@ -194,6 +195,35 @@ describe("groups", () => {
     expect(texts(reply)[0]).toContain("广州市番禺区");
     expect(texts(await h.send("/pilot@SmartCityPilotBot 昆山"))[0]).toContain("昆山市");
     expect(await h.send("/pilot@SomeOtherBot 昆山")).toEqual([]);
+  });
+
+  it("greets once when added to a group, saying how to ask there; not when removed or promoted", async () => {
+    const h = harness({ chat: group });
+    const member = (status: string) => ({
+      user: { id: OFFLINE_BOT_INFO.id, is_bot: true, first_name: "bot" },
+      status,
+    });
+    const change = (from: string, to: string) =>
+      ({
+        update_id: Math.floor(Math.random() * 1e9),
+        my_chat_member: {
+          chat: group,
+          from: h.updates.user,
+          date: 0,
+          old_chat_member: member(from),
+          new_chat_member: member(to),
+        },
+      }) as never;
+    h.calls.length = 0;
+    await h.bot.handleUpdate(change("left", "member"));
+    const [greeting = ""] = texts(h.calls);
+    expect(greeting).toContain("大家好");
+    expect(greeting).toContain(`@${OFFLINE_BOT_INFO.username} 昆山是试点吗`);
+    h.calls.length = 0;
+    await h.bot.handleUpdate(change("member", "administrator"));
+    await h.bot.handleUpdate(change("member", "left"));
+    expect(texts(h.calls)).toEqual([]);
+    expect(ALLOWED_UPDATES).toContain("my_chat_member");
   });
 
   it("/start in a group explains mentions and replies, as a reply; unknown bare commands are not its business", async () => {

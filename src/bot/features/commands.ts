@@ -95,6 +95,21 @@ export function batchQuestion(argument: string, years: readonly number[]): strin
 /** The bot's commands; their arguments go through the engine like any question. */
 export function commandsFeature(engine: Engine): Composer<BotContext> {
   const c = new Composer<BotContext>();
+  // Added to a group: say once how to use it there (mention, reply, commands), in the adder's language.
+  c.on("my_chat_member", async (ctx) => {
+    const { old_chat_member: before, new_chat_member: after } = ctx.myChatMember;
+    const joined =
+      (before.status === "left" || before.status === "kicked") &&
+      (after.status === "member" || after.status === "administrator");
+    if (!joined || !inGroup(ctx)) return;
+    ctx.updateLog.outcome = "greeted";
+    const lang = commandLanguage(ctx);
+    const hello =
+      lang === "en"
+        ? "Hello! I answer questions about China's National Smart City pilots."
+        : "大家好！我回答关于国家智慧城市试点的问题。";
+    await ctx.reply(`${hello}\n${usage(lang, ctx.me.username, true)}`);
+  });
   c.command("start", async (ctx) => {
     // A deep link (t.me/<bot>?start=kunshan, or a shared answer's button) opens on its question.
     const question = ctx.match ? decodeStartPayload(ctx.match.trim()) : undefined;
