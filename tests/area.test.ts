@@ -114,6 +114,16 @@ describe("most and fewest, overall and by batch", () => {
     expect(first.split(";")[0]).toContain(`(${n}${who.length > 1 ? " each" : ""})`);
   });
 
+  it("the ranking table's bars are in proportion to the counts (the longest 13 blocks)", () => {
+    const lines = engine.answer("各省试点数量排名").text.split("\n").slice(2);
+    const most = Math.max(...all.values());
+    for (const p of provinces) {
+      const line = lines.find((l) => l.includes(` ${p} `)) ?? "";
+      const blocks = (line.match(/█/g) ?? []).length;
+      expect(blocks, p).toBe(Math.max(1, Math.round(((all.get(p) ?? 0) / most) * 13)));
+    }
+  });
+
   it("the ranking table lists every province with its count and shared ranks", () => {
     const lines = engine.answer("各省试点数量排名").text.split("\n").slice(2);
     for (const p of provinces) {
