@@ -950,3 +950,88 @@ describe("a batch's expansions: counted or not, as the reference says", () => {
     } else expect(line).toMatch(/不计入|not counted/);
   });
 });
+
+describe("forms found by blind13 (first run 92.1%), as general rules", () => {
+  const entries = referenceEntries();
+  const count = (province: string, batch: number, kinds: string[]) =>
+    entries.filter((e) => e.province === province && e.batch === batch && kinds.includes(e.kind)).length;
+
+  it("an English possessive is not part of the name (Shandong's second batch)", () => {
+    const a = engine.answer("How many pilots are there in Shandong's second batch?");
+    expect(a).toMatchObject({
+      intent: "area.count",
+      area: "山东省",
+      count: referenceCounts(2).get("山东省"),
+    });
+  });
+
+  it.each([
+    ["山东第三批新增试点几个（不算扩大范围）", "山东省", "area.count"],
+    ["浙江第三批新增的有哪些", "浙江省", "area.list"],
+  ])("新增 / 不算扩大范围 counts and lists the new pilots only: %s", (q, province, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.count).toBe(count(province, 3, ["new"]));
+    expect(a.text).toContain("扩大范围");
+  });
+
+  it.each([
+    ["沈阳有几个试点（2013年扩大范围那几个区不算）", "沈阳市"],
+    ["湖北多少个 含不含扩大范围的那种", "湖北省"],
+  ])(
+    "leaving out the never-counted 2013 expansions, or asking whether they count, keeps the count: %s",
+    (q, area) => {
+      const a = engine.answer(q);
+      expect(a.area).toBe(area);
+      expect(a.context.batch).toBeUndefined();
+      if (area === "湖北省") expect(a.count).toBe(referenceCounts().get("湖北省"));
+    },
+  );
+
+  it("a place named to be left out (兵团的先不算) is not compared", () => {
+    const a = engine.answer("新疆维吾尔自治区有几个试点（兵团的先不算）");
+    expect(a).toMatchObject({ intent: "area.count", area: "新疆维吾尔自治区" });
+    expect(a.count).toBe(referenceCounts().get("新疆维吾尔自治区"));
+  });
+
+  it.each([
+    ["di yi pi li you ji ge zhen?", 1],
+    ["how many towns in batch 1", 1],
+  ])("a batch in pinyin or English, and its towns: %s", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(batch);
+    expect(a.count).toBe(3);
+  });
+
+  it("a batch's 专项 projects lead the answer and are its number", () => {
+    const a = engine.answer("第三批附件2那41个专项试点是啥");
+    expect(a.count).toBe(41);
+    expect(a.text.split("\n")[0]).toContain("41个专项试点项目");
+  });
+
+  it("a remark about what the asker read does not narrow the question", () => {
+    const a = engine.answer("广西有几个国家智慧城市试点 我记得新闻说第二批是四市一区");
+    expect(a).toMatchObject({ intent: "area.count", area: "广西壮族自治区" });
+    expect(a.count).toBe(referenceCounts().get("广西壮族自治区"));
+  });
+
+  it("two pilots asked as one or two: the answer's number is two", () => {
+    const a = engine.answer("北戴河新区跟秦皇岛算一个试点还是两个？北戴河新区是哪批");
+    expect(a.count).toBe(2);
+    expect(a.text).toContain("两个独立");
+  });
+
+  it.each([
+    ["申报是不是要基于数字化城管系统", "programme.process"],
+    ["后来这个试点怎么就变成新型智慧城市那套了", "programme.outlook"],
+    ["guokaihang 800 yi shi zhen de ma", "programme.funding"],
+    ["数字城管是不是这个项目", "other.programme"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("the tiers answer's number is how many tiers there are", () => {
+    expect(engine.answer("星级评定分几个等级").count).toBe(3);
+  });
+});

@@ -1,5 +1,5 @@
 import { type Dataset, loadDataset } from "../data/load.ts";
-import { batchOf } from "../data/pilots.ts";
+import { batchOf, isCounted } from "../data/pilots.ts";
 import type { NamesFile, Programme } from "../data/schema.ts";
 import type { TableName } from "../research/treatment.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
@@ -12,9 +12,11 @@ import {
   composeAreaSum,
   composeCompare,
   composeRanking,
+  EXCLUDES_EXPANSIONS,
   explainQuotedCount,
   FEWER,
   FEWEST,
+  NEW_ONLY,
 } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
@@ -138,6 +140,23 @@ const VOTE_COVERAGE = 0.4;
 /** Programme-wide topics that, asked of one named batch, are that batch's facts. */
 const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "programme.documents"];
 
+/** "算一个还是两个": whether names are one pilot or several. */
+const ONE_OR_TWO = /一个(试点)?还是两个|两个还是一个|one or two|two or one/;
+
+/** A remark about what the asker read or heard elsewhere. */
+const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百科|文章/;
+
+/** Words about applying to the programme. */
+const APPLYING = /申报|申请|报名|apply|application/;
+/** Words that say one thing turned into another. */
+const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|升级|turned into|replaced|became/;
+/** Words that name this programme itself. */
+const THIS_PROGRAMME = /这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this programme|the pilots/;
+
+/** A year named only to leave its expansion areas out. */
+const EXCLUDED_YEAR =
+  /20\d\d\s*年?度?的?\s*扩大范围[^，。,]{0,12}(不算|除外|不计|去掉)|(不算|不含|不包括|除去|去掉|除了)\s*20\d\d\s*年?度?的?\s*扩大范围/;
+
 /** To overrule unsure rules, the example vote must be clearer than when the rules are silent. */
 const OVERRULE_SHARE = 0.75;
 const OVERRULE_COVERAGE = 0.5;
@@ -186,6 +205,19 @@ export class Engine {
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
     if (marked.length === 1 && pieces.length > 1 && asking[0] && marked[0] === asking[0] && !followedUp) {
       const alone = this.answerOne(asking[0], context);
+      if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
+    }
+    // "广西有几个试点 我记得新闻说第二批是四市一区": a question, then what the asker remembers reading —
+    // the remark's batch does not narrow the question.
+    const [head, ...after] = pieces;
+    if (
+      head &&
+      asking.length === 1 &&
+      asking[0] === head &&
+      after.length > 0 &&
+      after.every((p) => REMEMBERED.test(p))
+    ) {
+      const alone = this.answerOne(head, context);
       if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
     }
     if (asking.length < 2) return this.answerOne(question, context);
@@ -270,7 +302,13 @@ export class Engine {
       mentions.push(previous);
       trace.push(`context place: ${previous.term}`);
     }
-    const places = distinct(mentions);
+    // "新疆有几个试点（兵团的先不算）": a place named only to be left out is not asked about.
+    const leftOut = (m: Mention) =>
+      m.start >= 0 &&
+      (/^的?\s*(先|暂时?|都)?\s*(不算|除外|不计|不包括|不含)/.test(rec.text.slice(m.end, m.end + 8)) ||
+        /(不算|不含|不包括|除了|除去|去掉|排除)\s*$/.test(rec.text.slice(Math.max(0, m.start - 4), m.start)));
+    const kept = mentions.filter((m) => !leftOut(m));
+    const places = distinct(kept.length > 0 ? kept : mentions);
     const independent = places.filter(
       (m) => !places.some((o) => o !== m && encloses(o.place, m.place, this.atlas)),
     );
@@ -289,6 +327,8 @@ export class Engine {
     let intent = scores[0]?.id;
     // "第二批呢" → "有哪些": a bare follow-up asks of the place and the batch the chat is on.
     let batch = rec.batch ?? (bareFollowUp ? (context.batch ?? null) : null);
+    // "沈阳有几个（2013年扩大范围那几个区不算）": a year named only to leave its expansions out is no batch asked.
+    if (rec.batches.length === 1 && EXCLUDED_YEAR.test(rec.text)) batch = null;
     let layer: DecisionLayer = "rules";
     // Rules that rest on one short cue, or that barely separate two intents, are unsure: the
     // nearest examples decide when they clearly point elsewhere ("对城市发展有什么帮助" is not help).
@@ -317,10 +357,34 @@ export class Engine {
       rec.otherProgramme && places.length > 0 && THIS_OR_OTHER.test(rec.text) && intent === "pilot.status";
     // "第二批为什么说是基于数字化城管系统申报的": a programme that is part of a named batch's own story
     // (batch 2 was applied for through 数字化城管 systems) is asked about as that batch's process.
-    const batchStory = rec.batch === null ? "" : batchOf(this.atlas.data.programme, rec.batch).summary;
-    const partOfBatch = rec.otherProgramme?.programme.terms.some((t) => batchStory.includes(t)) ?? false;
-    if (partOfBatch) trace.push(`part of the batch: ${rec.otherProgramme?.term}`);
-    if (rec.otherProgramme && !thisOrOther && !partOfBatch) {
+    // With no batch named, a question about applying ("申报是不是要基于数字化城管系统") finds the batch
+    // whose story holds it.
+    const terms = rec.otherProgramme?.programme.terms ?? [];
+    const storyBatch =
+      rec.batch ??
+      (APPLYING.test(rec.text)
+        ? (this.atlas.data.programme.batches.find((b) => terms.some((t) => b.summary.includes(t)))?.batch as
+            | BatchNumber
+            | undefined)
+        : undefined) ??
+      null;
+    const batchStory = storyBatch === null ? "" : batchOf(this.atlas.data.programme, storyBatch).summary;
+    const partOfBatch = terms.some((t) => batchStory.includes(t));
+    if (partOfBatch) {
+      trace.push(`part of the batch: ${rec.otherProgramme?.term}`);
+      if (rec.batch === null) {
+        batch = storyBatch;
+        intent = "programme.process";
+      }
+    }
+    // "后来这个试点怎么就变成新型智慧城市那套了": how this programme turned into the other one is its outlook.
+    const evolved =
+      rec.otherProgramme !== null && BECAME.test(rec.text) && THIS_PROGRAMME.test(rec.text) && !partOfBatch;
+    if (evolved) {
+      trace.push(`became: ${rec.otherProgramme?.term}`);
+      intent = "programme.outlook";
+    }
+    if (rec.otherProgramme && !thisOrOther && !partOfBatch && !evolved) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
@@ -360,6 +424,15 @@ export class Engine {
       { corrected, figure, noSuchBatch, research, quotedCounts },
       trace,
     );
+    // "北戴河新区跟秦皇岛算一个试点还是两个": the number asked is how many pilots the names are.
+    const pilotsNamed = new Set(
+      rec.mentions.flatMap((m) => {
+        const name = m.place.kind === "pilot" ? m.place.pilot.name : m.place.division.name;
+        return this.atlas.pilotByName.has(name) ? [name] : [];
+      }),
+    );
+    if (ONE_OR_TWO.test(rec.text) && pilotsNamed.size >= 2 && reply.count === undefined)
+      reply.count = pilotsNamed.size;
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
@@ -976,6 +1049,21 @@ export class Engine {
     return vote?.intent === intent ? undefined : leftoverName(rec.residual) || intent;
   }
 
+  /**
+   * "山东第三批新增试点几个（不算扩大范围）": the new pilots only. Leaving out the expansions of a year
+   * whose expansions are never counted ("2013年扩大范围的不算") changes nothing, so it is not this.
+   */
+  private asksNewOnly(rec: Recognised): boolean {
+    if (NEW_ONLY.test(rec.text)) return true;
+    const excluded = rec.text.match(EXCLUDES_EXPANSIONS)?.[0];
+    if (!excluded) return false;
+    const { pilots, programme } = this.atlas.data;
+    const neverCounted = programme.batches
+      .filter((b) => pilots.some((p) => p.batch === b.batch && p.scope === "expansion" && !isCounted(p)))
+      .map((b) => String(b.year));
+    return !neverCounted.some((year) => rec.text.includes(year));
+  }
+
   /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */
   private looksLikePlace(name: string): boolean {
     return name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
@@ -1031,7 +1119,8 @@ export class Engine {
           area &&
           (batch === null || batch === 3) &&
           ASKS_EXPANSIONS.test(rec.residual) &&
-          !INCLUDING.test(rec.residual)
+          !INCLUDING.test(rec.residual) &&
+          !EXCLUDES_EXPANSIONS.test(rec.text)
         ) {
           const { batch: shared, ...reply } = composeAreaExpansions(cx, area);
           return { intent, reply, batch: shared };
@@ -1042,7 +1131,9 @@ export class Engine {
         if (!area) return asStatus();
         return {
           intent,
-          reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch),
+          reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch, {
+            newOnly: this.asksNewOnly(rec),
+          }),
         };
       case "area.compare": {
         const areas = this.areasOf(cx, places);

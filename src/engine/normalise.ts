@@ -81,6 +81,8 @@ export function normalise(
   const text = readDialect(toSimplified(stripTones(kept.replace(NOISE, " ").normalize("NFKC"))), dialect)
     .replace(NOISE, " ")
     .toLowerCase()
+    // "Shandong's second batch": the possessive is not part of the name.
+    .replace(/(?<=[a-z])['’]s\b/g, "")
     // yan'an, xi’an: the apostrophe only separates syllables.
     .replace(/(?<=[a-z])['’](?=[a-z])/g, "")
     // "wu2 xi1 shi4": pinyin with tone numbers reads as plain pinyin.

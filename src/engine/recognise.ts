@@ -95,7 +95,12 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   // A region (东北三省) stands for its provinces, each a mention of its own.
   const region = findRegion(scanned, atlas, lexicon);
   if (region) scanned = blank(scanned, region.start, region.end);
-  const named = [...scanChinese(scanned, lexicon), ...scanLatin(scanned, lexicon)];
+  // A batch in pinyin ("di yi pi") holds syllables a place scan would take (yi … li → 伊犁).
+  const pinyinBatch = scanned.match(/\bdi\s*(yi|er|san)\s*pi\b/);
+  const placeScan = pinyinBatch
+    ? blank(scanned, pinyinBatch.index ?? 0, (pinyinBatch.index ?? 0) + pinyinBatch[0].length)
+    : scanned;
+  const named = [...scanChinese(placeScan, lexicon), ...scanLatin(placeScan, lexicon)];
   // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
   const regionMentions = region?.mentions ?? [];
   // "黑龙江一共几个…俺们东北的": a member named on its own is the subject too, unless the members are compared.

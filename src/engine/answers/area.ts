@@ -38,6 +38,23 @@ interface Tally {
   uncounted: Pilot[];
 }
 
+/** "新增…（不算扩大范围）": count and list only the new pilots; the expansions left out are named. */
+export interface AreaOptions {
+  newOnly?: boolean;
+}
+
+/** The counted expansions an answer for new pilots only leaves out, as a note. */
+function leftOutNote(cx: ComposeContext, left: Pilot[]): string | undefined {
+  if (left.length === 0) return undefined;
+  const names = joinList(
+    left.map((p) => `${pilotName(p, cx.lang)}→${p.expands}`),
+    cx.lang,
+  );
+  return cx.lang === "zh"
+    ? `以上只算新增试点；另有扩大范围${left.length}个（${names}），按惯例也计入总数。`
+    : `New pilots only; ${left.length} expansion area(s) (${names}) are left out here but count toward the total.`;
+}
+
 function tally(cx: ComposeContext, d: Division, batch: BatchNumber | null): Tally {
   const all = byBatch(cx.atlas.pilotsIn(d)).filter((p) => batch === null || p.batch === batch);
   return { counted: all.filter(isCounted), uncounted: all.filter((p) => !isCounted(p)) };
@@ -107,8 +124,16 @@ function shortName(d: Division): string {
 }
 
 /** Answers "how many pilots does X have", with a per-batch breakdown and the uncounted 2013 areas named. */
-export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNumber | null): Reply {
-  const { counted, uncounted } = tally(cx, d, batch);
+export function composeAreaCount(
+  cx: ComposeContext,
+  d: Division,
+  batch: BatchNumber | null,
+  options: AreaOptions = {},
+): Reply {
+  const all = tally(cx, d, batch);
+  const counted = options.newOnly ? all.counted.filter((p) => p.scope === "new") : all.counted;
+  const left = all.counted.filter((p) => !counted.includes(p));
+  const { uncounted } = all;
   const { lang } = cx;
   const label = scopeLabel(cx, d, batch);
   const lines: string[] = [];
@@ -157,6 +182,7 @@ export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNu
   if (correction && counted.length === 0)
     lines.push(lang === "zh" ? `说明：${correction.text}` : `Note (Chinese): ${correction.text}`);
   for (const note of [
+    leftOutNote(cx, left),
     uncountedNote(cx, uncounted),
     batch === null ? corpsNote(cx, d) : undefined,
     batch === null ? countingNote(cx, d) : undefined,
@@ -172,11 +198,19 @@ export function composeAreaCount(cx: ComposeContext, d: Division, batch: BatchNu
 }
 
 /** Answers "which pilots does X have": every pilot grouped by batch. */
-export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNumber | null): Reply {
-  const { counted, uncounted } = tally(cx, d, batch);
+export function composeAreaList(
+  cx: ComposeContext,
+  d: Division,
+  batch: BatchNumber | null,
+  options: AreaOptions = {},
+): Reply {
+  const all = tally(cx, d, batch);
+  const counted = options.newOnly ? all.counted.filter((p) => p.scope === "new") : all.counted;
+  const left = all.counted.filter((p) => !counted.includes(p));
+  const { uncounted } = all;
   const { lang, programme } = cx;
   const label = scopeLabel(cx, d, batch);
-  if (counted.length === 0) return { ...composeAreaCount(cx, d, batch), pilots: [] };
+  if (counted.length === 0) return { ...composeAreaCount(cx, d, batch, options), pilots: [] };
   const lines = [
     lang === "zh"
       ? `${label}的${counted.length}个国家智慧城市试点：`
@@ -202,7 +236,11 @@ export function composeAreaList(cx: ComposeContext, d: Division, batch: BatchNum
       );
     }
   }
-  for (const note of [uncountedNote(cx, uncounted), batch === null ? corpsNote(cx, d) : undefined])
+  for (const note of [
+    leftOutNote(cx, left),
+    uncountedNote(cx, uncounted),
+    batch === null ? corpsNote(cx, d) : undefined,
+  ])
     if (note) lines.push(note);
   return { text: lines.join("\n"), count: counted.length, area: d.name, pilots: [...counted, ...uncounted] };
 }
@@ -277,7 +315,11 @@ function composeNoneInBatch(
 }
 
 /** Words that ask for a batch's new pilots only, without its expansion areas. */
-const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed)|new pilots/;
+export const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed)|new pilots/;
+
+/** Words that leave the expansion areas out ("不算扩大范围", "扩大范围的除外"), not ask it ("含不含", "算不算"). */
+export const EXCLUDES_EXPANSIONS =
+  /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|without (the )?expansions?/;
 
 /**
  * Answers ranking questions: province-level units by number of pilots (within one batch when the

@@ -99,7 +99,11 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       lines.push(expansions.map((p) => `${p.name}→${p.expands}`).join(lang === "zh" ? "、" : ", "));
     }
   }
-  lines.push(...sourceLines(b, programme, lang));
+  // "第三批附件2那41个专项试点是啥": the projects first, said of the batch's notice.
+  const special = SPECIAL.test(residual) && b.specialProjects > 0;
+  const sources = sourceLines(b, programme, lang, special ? label : undefined);
+  if (special) lines.unshift(...sources.splice(0, 1));
+  lines.push(...sources);
   const next = (batch % 3) + 1;
   return {
     text: lines.join("\n"),
@@ -168,13 +172,13 @@ function prefectureLines(fresh: Pilot[], b: Batch, lang: "zh" | "en"): string[] 
 }
 
 /** The projects listed with a batch, and the notice that published it. */
-function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en"): string[] {
+function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en", leading?: string): string[] {
   const lines: string[] = [];
   if (b.specialProjects > 0)
     lines.push(
       lang === "zh"
-        ? `同一通知还列出${b.specialProjects}个专项试点项目：它们是项目而不是地方，不计入试点数。`
-        : `The same notice also lists ${b.specialProjects} special pilot projects (专项试点): projects, not places, and not counted.`,
+        ? `${leading ? `${leading}名单的通知` : "同一通知"}还列出${b.specialProjects}个专项试点项目：它们是项目而不是地方，不计入试点数。`
+        : `${leading ? `The notice of ${leading}` : "The same notice"} also lists ${b.specialProjects} special pilot projects (专项试点): projects, not places, and not counted.`,
     );
   const notice = programme.documents.find((d) => d.title === b.notice);
   if (notice) {
@@ -188,17 +192,35 @@ function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en"): string[
   return lines;
 }
 
+/** Words for the 专项试点 projects listed with a batch. */
+const SPECIAL = /专项|special (pilot )?projects?/;
+
+/** English and pinyin words for the parts of a batch's composition, as the Chinese words. */
+const PART_WORDS: [RegExp, string][] = [
+  [/\b(towns?|zhen)\b/g, "个镇"],
+  [/prefecture[- ]level( cities)?|\bdijishi\b|\bdi ji shi\b/g, "地级市"],
+  [/districts?( and| or|\/)? count(y|ies)|\bqu ?xian\b/g, "区县"],
+];
+
 /**
  * The number a batch question asks for: its expansions, one part of its official composition, its
  * prefecture-level cities by our coding where no official figure exists, or its size.
  */
 function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: string): number {
   // Two questions in one ("一共几个，地级市占多少"): the first is answered first.
-  const residual = question.split(/[，,。？?；;]/).find((c) => /几|多少|how many|哪些/.test(c)) ?? question;
+  const counting = question
+    .split(/[，,。？?；;]/)
+    .find((c) => /几|多少|how many|哪些|\bji ?ge\b|\bduo ?shao\b/.test(c));
+  const residual = counting ?? question;
   if (/扩大范围|expansion/.test(residual)) return expansions;
+  if (SPECIAL.test(residual) && b.specialProjects > 0) return b.specialProjects;
   // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
   // "县级和镇级的" asks for 县镇级.
-  const asked = residual.replace(/县级\s*(和|与|及|、)\s*镇级/g, "县镇").replace(/级/g, "");
+  // English and pinyin parts only where a number is asked ("how many towns"), not "only cities or towns?".
+  const asked = (counting ? PART_WORDS : []).reduce(
+    (text, [pattern, part]) => text.replace(pattern, part),
+    residual.replace(/县级\s*(和|与|及|、)\s*镇级/g, "县镇").replace(/级/g, ""),
+  );
   const part = Object.entries(b.composition ?? {}).find(([name]) =>
     [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
       v.length >= 2 ? asked.includes(v) : asked.includes(`个${v}`) || asked.includes(`些${v}`),

@@ -92,6 +92,7 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       const tiers = [...pr.tiers].sort((a, b) => a.rank - b.rank).map((t) => t.name);
       return {
         text: `试点经过${pr.process.creationPeriodYears.min}—${pr.process.creationPeriodYears.max}年的创建期后，由住建部组织评估；评估通过的试点城市（区、镇）评定等级，由低到高为${tiers.join("、")}，${tiers[tiers.length - 1]}最高。\n公开的三批名单只记录入选批次，没有各试点评定星级的结果。`,
+        count: tiers.length,
       };
     }
     case "programme.background":
@@ -163,6 +164,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
     case "programme.tiers":
       return {
         text: `After a ${years}-year creation period the Ministry of Housing and Urban-Rural Development (住建部) evaluates each pilot; those that pass are rated, from low to high: one star (一星), two stars (二星), three stars (三星).`,
+        count: pr.tiers.length,
       };
     case "programme.background":
       return {
