@@ -1035,3 +1035,13 @@ describe("forms found by blind13 (first run 92.1%), as general rules", () => {
     expect(engine.answer("星级评定分几个等级").count).toBe(3);
   });
 });
+
+describe("English list questions", () => {
+  it.each([
+    ["What pilots does Shandong have?", "山东省"],
+    ["Which pilots are in Jiangsu?", "江苏省"],
+  ])("%s lists them", (q, province) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.list", area: province, count: referenceCounts().get(province) });
+  });
+});
