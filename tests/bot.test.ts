@@ -111,6 +111,28 @@ describe("private chat", () => {
     expect(texts(other)[0]).toContain("昆山市是国家智慧城市试点");
   });
 
+  it("takes a reply to an earlier answer as a follow-up of that answer, not of the latest", async () => {
+    const h = harness();
+    let jiangsu = 0;
+    h.bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      const text = String((payload as { text?: string }).text ?? "");
+      if (method === "sendMessage" && text.includes("江苏省共有"))
+        jiangsu = (result as unknown as { result: { message_id: number } }).result.message_id;
+      return result;
+    });
+    await h.send("江苏有多少个试点");
+    await h.send("山东有多少个");
+    expect(jiangsu).toBeGreaterThan(0);
+    const bot = { id: OFFLINE_BOT_INFO.id, is_bot: true, first_name: "bot" };
+    const reply = await h.send("第三批呢", {
+      reply_to_message: { message_id: jiangsu, date: 0, chat: h.updates.chat, from: bot, text: "…" },
+    });
+    expect(texts(reply)[0]).toContain("江苏省第三批（2014年度）共有5个");
+    // Without a reply, the chat's latest context (now 江苏 again, from the reply) applies.
+    expect(texts(await h.send("第二批呢"))[0]).toContain("江苏省第二批");
+  });
+
   it("follows up within a chat", async () => {
     const h = harness();
     await h.send("江苏有多少个试点");

@@ -4,7 +4,15 @@ import type { Context as ChatMemory } from "../engine/engine.ts";
 /** What the bot keeps per chat: the engine's follow-up context. */
 export interface SessionData {
   memory: ChatMemory;
+  /**
+   * The context each of the last few answers left, by the message id of the answer, so that a reply
+   * to an older answer follows up on that answer and not on the chat's latest one.
+   */
+  replies?: Record<string, ChatMemory>;
 }
+
+/** How many answers' contexts a chat keeps for replies. */
+export const REPLY_CONTEXTS = 20;
 
 /** Per-update facts the logging middleware writes out (never the message text above debug). */
 export interface UpdateLog {

@@ -1,5 +1,5 @@
 import type { Answer, Engine } from "../engine/engine.ts";
-import type { BotContext } from "./context.ts";
+import { type BotContext, REPLY_CONTEXTS } from "./context.ts";
 import { renderAnswer } from "./format.ts";
 import { suggestionKeyboard } from "./keyboards.ts";
 
@@ -7,13 +7,14 @@ import { suggestionKeyboard } from "./keyboards.ts";
  * Sends an engine answer: HTML, split under Telegram's limit, suggestion buttons under the last
  * part, and in groups as a reply to the question.
  */
-export async function replyWithAnswer(ctx: BotContext, answer: Answer): Promise<void> {
+export async function replyWithAnswer(ctx: BotContext, answer: Answer): Promise<number[]> {
+  const sent: number[] = [];
   ctx.updateLog.intent = answer.intent;
   const messages = renderAnswer(answer.text);
   const keyboard = suggestionKeyboard(answer.suggestions);
   const inGroup = ctx.chat?.type === "group" || ctx.chat?.type === "supergroup";
   for (const [i, html] of messages.entries()) {
-    await ctx.reply(html, {
+    const message = await ctx.reply(html, {
       parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...(i === messages.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
@@ -21,16 +22,36 @@ export async function replyWithAnswer(ctx: BotContext, answer: Answer): Promise<
         ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
         : {}),
     });
+    if (message?.message_id) sent.push(message.message_id);
   }
+  return sent;
 }
 
-/** Asks the engine with the chat's memory (none outside a chat), keeps the new memory, replies. */
+/**
+ * Asks the engine with the chat's memory (none outside a chat) — or, for a reply to one of the
+ * bot's earlier answers, with the memory that answer left — keeps the new memory, replies.
+ */
 export async function askAndReply(ctx: BotContext, engine: Engine, question: string): Promise<void> {
-  const memory = ctx.chat ? ctx.session.memory : {};
+  const repliedTo = ctx.msg?.reply_to_message;
+  const earlier =
+    ctx.chat && repliedTo?.from?.id === ctx.me.id ? ctx.session.replies?.[repliedTo.message_id] : undefined;
+  const memory = ctx.chat ? (earlier ?? ctx.session.memory) : {};
   const answer = engine.answer(question, memory);
   if (ctx.chat) ctx.session.memory = answer.context;
-  await replyWithAnswer(ctx, answer);
+  const sent = await replyWithAnswer(ctx, answer);
+  if (ctx.chat) remember(ctx, sent, answer.context);
   // The text comes first, so the answer reads on any client; the picture follows.
   if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
   if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
+}
+
+/** Keeps the context an answer left under each of its message ids, the newest few only. */
+function remember(ctx: BotContext, messageIds: number[], context: Answer["context"]): void {
+  const replies = { ...(ctx.session.replies ?? {}) };
+  for (const id of messageIds) replies[id] = context;
+  const ids = Object.keys(replies)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete replies[id];
+  ctx.session.replies = replies;
 }
