@@ -133,6 +133,47 @@ describe("private chat", () => {
     expect(texts(await h.send("第二批呢"))[0]).toContain("江苏省第二批");
   });
 
+  it("answers an edited question by rewriting its earlier answer in place", async () => {
+    const h = harness();
+    const first = await h.send("昆山是试点吗");
+    expect(texts(first)[0]).toContain("昆山市");
+    const question = h.updates.text("x").message?.message_id ?? 0; // the next id; the question was the one before
+    h.calls.length = 0;
+    await h.bot.handleUpdate({
+      update_id: 99_001,
+      edited_message: {
+        message_id: question - 1,
+        date: 0,
+        edit_date: 1,
+        chat: h.updates.chat,
+        from: h.updates.user,
+        text: "无锡是试点吗",
+      },
+    } as never);
+    const edits = h.calls.filter((c) => c.method === "editMessageText");
+    expect(edits).toHaveLength(1);
+    expect(String(edits[0]?.payload.text)).toContain("无锡市是国家智慧城市试点");
+    expect(edits[0]?.payload.message_id).toBe(1001);
+    expect(texts(h.calls)).toEqual([]);
+    expect(ALLOWED_UPDATES).toContain("edited_message");
+  });
+
+  it("answers an edit of a question it never answered as a new question", async () => {
+    const h = harness();
+    await h.bot.handleUpdate({
+      update_id: 99_002,
+      edited_message: {
+        message_id: 77,
+        date: 0,
+        edit_date: 1,
+        chat: h.updates.chat,
+        from: h.updates.user,
+        text: "番禺",
+      },
+    } as never);
+    expect(texts(h.calls)[0]).toContain("广州市番禺区");
+  });
+
   it("follows up within a chat", async () => {
     const h = harness();
     await h.send("江苏有多少个试点");

@@ -44,7 +44,13 @@ export interface BotOptions {
 export const DEFAULT_RATE_LIMIT = { limit: 20, windowMs: 60_000 };
 
 /** The updates the bot asks Telegram for. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "inline_query",
+  "my_chat_member",
+] as const;
 
 const chatKey = (ctx: Context) => ctx.chat?.id.toString();
 

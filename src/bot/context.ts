@@ -9,6 +9,8 @@ export interface SessionData {
    * to an older answer follows up on that answer and not on the chat's latest one.
    */
   replies?: Record<string, ChatMemory>;
+  /** The bot's answer messages by the id of the question they answer, so that an edit can update them. */
+  answers?: Record<string, number[]>;
 }
 
 /** How many answers' contexts a chat keeps for replies. */

@@ -1,3 +1,4 @@
+import { GrammyError } from "grammy";
 import type { Answer, Engine } from "../engine/engine.ts";
 import { type BotContext, REPLY_CONTEXTS } from "./context.ts";
 import { renderAnswer } from "./format.ts";
@@ -38,8 +39,14 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
   const memory = ctx.chat ? (earlier ?? ctx.session.memory) : {};
   const answer = engine.answer(question, memory);
   if (ctx.chat) ctx.session.memory = answer.context;
-  const sent = await replyWithAnswer(ctx, answer);
+  // An edited question updates the answer it got, where that answer is known.
+  const questionId = ctx.msg?.message_id;
+  const previous = ctx.editedMessage && questionId ? ctx.session.answers?.[questionId] : undefined;
+  const sent = previous?.length
+    ? await editAnswer(ctx, answer, previous)
+    : await replyWithAnswer(ctx, answer);
   if (ctx.chat) remember(ctx, sent, answer.context);
+  if (ctx.chat && questionId) rememberAnswer(ctx, questionId, sent);
   // The text comes first, so the answer reads on any client; the picture follows.
   if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
   if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
@@ -54,4 +61,49 @@ function remember(ctx: BotContext, messageIds: number[], context: Answer["contex
     .sort((a, b) => a - b);
   for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete replies[id];
   ctx.session.replies = replies;
+}
+
+/**
+ * Rewrites the earlier answer to an edited question in place: its first message gets the new
+ * answer's first part; further parts are sent as new messages. An edit that changes nothing is fine.
+ */
+async function editAnswer(ctx: BotContext, answer: Answer, messageIds: number[]): Promise<number[]> {
+  ctx.updateLog.intent = answer.intent;
+  ctx.updateLog.outcome = "edited";
+  const [first, ...rest] = renderAnswer(answer.text);
+  const [target] = messageIds;
+  const chat = ctx.chat?.id;
+  if (!first || target === undefined || chat === undefined) return replyWithAnswer(ctx, answer);
+  const keyboard = rest.length === 0 ? suggestionKeyboard(answer.suggestions) : undefined;
+  try {
+    await ctx.api.editMessageText(chat, target, first, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+  }
+  const sent = [target];
+  for (const [i, html] of rest.entries()) {
+    const message = await ctx.reply(html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(i === rest.length - 1 && suggestionKeyboard(answer.suggestions)
+        ? { reply_markup: suggestionKeyboard(answer.suggestions) }
+        : {}),
+    });
+    if (message?.message_id) sent.push(message.message_id);
+  }
+  return sent;
+}
+
+/** Keeps which messages answered a question, the newest few questions only. */
+function rememberAnswer(ctx: BotContext, questionId: number, messageIds: number[]): void {
+  const answers: Record<string, number[]> = { ...(ctx.session.answers ?? {}), [questionId]: messageIds };
+  const ids = Object.keys(answers)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete answers[id];
+  ctx.session.answers = answers;
 }

@@ -11,7 +11,8 @@ import { askAndReply } from "../reply.ts";
 export function questionsFeature(engine: Engine): Composer<BotContext> {
   const c = new Composer<BotContext>();
   // A photo's caption is read like a message's text ("这张图里的昆山是试点吗").
-  c.on(["message:text", "message:caption"], async (ctx) => {
+  // An edited question is asked again; its earlier answer is rewritten in place (see askAndReply).
+  c.on(["message:text", "message:caption", "edited_message:text"], async (ctx) => {
     const text = ctx.msg.text ?? ctx.msg.caption ?? "";
     // An answer the user shared through inline mode is already an answer: never answer it again.
     if (ctx.msg.via_bot?.id === ctx.me.id) {
