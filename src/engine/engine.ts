@@ -305,7 +305,9 @@ export class Engine {
     // "新疆有几个试点（兵团的先不算）": a place named only to be left out is not asked about.
     const leftOut = (m: Mention) =>
       m.start >= 0 &&
-      (/^的?\s*(先|暂时?|都)?\s*(不算|除外|不计|不包括|不含)/.test(rec.text.slice(m.end, m.end + 8)) ||
+      (/^的?\s*(先|暂时?|都)?\s*(不算|除外|不计|不包括|不含)\s*(在内|进去|进来)?\s*([)）,，。?？!！\s]|$)/.test(
+        rec.text.slice(m.end, m.end + 12),
+      ) ||
         /(不算|不含|不包括|除了|除去|去掉|排除)\s*$/.test(rec.text.slice(Math.max(0, m.start - 4), m.start)));
     const kept = mentions.filter((m) => !leftOut(m));
     const places = distinct(kept.length > 0 ? kept : mentions);
