@@ -988,6 +988,13 @@ describe("forms found by blind13 (first run 92.1%), as general rules", () => {
     },
   );
 
+  it("an exclusion that goes on about something else leaves the place in (浙江不算扩大范围哪个多)", () => {
+    const a = engine.answer("江苏和浙江不算扩大范围哪个多");
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual(["江苏省"]);
+    expect(a.text).toContain("浙江省");
+  });
+
   it("a place named to be left out (兵团的先不算) is not compared", () => {
     const a = engine.answer("新疆维吾尔自治区有几个试点（兵团的先不算）");
     expect(a).toMatchObject({ intent: "area.count", area: "新疆维吾尔自治区" });
