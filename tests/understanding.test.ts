@@ -973,6 +973,8 @@ describe("forms found by blind13 (first run 92.1%), as general rules", () => {
     expect(a.intent).toBe(intent);
     expect(a.count).toBe(count(province, 3, ["new"]));
     expect(a.text).toContain("扩大范围");
+    // The headline says these are the new ones, never that the province has only this many.
+    expect(a.text.split("\n")[0]).toContain(`${count(province, 3, ["new"])}个新增的`);
   });
 
   it.each([

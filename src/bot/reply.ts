@@ -45,22 +45,21 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
   const sent = previous?.length
     ? await editAnswer(ctx, answer, previous)
     : await replyWithAnswer(ctx, answer);
-  if (ctx.chat) remember(ctx, sent, answer.context);
-  if (ctx.chat && questionId) rememberAnswer(ctx, questionId, sent);
+  if (ctx.chat) {
+    ctx.session.replies = newest(
+      ctx.session.replies,
+      sent.map((id) => [id, answer.context]),
+    );
+    if (questionId) ctx.session.answers = newest(ctx.session.answers, [[questionId, sent]]);
+  }
   // The text comes first, so the answer reads on any client; the picture follows.
   if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
   if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
 }
 
-/** Keeps the context an answer left under each of its message ids, the newest few only. */
-function remember(ctx: BotContext, messageIds: number[], context: Answer["context"]): void {
-  const replies = { ...(ctx.session.replies ?? {}) };
-  for (const id of messageIds) replies[id] = context;
-  const ids = Object.keys(replies)
-    .map(Number)
-    .sort((a, b) => a - b);
-  for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete replies[id];
-  ctx.session.replies = replies;
+/** Telegram's answer to an edit that changes nothing (a second tap on a page, an unchanged edit). */
+export function notModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes("message is not modified");
 }
 
 /**
@@ -74,36 +73,32 @@ async function editAnswer(ctx: BotContext, answer: Answer, messageIds: number[])
   const [target] = messageIds;
   const chat = ctx.chat?.id;
   if (!first || target === undefined || chat === undefined) return replyWithAnswer(ctx, answer);
-  const keyboard = rest.length === 0 ? suggestionKeyboard(answer.suggestions) : undefined;
+  const keyboard = suggestionKeyboard(answer.suggestions);
+  // The buttons go under the last part, as in replyWithAnswer.
+  const options = (last: boolean) => ({
+    parse_mode: "HTML" as const,
+    link_preview_options: { is_disabled: true },
+    ...(last && keyboard ? { reply_markup: keyboard } : {}),
+  });
   try {
-    await ctx.api.editMessageText(chat, target, first, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(keyboard ? { reply_markup: keyboard } : {}),
-    });
+    await ctx.api.editMessageText(chat, target, first, options(rest.length === 0));
   } catch (error) {
-    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+    if (!notModified(error)) throw error;
   }
   const sent = [target];
   for (const [i, html] of rest.entries()) {
-    const message = await ctx.reply(html, {
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-      ...(i === rest.length - 1 && suggestionKeyboard(answer.suggestions)
-        ? { reply_markup: suggestionKeyboard(answer.suggestions) }
-        : {}),
-    });
+    const message = await ctx.reply(html, options(i === rest.length - 1));
     if (message?.message_id) sent.push(message.message_id);
   }
   return sent;
 }
 
-/** Keeps which messages answered a question, the newest few questions only. */
-function rememberAnswer(ctx: BotContext, questionId: number, messageIds: number[]): void {
-  const answers: Record<string, number[]> = { ...(ctx.session.answers ?? {}), [questionId]: messageIds };
-  const ids = Object.keys(answers)
+/** A per-chat record by message id with entries added, keeping the newest {@link REPLY_CONTEXTS}. */
+function newest<T>(record: Record<string, T> | undefined, entries: [number, T][]): Record<string, T> {
+  const next: Record<string, T> = { ...(record ?? {}), ...Object.fromEntries(entries) };
+  const ids = Object.keys(next)
     .map(Number)
     .sort((a, b) => a - b);
-  for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete answers[id];
-  ctx.session.answers = answers;
+  for (const id of ids.slice(0, Math.max(0, ids.length - REPLY_CONTEXTS))) delete next[id];
+  return next;
 }

@@ -1,15 +1,10 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import type { Engine } from "../../engine/engine.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { provinceKeyboard } from "../keyboards.ts";
 import { RepeatedTaps } from "../repeated-taps.ts";
-import { askAndReply } from "../reply.ts";
-
-/** Telegram's answer to an edit that changes nothing (a second tap on a page button). */
-function notModified(error: unknown): boolean {
-  return error instanceof GrammyError && error.description.includes("message is not modified");
-}
+import { askAndReply, notModified } from "../reply.ts";
 
 /**
  * Buttons: suggested questions, the province picker and the batch picker. Bad data gets a notice.

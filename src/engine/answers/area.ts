@@ -35,6 +35,8 @@ export function areaOf(cx: ComposeContext, place: Place): Division | undefined {
 
 interface Tally {
   counted: Pilot[];
+  /** Counted expansions set apart when only new pilots are asked for. */
+  leftOut: Pilot[];
   uncounted: Pilot[];
 }
 
@@ -55,9 +57,16 @@ function leftOutNote(cx: ComposeContext, left: Pilot[]): string | undefined {
     : `New pilots only; ${left.length} expansion area(s) (${names}) are left out here but count toward the total.`;
 }
 
-function tally(cx: ComposeContext, d: Division, batch: BatchNumber | null): Tally {
+function tally(cx: ComposeContext, d: Division, batch: BatchNumber | null, newOnly = false): Tally {
   const all = byBatch(cx.atlas.pilotsIn(d)).filter((p) => batch === null || p.batch === batch);
-  return { counted: all.filter(isCounted), uncounted: all.filter((p) => !isCounted(p)) };
+  const counted = all.filter(isCounted);
+  // New pilots only: the counted expansions are set apart, to be named in a note.
+  const kept = newOnly ? counted.filter((p) => p.scope === "new") : counted;
+  return {
+    counted: kept,
+    leftOut: counted.filter((p) => !kept.includes(p)),
+    uncounted: all.filter((p) => !isCounted(p)),
+  };
 }
 
 function breakdown(cx: ComposeContext, counted: Pilot[]): string {
@@ -130,10 +139,7 @@ export function composeAreaCount(
   batch: BatchNumber | null,
   options: AreaOptions = {},
 ): Reply {
-  const all = tally(cx, d, batch);
-  const counted = options.newOnly ? all.counted.filter((p) => p.scope === "new") : all.counted;
-  const left = all.counted.filter((p) => !counted.includes(p));
-  const { uncounted } = all;
+  const { counted, leftOut: left, uncounted } = tally(cx, d, batch, options.newOnly);
   const { lang } = cx;
   const label = scopeLabel(cx, d, batch);
   const lines: string[] = [];
@@ -157,7 +163,7 @@ export function composeAreaCount(
     }
   } else if (lang === "zh") {
     lines.push(
-      `${label}共有${counted.length}个国家智慧城市试点${batch === null ? `：${breakdown(cx, counted)}` : ofWhich}。`,
+      `${label}共有${counted.length}个${options.newOnly ? "新增的" : ""}国家智慧城市试点${batch === null ? `：${breakdown(cx, counted)}` : ofWhich}。`,
     );
     if (counted.length <= 8)
       lines.push(
@@ -168,7 +174,7 @@ export function composeAreaCount(
       );
   } else {
     lines.push(
-      `${label} has ${counted.length} National Smart City ${plural(counted.length, "pilot")}${batch === null ? ` — ${breakdown(cx, counted)}` : ofWhich}.`,
+      `${label} has ${counted.length} ${options.newOnly ? "new " : ""}National Smart City ${plural(counted.length, "pilot")}${batch === null ? ` — ${breakdown(cx, counted)}` : ofWhich}.`,
     );
     if (counted.length <= 8)
       lines.push(
@@ -204,17 +210,14 @@ export function composeAreaList(
   batch: BatchNumber | null,
   options: AreaOptions = {},
 ): Reply {
-  const all = tally(cx, d, batch);
-  const counted = options.newOnly ? all.counted.filter((p) => p.scope === "new") : all.counted;
-  const left = all.counted.filter((p) => !counted.includes(p));
-  const { uncounted } = all;
+  const { counted, leftOut: left, uncounted } = tally(cx, d, batch, options.newOnly);
   const { lang, programme } = cx;
   const label = scopeLabel(cx, d, batch);
   if (counted.length === 0) return { ...composeAreaCount(cx, d, batch, options), pilots: [] };
   const lines = [
     lang === "zh"
-      ? `${label}的${counted.length}个国家智慧城市试点：`
-      : `The ${counted.length} ${plural(counted.length, "pilot")} of ${label}:`,
+      ? `${label}的${counted.length}个${options.newOnly ? "新增的" : ""}国家智慧城市试点：`
+      : `The ${counted.length} ${options.newOnly ? "new " : ""}${plural(counted.length, "pilot")} of ${label}:`,
   ];
   for (const b of programme.batches) {
     const inBatch = counted.filter((p) => p.batch === b.batch);
@@ -254,7 +257,7 @@ export function provinceCounts(
   return cx.atlas.provinces
     .map((division) => ({
       division,
-      count: tally(cx, division, batch).counted.filter((p) => !newOnly || p.scope === "new").length,
+      count: tally(cx, division, batch, newOnly).counted.length,
     }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
