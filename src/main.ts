@@ -47,9 +47,8 @@ async function main(): Promise<void> {
     logger,
     apiRoot: config.apiRoot,
     ...(storage ? { storage } : {}),
-    // No expiry to add for the rate limit: @grammyjs/ratelimiter's RedisStore (1.2.1) sets PEXPIRE
-    // to the window when a key's INCR returns 1, so each counter disappears when its window ends.
-    // (INCR and PEXPIRE are two commands: should a process die between them, that one key stays.)
+    // The question budget's counters are shared by every instance; rate-limiter-flexible sets each
+    // key's expiry in the same Lua call that counts, so a counter lives no longer than its window.
     ...(redis ? { rateLimitStore: redis } : {}),
   });
   if (config.mode === "polling") {

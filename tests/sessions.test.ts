@@ -71,40 +71,50 @@ describe.skipIf(!redisServerPath)(`sessions and rate limits in a real Redis${red
     expect(ttl).toBeLessThanOrEqual(3 * DAY);
   });
 
-  it("expires the rate limiter's counters when the window ends", async () => {
+  it("keeps the question budget in Redis, each counter expiring with its window", async () => {
     const admin = testClient(server, clients);
     const { logger } = memoryLogger();
-    const { bot } = createBot({
-      token: "123:test",
-      engine,
-      logger,
-      botInfo: OFFLINE_BOT_INFO,
-      network: false,
-      charts: false,
-      rateLimit: { limit: 2, windowMs: 2_000 },
-      rateLimitStore: testClient(server, clients),
-    });
+    const rate = { points: 2, seconds: 2, burst: 1, burstSeconds: 3 };
+    const instance = () =>
+      createBot({
+        token: "123:test",
+        engine,
+        logger,
+        botInfo: OFFLINE_BOT_INFO,
+        network: false,
+        charts: false,
+        rateLimit: rate,
+        rateLimitStore: testClient(server, clients),
+      }).bot;
+    // Two instances share one budget: a person who moves between them is not counted twice over.
+    const [first, second] = [instance(), instance()];
     const calls: ApiCall[] = [];
-    captureApi(bot, (call) => calls.push(call));
+    captureApi(first, (call) => calls.push(call));
+    captureApi(second, (call) => calls.push(call));
     const updates = new UpdateFactory(
       { id: 2003, type: "private" },
       { id: 2003, is_bot: false, first_name: "u", language_code: "zh-hans" },
     );
-    for (const question of ["昆山是试点吗", "番禺是试点吗", "江苏有多少个试点"]) {
-      await bot.handleUpdate(updates.text(question));
+    const questions = ["昆山是试点吗", "番禺是试点吗", "江苏有多少个试点", "浙江有多少个试点"];
+    for (const [i, question] of questions.entries()) {
+      await (i % 2 ? second : first).handleUpdate(updates.text(question));
     }
-    expect(texts(calls).at(-1)).toContain("请稍等");
-    const key = "RATE_LIMITER2003";
-    expect(await admin.get(key)).toBe("3");
-    const pttl = await admin.pttl(key);
-    expect(pttl).toBeGreaterThan(0);
-    expect(pttl).toBeLessThanOrEqual(2_000);
+    expect(texts(calls)).toHaveLength(4);
+    expect(texts(calls)[3]).toContain("请稍等");
+    for (const [key, window] of [
+      ["questions:2003", 2_000],
+      ["questions-burst:2003", 3_000],
+    ] as const) {
+      const pttl = await admin.pttl(key);
+      expect(pttl).toBeGreaterThan(0);
+      expect(pttl).toBeLessThanOrEqual(window);
+    }
     await eventually(
-      () => admin.exists(key),
+      () => admin.exists("questions:2003", "questions-burst:2003"),
       (n) => n === 0,
     );
     calls.length = 0;
-    await bot.handleUpdate(updates.text("江苏有多少个试点"));
+    await first.handleUpdate(updates.text("江苏有多少个试点"));
     expect(texts(calls)[0]).toContain("江苏省共有21个");
   });
 });
@@ -163,7 +173,7 @@ describe.skipIf(!redisServerPath)(`npm start with REDIS_URL${redisSkipReason}`, 
     await server?.dispose();
   });
 
-  it("keeps a chat's session for SESSION_TTL_DAYS and a rate-limit counter for its window", async () => {
+  it("keeps a chat's session for SESSION_TTL_DAYS and a question counter for its window", async () => {
     api.userSays("浙江有多少个试点", 3001);
     await api.until(() => api.sentTexts().length === 1);
     // The session is written back after the reply has gone out.
@@ -173,9 +183,9 @@ describe.skipIf(!redisServerPath)(`npm start with REDIS_URL${redisSkipReason}`, 
     );
     expect(ttl).toBeGreaterThan(2 * DAY - 5);
     expect(ttl).toBeLessThanOrEqual(2 * DAY);
-    const pttl = await admin.pttl("RATE_LIMITER3001");
+    const pttl = await admin.pttl("questions:3001");
     expect(pttl).toBeGreaterThan(0);
-    expect(pttl).toBeLessThanOrEqual(60_000);
+    expect(pttl).toBeLessThanOrEqual(6_000);
     api.userSays("第二批呢", 3001);
     await api.until(() => api.sentTexts().length === 2);
     expect(api.sentTexts()[1]).toContain("浙江省第二批（2013年度）共有5个");

@@ -1,10 +1,9 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { limit } from "@grammyjs/ratelimiter";
-import type { RedisType } from "@grammyjs/ratelimiter/out/typesAndDefaults.js";
 import { sequentialize } from "@grammyjs/runner";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, type BotError, type Context, type StorageAdapter, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Redis } from "ioredis";
 import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { type ChartDelivery, telegramCharts } from "./charts.ts";
@@ -15,6 +14,7 @@ import { commandsFeature } from "./features/commands.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { nonTextFeature } from "./features/non-text.ts";
 import { questionsFeature } from "./features/questions.ts";
+import { DEFAULT_QUESTION_RATE, QuestionBudget, type QuestionRate } from "./question-budget.ts";
 import { UpdateTracker } from "./tracker.ts";
 
 /** Options of {@link createBot}. */
@@ -30,18 +30,15 @@ export interface BotOptions {
   storage?: StorageAdapter<SessionData>;
   /** Retry on 429 and 5xx and throttle outgoing calls (off for offline harnesses). */
   network?: boolean;
-  /** Per-user limit on updates: at most `limit` in `windowMs`; the excess is dropped with one notice. */
-  rateLimit?: { limit: number; windowMs: number };
-  /** Shared counter store for the rate limit (the Redis client when scaling out); memory by default. */
-  rateLimitStore?: RedisType;
+  /** Per-person budget of answered questions ({@link DEFAULT_QUESTION_RATE}); `false` for none. */
+  rateLimit?: QuestionRate | false;
+  /** Shared counter store for the budget (the Redis client when scaling out); memory by default. */
+  rateLimitStore?: Redis;
   /** How charts are delivered: photos by default, files in the console, none with `false`. */
   charts?: ChartDelivery | false;
   /** How research tables are delivered: documents by default, files in the console, none with `false`. */
   documents?: DocumentDelivery | false;
 }
-
-/** Default per-user limit: far above a person's pace, well below a flood. */
-export const DEFAULT_RATE_LIMIT = { limit: 20, windowMs: 60_000 };
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = [
@@ -112,35 +109,17 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
         );
     }
   });
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const notified = new Map<number, number>();
-  bot.use(
-    limit<BotContext, RedisType>({
-      timeFrame: rate.windowMs,
-      limit: rate.limit,
-      alwaysReply: true,
-      ...(options.rateLimitStore ? { storageClient: options.rateLimitStore } : {}),
-      onLimitExceeded: async (ctx) => {
-        ctx.updateLog.outcome = "rate-limited";
-        // One notice per user and window; the rest of a flood is dropped silently.
-        const user = ctx.from?.id ?? 0;
-        const now = Date.now();
-        if (now - (notified.get(user) ?? 0) < rate.windowMs) return;
-        notified.set(user, now);
-        if (notified.size > 10_000) {
-          for (const [key, at] of notified) if (now - at >= rate.windowMs) notified.delete(key);
-        }
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "操作太频繁了，请稍等一会儿再试。" });
-        else if (ctx.chat?.type === "private") await ctx.reply("你发得有点快，请稍等一分钟再问。");
-      },
-    }),
-  );
+  const budget =
+    options.rateLimit === false
+      ? undefined
+      : new QuestionBudget(options.rateLimit ?? DEFAULT_QUESTION_RATE, options.rateLimitStore);
   const charts = options.charts === undefined ? telegramCharts(engine.atlas, logger) : options.charts;
   const documents =
     options.documents === undefined ? telegramDocuments(engine.atlas.data, logger) : options.documents;
   bot.use((ctx, next) => {
     if (charts) ctx.charts = charts;
     if (documents) ctx.documents = documents;
+    if (budget) ctx.budget = budget;
     return next();
   });
   bot.use(sequentialize(chatKey));

@@ -24,11 +24,13 @@ export interface UpdateLog {
 
 /**
  * The bot's context type; `charts` is how pictures reach this chat and `documents` how research
- * tables do (absent: text only).
+ * tables do (absent: text only); `budget` limits answered questions.
  */
 export type BotContext = Context &
   SessionFlavor<SessionData> & {
     updateLog: UpdateLog;
     charts?: import("./charts.ts").ChartDelivery;
     documents?: import("./documents.ts").DocumentDelivery;
+    /** The sender's budget of answered questions (absent: unlimited). */
+    budget?: import("./question-budget.ts").QuestionBudget;
   };

@@ -3,6 +3,7 @@ import type { Answer, Engine } from "../engine/engine.ts";
 import { type BotContext, REPLY_CONTEXTS } from "./context.ts";
 import { renderAnswer } from "./format.ts";
 import { suggestionKeyboard } from "./keyboards.ts";
+import { readerLanguage } from "./language.ts";
 
 /**
  * Sends an engine answer: HTML, split under Telegram's limit, suggestion buttons under the last
@@ -33,6 +34,7 @@ export async function replyWithAnswer(ctx: BotContext, answer: Answer): Promise<
  * bot's earlier answers, with the memory that answer left — keeps the new memory, replies.
  */
 export async function askAndReply(ctx: BotContext, engine: Engine, question: string): Promise<void> {
+  if (!(await admitQuestion(ctx))) return;
   const repliedTo = ctx.msg?.reply_to_message;
   const earlier =
     ctx.chat && repliedTo?.from?.id === ctx.me.id ? ctx.session.replies?.[repliedTo.message_id] : undefined;
@@ -55,6 +57,50 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
   // The text comes first, so the answer reads on any client; the picture follows.
   if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
   if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
+}
+
+const admissions = new WeakMap<BotContext, Promise<boolean>>();
+
+/**
+ * Spends one question of the sender's budget, once per update however often it is asked (a button
+ * checks before it stops the spinner, then asks). A refusal gets the one notice of its run: a
+ * toast for a button, a message otherwise.
+ */
+export function admitQuestion(ctx: BotContext): Promise<boolean> {
+  let admission = admissions.get(ctx);
+  if (!admission) {
+    admission = decide(ctx);
+    admissions.set(ctx, admission);
+  }
+  return admission;
+}
+
+async function decide(ctx: BotContext): Promise<boolean> {
+  const person = String(ctx.from?.id ?? ctx.chat?.id ?? "");
+  const verdict = ctx.budget && person ? await ctx.budget.spend(person) : "answer";
+  if (verdict === "answer") return true;
+  ctx.updateLog.outcome = "rate-limited";
+  // Every tap is answered, so that its spinner stops, refused or not.
+  if (verdict === "drop") {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    return false;
+  }
+  const en = readerLanguage(ctx) === "en";
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({
+      text: en ? "Too many taps at once — please wait a moment." : "点得有点快，请稍等片刻再试。",
+    });
+  } else if (ctx.chat) {
+    await ctx.reply(
+      en
+        ? "You are asking faster than I answer — please wait a minute, then ask again."
+        : "你问得有点快，请稍等一分钟再问。",
+      ctx.msg
+        ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+        : {},
+    );
+  }
+  return false;
 }
 
 /** Telegram's answer to an edit that changes nothing (a second tap on a page, an unchanged edit). */

@@ -4,6 +4,7 @@ import { createBot } from "../../src/bot/bot.ts";
 import type { ChartDelivery } from "../../src/bot/charts.ts";
 import type { SessionData } from "../../src/bot/context.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../../src/bot/offline.ts";
+import type { QuestionRate } from "../../src/bot/question-budget.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { createLogger } from "../../src/logger.ts";
 
@@ -37,7 +38,7 @@ export function harness(
     chat?: ConstructorParameters<typeof UpdateFactory>[0];
     engine?: Engine;
     storage?: StorageAdapter<SessionData>;
-    rateLimit?: { limit: number; windowMs: number };
+    rateLimit?: QuestionRate | false;
     charts?: ChartDelivery | false;
   } = {},
 ) {
@@ -49,7 +50,7 @@ export function harness(
     botInfo: OFFLINE_BOT_INFO,
     network: false,
     ...(options.storage ? { storage: options.storage } : {}),
-    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
     ...(options.charts !== undefined ? { charts: options.charts } : {}),
   });
   const calls: ApiCall[] = [];

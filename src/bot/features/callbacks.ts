@@ -4,7 +4,7 @@ import { decodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { provinceKeyboard } from "../keyboards.ts";
 import { RepeatedTaps } from "../repeated-taps.ts";
-import { askAndReply, notModified } from "../reply.ts";
+import { admitQuestion, askAndReply, notModified } from "../reply.ts";
 
 /**
  * Buttons: suggested questions, the province picker and the batch picker. Bad data gets a notice.
@@ -48,6 +48,8 @@ export function callbacksFeature(engine: Engine, taps = new RepeatedTaps()): Com
       await ctx.answerCallbackQuery({ text: "没有这个省份，请重新选择。" });
       return;
     }
+    // A refused tap gets its notice as the callback's toast, so the budget is checked first.
+    if (!(await admitQuestion(ctx))) return;
     await ctx.answerCallbackQuery();
     const question =
       action.kind === "ask"

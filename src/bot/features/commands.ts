@@ -4,6 +4,7 @@ import type { Logger } from "../../logger.ts";
 import type { BotContext } from "../context.ts";
 import { decodeStartPayload } from "../deep-link.ts";
 import { batchKeyboard, provinceKeyboard } from "../keyboards.ts";
+import { readerLanguage } from "../language.ts";
 import { askAndReply, replyWithAnswer } from "../reply.ts";
 
 /** The command list registered with setMyCommands, in Chinese (the default) and English. */
@@ -43,11 +44,6 @@ export async function registerCommands(bot: Bot<BotContext>, logger: Logger): Pr
   } catch (error) {
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, "setMyCommands failed");
   }
-}
-
-/** The reader's language for commands with no text to go by: English for an English Telegram client. */
-export function commandLanguage(ctx: BotContext): "zh" | "en" {
-  return ctx.from?.language_code?.toLowerCase().startsWith("en") ? "en" : "zh";
 }
 
 /** /start and /help in each language: how to reach the bot (commands, inline mode, groups). */
@@ -103,7 +99,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
       (after.status === "member" || after.status === "administrator");
     if (!joined || !inGroup(ctx)) return;
     ctx.updateLog.outcome = "greeted";
-    const lang = commandLanguage(ctx);
+    const lang = readerLanguage(ctx);
     const hello =
       lang === "en"
         ? "Hello! I answer questions about China's National Smart City pilots."
@@ -114,7 +110,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     // A deep link (t.me/<bot>?start=kunshan, or a shared answer's button) opens on its question.
     const question = ctx.match ? decodeStartPayload(ctx.match.trim()) : undefined;
     if (question) return askAndReply(ctx, engine, question);
-    const lang = commandLanguage(ctx);
+    const lang = readerLanguage(ctx);
     const answer = engine.answer(lang === "en" ? "help" : "帮助");
     await replyWithAnswer(ctx, {
       ...answer,
@@ -122,7 +118,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     });
   });
   c.command("help", async (ctx) => {
-    const lang = commandLanguage(ctx);
+    const lang = readerLanguage(ctx);
     ctx.updateLog.outcome = "help";
     const heading = lang === "en" ? "Commands:" : "命令：";
     const tips =
@@ -141,7 +137,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     if (!place) {
       ctx.updateLog.outcome = "usage";
       await ctx.reply(
-        commandLanguage(ctx) === "en"
+        readerLanguage(ctx) === "en"
           ? "Usage: /pilot place, e.g. /pilot Kunshan"
           : "用法：/pilot 地名，例如 /pilot 昆山",
       );
@@ -178,13 +174,13 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     });
   });
   const english = (ctx: BotContext, zh: string, en: string) =>
-    askAndReply(ctx, engine, commandLanguage(ctx) === "en" ? en : zh);
+    askAndReply(ctx, engine, readerLanguage(ctx) === "en" ? en : zh);
   c.command("tiers", (ctx) => english(ctx, "评定等级有哪些", "What are the rating tiers?"));
   c.command("about", (ctx) => english(ctx, "智慧城市试点的背景", "What is the background of the programme?"));
   c.command("ranking", (ctx) => english(ctx, "各省试点数量排名", "ranking of provinces"));
   c.command("export", (ctx) => askAndReply(ctx, engine, "导出试点名单表格"));
   c.command("stats", async (ctx) => {
-    const lang = commandLanguage(ctx);
+    const lang = readerLanguage(ctx);
     await askAndReply(
       ctx,
       engine,
@@ -200,7 +196,7 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     // In a group a bare command may be meant for another bot; only one addressed to this bot is ours.
     if (target ? target.toLowerCase() !== ctx.me.username.toLowerCase() : inGroup(ctx)) return;
     ctx.updateLog.outcome = "unknown-command";
-    const lang = commandLanguage(ctx);
+    const lang = readerLanguage(ctx);
     await ctx.reply(
       lang === "en"
         ? `There is no /${name} command. These are the ones I know:\n${commandList("en")}`
