@@ -1054,3 +1054,85 @@ describe("English list questions", () => {
     expect(a).toMatchObject({ intent: "area.list", area: province, count: referenceCounts().get(province) });
   });
 });
+
+describe("forms found by blind14 (first run 91.8%), as general rules", () => {
+  /** The province of `names` with the most pilots by the reference, and each one's count. */
+  const most = (names: string[]) => names.reduce((a, b) => ((all.get(b) ?? 0) > (all.get(a) ?? 0) ? b : a));
+  const WEST = [
+    "内蒙古自治区",
+    "广西壮族自治区",
+    "重庆市",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "西藏自治区",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+  ];
+
+  it.each([
+    ["西部十二个省区市里面哪个国家智慧城市试点最多？", WEST],
+    ["中部6省哪个最多", ["山西省", "安徽省", "江西省", "河南省", "湖北省", "湖南省"]],
+    ["鲁苏浙三省试点数量各是多少，做个对比", ["山东省", "江苏省", "浙江省"]],
+    ["湘鄂赣三省哪个试点多", ["湖南省", "湖北省", "江西省"]],
+    ["川渝黔地区试点数量分别是多少", ["四川省", "重庆市", "贵州省"]],
+    ["四个直辖市的国家智慧城市试点数量分别是多少", ["北京市", "天津市", "上海市", "重庆市"]],
+  ])("%s: every province counted, the one with most named", (q, provinces) => {
+    const a = engine.answer(q);
+    expect(a.winners).toEqual([most(provinces)]);
+    for (const p of provinces) expect(a.text).toContain(`${p}${all.get(p)}个`);
+  });
+
+  it.each([
+    ["辽宁省有几个", "辽宁省"],
+    ["青岛有几个试点", "青岛市"],
+    ["宁波有几个试点", "宁波市"],
+  ])("a known name made of short names (%s) stays that name", (q, area) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "area.count", area });
+  });
+
+  it("分别是多少 with several places compares them", () => {
+    expect(engine.answer("四个直辖市的国家智慧城市试点数量分别是多少").intent).toBe("area.compare");
+    expect(engine.answer("湖南的试点分别是哪些").intent).toBe("area.list");
+  });
+
+  it.each([
+    ["记者求证：2013年8月公布的那一批到底是103个还是193个？", 2],
+    ["2013年1月那批有哪些", 1],
+    ["做双重差分，2015年4月那一批（第三批）处理组里面的地级市整市试点有哪些？", 3],
+  ])("the month a batch was announced names it: %s", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch ?? a.context.batch).toBe(batch);
+    expect(a.text).toContain(
+      `共${referenceEntries().filter((e) => e.batch === batch && e.kind === "new").length}个`,
+    );
+  });
+
+  it("a month with no batch in it is still a date question", () => {
+    expect(engine.answer("2013年1月发生了什么").intent).toBe("programme.timeline");
+  });
+
+  it.each([
+    "国家智慧城市试点是不是有三百多个了",
+    "试点一共二百九十个对吗",
+    "各省数字加起来能对上290吗？扩大范围的算不算",
+  ])("%s: the total", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe([...all.values()].reduce((n, c) => n + c, 0));
+  });
+
+  it("a numeral inside a name stays a name", () => {
+    expect(engine.answer("十堰是试点吗")).toMatchObject({ intent: "pilot.status", isPilot: false });
+  });
+
+  it("batch 3 was announced by both ministries, named in full", () => {
+    const a = engine.answer("第三批是住建部自己公布的还是跟别的部委一起");
+    expect(a.text).toContain("住房和城乡建设部");
+    expect(a.text).toContain("科学技术部");
+  });
+});

@@ -134,6 +134,9 @@ export function checkIntegrity(data: Dataset, file = "data/pilots.json"): void {
     problems.push(`data/names.json exonym ${e.english} field name: ${e.name} is not a division or a pilot`);
   for (const n of data.names.nicknames.filter((n) => !divisionNames.has(n.name)))
     problems.push(`data/names.json nickname ${n.nickname} field name: ${n.name} is not a division`);
+  const provinceNames = new Set(data.gazetteer.provinces.map((p) => p.name));
+  for (const a of data.names.abbreviations.filter((a) => !provinceNames.has(a.name)))
+    problems.push(`data/names.json abbreviation ${a.abbreviation} field name: ${a.name} is not a province`);
   for (const r of data.names.renames.filter((r) => !divisionNames.has(r.today)))
     problems.push(`data/names.json rename ${r.old} field today: ${r.today} is not a division`);
   const titles = new Set(data.programme.documents.map((d) => d.title));

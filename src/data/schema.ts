@@ -215,6 +215,8 @@ export const RegionSchema = z
   .object({
     name: z.string().min(2),
     aliases: z.array(z.string().min(2)),
+    /** Stems that name the region before a word for provinces, counted or not: 西部 in 西部十二个省区市, 西部各省. */
+    stems: z.array(z.string().min(2)).optional(),
     members: z.array(z.string()).min(2),
   })
   .strict();
@@ -242,6 +244,10 @@ export const NamesFileSchema = z
     ),
     /** Nicknames people use for a city or province (帝都 北京市, 魔都 上海市, 羊城 广州市); only ones that name no division. */
     nicknames: z.array(z.object({ nickname: z.string().min(2), name: z.string().min(2) }).strict()),
+    /** One-character short names of provinces (鲁 山东省, 粤 广东省), understood only in runs of two or more: 鲁苏浙三省. */
+    abbreviations: z.array(
+      z.object({ abbreviation: z.string().length(1), name: z.string().min(2) }).strict(),
+    ),
     /** Zones that are not divisions of the gazetteer (雄安新区), with the counties they span. */
     zones: z.array(
       z

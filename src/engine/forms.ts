@@ -42,7 +42,7 @@ export const AFTERWARDS =
 
 /** Words that ask whether something counts toward a figure. */
 export const COUNTS_TOWARD =
-  /算进|算在|算入|计入|计算在|包括在|包含在|含在|算不算|包不包括|counted|included|count toward/;
+  /算进|算在|算入|计入|计算在|包括在|包含在|含在|算不算|包不包括|加起来|加总|对得上|能对上|counted|included|count toward|add up/;
 
 /** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
 export const CLAIMED_COUNT =

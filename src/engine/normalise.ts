@@ -1,3 +1,4 @@
+import Nzh from "nzh";
 import * as OpenCC from "opencc-js/t2cn";
 
 /** Questions longer than this are cut: nobody asks about a pilot in more words, and it bounds the work. */
@@ -67,6 +68,13 @@ function isEnglish(text: string): boolean {
  * ones (崑山 → 昆山), Latin is lower-cased, emoji and invisible characters are dropped, and runs of
  * whitespace or repeated punctuation collapse to one.
  */
+/**
+ * A count of ten or more in Chinese numerals before 个 (maybe with 多/余/来): never a place name,
+ * which a numeral inside a name (十堰, 三百山) is not followed by.
+ */
+const CHINESE_COUNT =
+  /[零一二两三四五六七八九十百千]*[十百千][零一二两三四五六七八九十百千]*(?=[多余来]?个)/g;
+
 export function normalise(
   input: string,
   dialect: readonly (readonly [string, string])[] = [],
@@ -88,6 +96,8 @@ export function normalise(
     // "wu2 xi1 shi4": pinyin with tone numbers reads as plain pinyin.
     .replace(TONE_NUMBERS, (run) => run.replace(/(?<=[a-z])[1-5]/g, ""))
     .replace(REPEATED_PUNCTUATION, "$1")
+    // "三百多个", "二百九十个": a count in Chinese numerals reads as the figure it names.
+    .replace(CHINESE_COUNT, (run) => String(Nzh.cn.decodeS(run.replace(/两/g, "二"))))
     .replace(/\s+/g, " ")
     .trim()
     // Leading punctuation carries nothing ("。为什么…", "!!昆山"); a command's slash stays.

@@ -93,7 +93,17 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const otherProgramme = findOtherProgramme(text, atlas.data.related.programmes);
   let scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
   // A region (东北三省) stands for its provinces, each a mention of its own.
-  const region = findRegion(scanned, atlas, lexicon);
+  // 鲁苏浙 holds the region 苏浙: the longer run of short names is what was meant.
+  const byName = findRegion(scanned, atlas, lexicon);
+  const abbreviated = findAbbreviated(scanned, atlas, lexicon);
+  const region =
+    abbreviated &&
+    (!byName ||
+      (abbreviated.start <= byName.start &&
+        abbreviated.end >= byName.end &&
+        abbreviated.end - abbreviated.start > byName.end - byName.start))
+      ? abbreviated
+      : byName;
   if (region) scanned = blank(scanned, region.start, region.end);
   // A batch in pinyin ("di yi pi") holds syllables a place scan would take (yi … li → 伊犁).
   const pinyinBatch = scanned.match(/\bdi\s*(yi|er|san)\s*pi\b/);
@@ -139,6 +149,16 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
       residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
+  // "2013年8月公布的那一批": the month a batch was announced names that batch (and asks no date).
+  const dated = residual.match(ANNOUNCED_BATCH);
+  if (dated) {
+    const month = `${dated[1]}-${(dated[2] ?? "").padStart(2, "0")}`;
+    const announced = atlas.data.programme.batches.find((b) => b.announced.startsWith(month));
+    if (announced) {
+      batch ??= announced.batch as BatchNumber;
+      residual = blank(residual, dated.index ?? 0, (dated.index ?? 0) + dated[0].length);
+    }
+  }
   const unknownBatch =
     batch === null && /第\s*[四五六七八九十4-9]\s*批|(fourth|fifth|4th|5th)\s+batch/.test(text);
   const batches = allBatches(text);
@@ -155,6 +175,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
 }
 
 /** The first region named, longest name first, as one mention per member province. */
+/** A word for a region's provinces after its stem, maybe counted: 十二个省区市, 6省, 各省, 地区. */
+const PROVINCES_WORD = "(?:[一二三四五六七八九十两\\d]{1,3}个?|各)?(?:省区市|省市区|省区|省市|省份|省|地区)";
+
 function findRegion(
   text: string,
   atlas: Atlas,
@@ -162,7 +185,10 @@ function findRegion(
 ): { start: number; end: number; mentions: Mention[] } | undefined {
   let best: { start: number; term: string; members: string[] } | undefined;
   for (const r of atlas.data.regions) {
-    for (const term of [r.name, ...r.aliases]) {
+    const stemmed = (r.stems ?? []).flatMap(
+      (stem) => text.match(new RegExp(`${stem}${PROVINCES_WORD}`))?.[0] ?? [],
+    );
+    for (const term of [r.name, ...r.aliases, ...stemmed]) {
       const start = text.indexOf(term);
       // "广东北部" is not 东北: the character before makes a place with the region's first.
       if (start > 0 && lexicon.lookup(text.charAt(start - 1) + term.charAt(0))) continue;
@@ -187,6 +213,40 @@ function findRegion(
   return { start, end, mentions };
 }
 
+/**
+ * A run of provinces' one-character short names before a word for provinces (鲁苏浙三省, 湘鄂赣等省,
+ * 川渝黔地区): each province a mention. A run that holds a known name (辽宁省, 青岛) is that name.
+ */
+function findAbbreviated(
+  text: string,
+  atlas: Atlas,
+  lexicon: Lexicon,
+): { start: number; end: number; mentions: Mention[] } | undefined {
+  const byChar = new Map(atlas.data.names.abbreviations.map((a) => [a.abbreviation, a.name]));
+  const chars = [...byChar.keys()].join("");
+  const run = new RegExp(`[${chars}]{2,8}(?=[一二三四五六七八九十两\\d]?个?(?:省|地|各|等|几))`).exec(text);
+  if (!run) return undefined;
+  const start = run.index;
+  const end = start + run[0].length;
+  for (let i = start; i < end; i++)
+    for (let len = 2; len <= 4; len++) if (lexicon.lookup(text.slice(i, i + len))) return undefined;
+  const mentions = [...run[0]].flatMap((char, i): Mention[] => {
+    const division = atlas.provinces.find((d) => d.name === byChar.get(char));
+    return division
+      ? [
+          {
+            place: { kind: "division", division },
+            term: char,
+            start: start + i,
+            end: start + i + 1,
+            via: "name",
+          },
+        ]
+      : [];
+  });
+  return mentions.length >= 2 ? { start, end, mentions } : undefined;
+}
+
 /** Whether a known name longer than `length` starts at `start` (a region's name inside a pilot's). */
 function longerName(text: string, start: number, length: number, lexicon: Lexicon): boolean {
   for (let end = Math.min(text.length, start + 16); end > start + length; end--) {
@@ -194,6 +254,9 @@ function longerName(text: string, start: number, length: number, lexicon: Lexico
   }
   return false;
 }
+
+/** A year and month (maybe a day) followed closely by 批: the batch announced then. */
+const ANNOUNCED_BATCH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?批)/;
 
 /** Every batch named by number (第一批…第三批, 首批, 2012年度…), once each, in order of mention. */
 function allBatches(text: string): BatchNumber[] {
