@@ -1136,3 +1136,74 @@ describe("forms found by blind14 (first run 91.8%), as general rules", () => {
     expect(a.text).toContain("科学技术部");
   });
 });
+
+describe("blind14: which place and which question a long message is about", () => {
+  const countOf = (area: string) =>
+    referenceEntries().filter((e) => e.kind !== "expansion2013" && e.province === area).length;
+
+  it("a place asked about after 请问 wins over the story before it", () => {
+    const a = engine.answer(
+      "看到广西的新闻稿说柳州市鱼峰区是单独一个试点，和你们的数字对不上。请问按你们的统计广西壮族自治区一共几个国家智慧城市试点？差异在哪",
+    );
+    expect(a).toMatchObject({
+      intent: "area.count",
+      area: "广西壮族自治区",
+      count: all.get("广西壮族自治区"),
+    });
+    expect(a.text).toContain("鱼峰区另算");
+    expect(countOf("广西壮族自治区")).toBe(all.get("广西壮族自治区"));
+  });
+
+  it.each([
+    "莱芜并入济南以后，按现在的区划济南有几个国家智慧城市试点",
+    "莱芜已经划入济南了，济南现在几个试点",
+  ])("%s: the place merged away is not the subject", (q) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.count", area: "济南市" });
+    for (const name of ["济南西区", "莱芜市", "章丘市"]) expect(a.text).toContain(name);
+  });
+
+  it("A就B一个试点吗 counts A", () => {
+    const a = engine.answer("上海就浦东一个试点吗？总共几个");
+    expect(a).toMatchObject({ intent: "area.count", area: "上海市", count: all.get("上海市") });
+    expect(a.text).toContain("上海市浦东新区");
+  });
+
+  it("a second piece that asks for a list is a question, not a remark", () => {
+    const a = engine.answer("第三批里的“海南州”是海南省吗？海南州有哪些试点");
+    expect(a).toMatchObject({ intent: "area.list", area: "海南藏族自治州", count: 2 });
+    for (const name of ["贵德县", "共和县"]) expect(a.text).toContain(name);
+  });
+
+  it.each(["做事件研究需要政策冲击时点：三批试点的公布日期分别是？", "三批分别是什么时间公布的"])(
+    "%s: the dates of all three batches",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("programme.timeline");
+      for (const date of ["2013年1月29日", "2013年8月5日", "2015年4月7日"]) expect(a.text).toContain(date);
+    },
+  );
+
+  it("a named batch's announcement date is that batch's question", () => {
+    const a = engine.answer("请核实：首批国家智慧城市试点公布日期是2013年1月29日吗？共多少个？");
+    expect(a).toMatchObject({ intent: "batch.info", count: 90 });
+  });
+
+  it.each([
+    "现在还能申报国家智慧城市试点吗？我们县想报",
+    "是不是后来变成新型智慧城市了",
+    "它后来改成新型智慧城市了吗",
+  ])("%s: the outlook, opening with the three batches and nothing after", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.outlook");
+    const [first = "", second = ""] = a.text.split("\n");
+    expect(first).toContain("只公布过三批");
+    expect(first).toContain("2015年4月7日");
+    expect(second).toContain("2016年起");
+  });
+
+  it("the outlook in English says the same", () => {
+    const a = engine.answer("is the programme still running");
+    expect(a.text).toMatch(/only three batches.*7 April 2015.*from 2016/s);
+  });
+});

@@ -150,6 +150,11 @@ const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百�
 const APPLYING = /申报|申请|报名|apply|application/;
 /** Words that say one thing turned into another. */
 const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|升级|turned into|replaced|became/;
+/** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
+const BECAME_UNSAID =
+  /^(是不是|是否|它|这|那|所以|那么|听说|好像)*\s*(后来|之后|现在)?\s*(就|都|已经)?\s*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+/** A piece that asks for a list or a number itself, so it is no remark after a question. */
+const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|how many|which/;
 /** Words that name this programme itself. */
 const THIS_PROGRAMME = /这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this programme|the pilots/;
 
@@ -203,7 +208,16 @@ export class Engine {
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
     // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
-    if (marked.length === 1 && pieces.length > 1 && asking[0] && marked[0] === asking[0] && !followedUp) {
+    // (Not when the rest asks a question of its own: "海南州是海南省吗？海南州有哪些试点".)
+    const restAsks = asking.slice(1).some((p) => OWN_QUESTION.test(p));
+    if (
+      marked.length === 1 &&
+      pieces.length > 1 &&
+      asking[0] &&
+      marked[0] === asking[0] &&
+      !followedUp &&
+      !restAsks
+    ) {
       const alone = this.answerOne(asking[0], context);
       if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
     }
@@ -381,7 +395,10 @@ export class Engine {
     }
     // "后来这个试点怎么就变成新型智慧城市那套了": how this programme turned into the other one is its outlook.
     const evolved =
-      rec.otherProgramme !== null && BECAME.test(rec.text) && THIS_PROGRAMME.test(rec.text) && !partOfBatch;
+      rec.otherProgramme !== null &&
+      BECAME.test(rec.text) &&
+      (THIS_PROGRAMME.test(rec.text) || BECAME_UNSAID.test(rec.text)) &&
+      !partOfBatch;
     if (evolved) {
       trace.push(`became: ${rec.otherProgramme?.term}`);
       intent = "programme.outlook";
@@ -625,11 +642,9 @@ export class Engine {
     if (former)
       reply.text = `${reply.text}\n${cx.lang === "zh" ? `说明：${former.note}` : `Note: ${former.old} became ${placeName(former.today, "en")} in ${former.year}.`}`;
     // Asked what came after ("三批之后还有第四批吗"), the answer opens with the fact asked for.
-    if (noSuchBatch)
-      reply.text =
-        answered === "programme.outlook"
-          ? `${composeNoSuchBatch(cx).text}\n${reply.text}`
-          : `${reply.text}\n${composeNoSuchBatch(cx).text}`;
+    // (The outlook opens with it already.)
+    if (noSuchBatch && answered !== "programme.outlook")
+      reply.text = `${reply.text}\n${composeNoSuchBatch(cx).text}`;
     const coding =
       research && places[0] && answered === "pilot.status" ? composeResearchNote(cx, places[0].place) : "";
     if (coding) reply.text = `${reply.text}\n${coding}`;

@@ -133,6 +133,17 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   // "台湾读者想请教…": where the asker comes from is not what the question is about.
   const asked = mentions.filter((m) => !(mentions.length > 0 && ASKER.test(text.slice(m.end, m.end + 4))));
   mentions.splice(0, mentions.length, ...asked);
+  // "莱芜并入济南以后，济南有几个": the place merged away only says how the other came to be.
+  const merged = mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    return next !== undefined && MERGED_INTO.test(text.slice(m.end, next.start));
+  });
+  if (merged.length > 0 && merged.length < mentions.length)
+    mentions.splice(0, mentions.length, ...mentions.filter((m) => !merged.includes(m)));
+  // "看到…新闻稿说柳州市…对不上。请问…广西一共几个": before 请问 is the story; the places asked about follow it.
+  const ask = AFTER_STORY.exec(text);
+  const askedAfter = ask ? mentions.filter((m) => m.start >= ask.index) : [];
+  if (askedAfter.length > 0) mentions.splice(0, mentions.length, ...askedAfter);
   const chosen = dropEnclosingPlaces(
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
@@ -547,6 +558,18 @@ const ASKER = /^的?(读者|网友|朋友|同胞|老乡|观众|听众|记者|人
 const NEAR = /^(那边|这边|那儿|这儿|附近|旁边|一带|边上)的?$/;
 
 function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): Mention[] {
+  // "上海就浦东一个试点吗": the place inside is the claimed content of a count about the outer one.
+  const claimed = mentions.filter((m, i) =>
+    mentions
+      .slice(0, i)
+      .some(
+        (outer) =>
+          ONLY.test(text.slice(outer.end, m.start)) &&
+          ONE_OF.test(text.slice(m.end)) &&
+          encloses(outer.place, m.place, atlas),
+      ),
+  );
+  if (claimed.length > 0) return mentions.filter((m) => !claimed.includes(m));
   return mentions.filter(
     (m, i) =>
       !mentions.slice(i + 1).some(
@@ -558,6 +581,17 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
       ),
   );
 }
+
+/** Between a place merged away and the one it joined: 莱芜并入济南. */
+const MERGED_INTO = /^\s*(已经|已)?(并入|划入|合并到|合并进|合并入|归入|并到|划归|撤销并入)(了)?\s*$/;
+
+/** 请问 (or the like) opening a sentence after others: the question proper starts there. */
+const AFTER_STORY = /(?<=[。！!；;]\s*)(请问|想问一下|想问|我想知道|问一下|那么)/;
+
+/** Between a place and one inside it: "就", "只有" (上海就浦东一个). */
+const ONLY = /^\s*(就|只有|只|仅|仅有|就只有)\s*$/;
+/** After the inner place: "一个", "1个", "这一个". */
+const ONE_OF = /^\s*(这)?\s*[一1两2]\s*个/;
 
 /** Whether two places are the same division (黑龙江 named, and 黑龙江 as one of 东北's provinces). */
 function sameDivision(a: Place, b: Place): boolean {

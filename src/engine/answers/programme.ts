@@ -1,4 +1,5 @@
 import { batchOf, isCounted } from "../../data/pilots.ts";
+import { composeNoSuchBatch } from "./batch.ts";
 import {
   announced,
   batchLabel,
@@ -142,10 +143,20 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           ),
         ].join("\n"),
       };
-    case "programme.outlook":
+    case "programme.outlook": {
+      const next = successor(cx);
       return {
-        text: [pr.outlook.text, "常见的批评：", ...pr.outlook.criticisms.map((c) => `· ${c}`)].join("\n"),
+        text: [
+          composeNoSuchBatch(cx).text,
+          ...(next
+            ? [`${next.when ? `${next.when}的` : "之后的"}${next.name}是另一项工作，不是这一试点的新批次。`]
+            : []),
+          pr.outlook.text,
+          "常见的批评：",
+          ...pr.outlook.criticisms.map((c) => `· ${c}`),
+        ].join("\n"),
       };
+    }
   }
 }
 
@@ -202,11 +213,19 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           ),
         ].join("\n"),
       };
-    case "programme.outlook":
+    case "programme.outlook": {
+      const next = successor(cx);
+      const since = next?.when?.match(/\d{4}/)?.[0];
       return {
-        text: "As national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.",
+        text: `${composeNoSuchBatch(cx).text}${next ? ` The ${next.englishName}${since ? ` that followed from ${since}` : ""} is separate work, not a new batch of these pilots.` : ""}\nAs national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.`,
       };
+    }
   }
+}
+
+/** The work that followed the pilots (新型智慧城市 evaluation, 2016 onward), as `data/related.json` holds it. */
+function successor(cx: ComposeContext) {
+  return cx.atlas.data.related.programmes.find((p) => p.id === "new-smart-city");
 }
 
 /** The areas added to earlier pilots: 13 in 2014 (counted) and 10 in 2013 (named, not counted). */
