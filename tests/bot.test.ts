@@ -6,8 +6,10 @@ import { COMMANDS, registerCommands } from "../src/bot/features/commands.ts";
 import { MESSAGE_LIMIT, renderAnswer } from "../src/bot/format.ts";
 import { provinceKeyboard, suggestionKeyboard } from "../src/bot/keyboards.ts";
 import { OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
+import { EXAMPLE_QUESTIONS } from "../src/engine/answers/help.ts";
 import type { Engine } from "../src/engine/engine.ts";
 import { engine, harness, isValidTelegramHtml, memoryLogger, texts } from "./helpers/harness.ts";
+import { referenceCounts } from "./helpers/reference.ts";
 
 describe("private chat", () => {
   it("greets on /start with example buttons", async () => {
@@ -419,11 +421,42 @@ describe("inline mode", () => {
     expect(isValidTelegramHtml(article?.input_message_content.message_text ?? "")).toBe(true);
   });
 
-  it("shows help for an empty query", async () => {
+  it("offers the example questions, each with its answer, for an empty query", async () => {
     const h = harness();
     const [call] = await h.inline("   ");
-    expect(JSON.stringify(call?.payload.results)).toContain("可以这样问");
+    const results = (call?.payload.results ?? []) as {
+      id: string;
+      title: string;
+      input_message_content: { message_text: string };
+    }[];
+    expect(results.map((r) => r.title)).toEqual(EXAMPLE_QUESTIONS);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    const kunshan = results.find((r) => r.title === "昆山市是试点吗");
+    expect(kunshan?.input_message_content.message_text).toContain("第二批");
+    const jiangsu = results.find((r) => r.title === "江苏有多少个试点");
+    expect(jiangsu?.input_message_content.message_text).toContain(`${referenceCounts().get("江苏省")}个`);
   });
+
+  it("offers English examples to an English client", async () => {
+    const h = harness();
+    h.updates.user.language_code = "en";
+    const [call] = await h.inline("");
+    const titles = ((call?.payload.results ?? []) as { title: string }[]).map((r) => r.title);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const t of titles) expect(t).toMatch(/^[\x20-\x7e]+$/);
+  });
+
+  it.each(["asdfghjkl", "😀😀😀", "今天天气怎么样"])(
+    "offers nothing to send for %j, only a button into the bot",
+    async (q) => {
+      const h = harness();
+      const [call] = await h.inline(q);
+      expect(call?.payload.results).toEqual([]);
+      const button = call?.payload.button as { text: string; start_parameter: string };
+      expect(button.start_parameter).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+      expect(texts(await h.send(`/start ${button.start_parameter}`)).join("\n")).toContain("可以这样问");
+    },
+  );
 });
 
 describe("formatting", () => {
@@ -487,5 +520,25 @@ describe("errors and logs", () => {
     expect(JSON.stringify(info[0])).not.toContain("昆山");
     const debug = h.sink.lines.filter((l) => l.msg === "update text");
     expect(debug[0]?.level).toBe(20);
+  });
+});
+
+describe("/about", () => {
+  it("gives the background, then names the data's sources: each batch's notice and the check against the totals", async () => {
+    const h = harness();
+    const [background = "", sources = ""] = texts(await h.send("/about"));
+    expect(background).toContain("住建部");
+    expect(sources).toContain("数据来源");
+    expect(sources).toContain("建办科〔2013〕22号");
+    expect(sources).toContain("关于公布国家智慧城市2014年度试点名单的通知");
+    const total = [...referenceCounts().values()].reduce((n, c) => n + c, 0);
+    expect(sources).toContain(`= ${total}`);
+  });
+
+  it("in English for an English client", async () => {
+    const h = harness();
+    h.updates.user.language_code = "en";
+    const replies = texts(await h.send("/about"));
+    expect(replies[1]).toContain("Where the data comes from");
   });
 });

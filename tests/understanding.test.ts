@@ -791,10 +791,10 @@ describe("found on review: listed places, questions about the data", () => {
     expect(lines[1]).toBe("宜兴市：没有单独列为试点，在第一批（2012年度）试点无锡市的范围内");
   });
 
-  it("a question about where the data comes from gets the help answer, which names its source", () => {
+  it("a question about where the data comes from gets the sources, each batch's notice named", () => {
     const a = engine.answer("你们这数据哪来的，准不准");
     expect(a.intent).toBe("help");
-    expect(a.text).toContain("公开名单");
+    expect(a.text).toContain("《关于公布2013年度国家智慧城市试点名单的通知》");
   });
 });
 
@@ -1205,5 +1205,68 @@ describe("blind14: which place and which question a long message is about", () =
   it("the outlook in English says the same", () => {
     const a = engine.answer("is the programme still running");
     expect(a.text).toMatch(/only three batches.*7 April 2015.*from 2016/s);
+  });
+});
+
+describe("forms found by blind15 (first run 95.7%), as general rules", () => {
+  const pilot = (name: string) => referenceEntries().find((e) => e.name === name);
+
+  it.each([
+    ["深圳入选过国家智慧城市试点没 不是说它是新型智慧城市标杆吗", "深圳市", false],
+    ["我们延安是文明城市 那智慧城市试点有没有份", "延安市", true],
+  ])("%s: this programme, named apart from the other, is the question", (q, place, isPilot) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", isPilot });
+    expect(a.text).toContain(place);
+    if (isPilot) expect(a.text).toContain(`第${"一二三"[(pilot(place)?.batch ?? 0) - 1]}批`);
+  });
+
+  it("a question about the other programme alone stays about it", () => {
+    expect(engine.answer("临沂是新型智慧城市试点吗").intent).toBe("other.programme");
+  });
+
+  it.each([
+    ["呼市是不是智慧城市试点", "呼和浩特市"],
+    ["乌市有几个试点", "乌鲁木齐市"],
+  ])("%s: a city's common short form (%s)", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.text).toContain(name);
+  });
+
+  it.each(["huangshan shidian nian fen", "黄山试点年份"])("%s: the year a place became a pilot", (q) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", place: "黄山市", isPilot: true });
+    expect(a.text).toMatch(/2013/);
+  });
+
+  it("which notice announced a batch is a documents question", () => {
+    const a = engine.answer("第三批是哪个文件公布的");
+    expect(a.intent).toBe("programme.documents");
+    expect(a.text).toContain("关于公布国家智慧城市2014年度试点名单的通知");
+  });
+
+  it.each(["还能申请不 我们县想报", "我们县还能申请试点吗"])("%s: the outlook (no batch after 2015)", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.outlook");
+    expect(a.text.split("\n")[0]).toContain("只公布过三批");
+  });
+
+  it("how to apply is still the process", () => {
+    expect(engine.answer("怎么申请试点").intent).toBe("programme.process");
+  });
+});
+
+describe("questions about the data's sources", () => {
+  it.each(["你的数据来源是什么", "名单准不准", "where does your data come from", "what are your sources"])(
+    "%s: the sources, not a topic of the programme",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("help");
+      expect(a.text).toContain("建办科〔2013〕22号");
+    },
+  );
+
+  it("where the money comes from is still funding", () => {
+    expect(engine.answer("资金从哪来").intent).toBe("programme.funding");
   });
 });

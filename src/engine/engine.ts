@@ -21,7 +21,7 @@ import {
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
-import { composeCorrection, composeHelp, composeUnknown } from "./answers/help.ts";
+import { composeCorrection, composeHelp, composeSources, composeUnknown } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus, composeStatusList } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
@@ -153,6 +153,9 @@ const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|�
 /** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
 const BECAME_UNSAID =
   /^(是不是|是否|它|这|那|所以|那么|听说|好像)*\s*(后来|之后|现在)?\s*(就|都|已经)?\s*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+/** A question about where the bot's data comes from. */
+const DATA_SOURCE =
+  /(数据|名单|资料|信息)(的)?(来源|从哪|哪来|出处|是从哪|可靠|准不准|靠谱)|你的来源|where (does|do) (your|the|this) (data|list|information) come from|\b(data|information) sources?\b|\byour sources?\b/;
 /** A piece that asks for a list or a number itself, so it is no remark after a question. */
 const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|how many|which/;
 /** Words that name this programme itself. */
@@ -369,8 +372,16 @@ export class Engine {
       }
     }
     // "Is Karamay a pilot of this programme or of the other one?": this programme, with the other noted.
+    // So is "深圳入选过国家智慧城市试点没 不是说它是新型智慧城市标杆吗": this programme is named apart from the other.
+    const other = rec.otherProgramme;
+    const thisNamedApart =
+      other !== null &&
+      [...rec.text.matchAll(/智慧城市试点/g)].some((m) => m.index < other.start || m.index >= other.end);
     const thisOrOther =
-      rec.otherProgramme && places.length > 0 && THIS_OR_OTHER.test(rec.text) && intent === "pilot.status";
+      other &&
+      places.length > 0 &&
+      (THIS_OR_OTHER.test(rec.text) || thisNamedApart) &&
+      intent === "pilot.status";
     // "第二批为什么说是基于数字化城管系统申报的": a programme that is part of a named batch's own story
     // (batch 2 was applied for through 数字化城管 systems) is asked about as that batch's process.
     // With no batch named, a question about applying ("申报是不是要基于数字化城管系统") finds the batch
@@ -408,6 +419,11 @@ export class Engine {
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
       trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
+    }
+    // "你的数据从哪来的": about the bot's sources, not a topic of the programme.
+    if (places.length === 0 && DATA_SOURCE.test(rec.text)) {
+      trace.push("data source");
+      return this.finish(question, "help", composeSources(cx), [], null, trace, context, "rules");
     }
     const form = this.readForm(cx, rec, places, slots, intent, layer, trace, scores[0]);
     // "三批之后还有第四批吗" asks what came after: the outlook, with the no-fourth-batch line added.

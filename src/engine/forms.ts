@@ -13,7 +13,8 @@ export const OPENERS =
   /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
 
 /** Words that ask for a document rather than a batch's facts. */
-export const DOCUMENT_WORDS = /文号|发文|红头文件|文件号|document number|notice number|official notice/;
+export const DOCUMENT_WORDS =
+  /文号|发文|红头文件|文件号|哪个文件|什么文件|哪份文件|哪个通知|什么通知|哪份通知|document number|notice number|official notice/;
 
 /** The end of a question's first clause: a question mark or full stop, or a space between words. */
 export const CLAUSE_END = /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;

@@ -176,7 +176,11 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
   const english = (ctx: BotContext, zh: string, en: string) =>
     askAndReply(ctx, engine, readerLanguage(ctx) === "en" ? en : zh);
   c.command("tiers", (ctx) => english(ctx, "评定等级有哪些", "What are the rating tiers?"));
-  c.command("about", (ctx) => english(ctx, "智慧城市试点的背景", "What is the background of the programme?"));
+  // /about promises the background and the data's source: both, one message each.
+  c.command("about", async (ctx) => {
+    await english(ctx, "智慧城市试点的背景", "What is the background of the programme?");
+    await english(ctx, "你的数据来源是什么", "Where does your data come from?");
+  });
   c.command("ranking", (ctx) => english(ctx, "各省试点数量排名", "ranking of provinces"));
   c.command("export", (ctx) => askAndReply(ctx, engine, "导出试点名单表格"));
   c.command("stats", async (ctx) => {

@@ -1,5 +1,14 @@
+import { isCounted } from "../../data/pilots.ts";
 import { canonicalName, type Place } from "../lexicon.ts";
-import { type ComposeContext, placeName, type Reply, yearSpan } from "./format.ts";
+import {
+  announced,
+  batchLabel,
+  type ComposeContext,
+  documentNumber,
+  placeName,
+  type Reply,
+  yearSpan,
+} from "./format.ts";
 
 /** Example questions shown by help and offered as buttons. */
 export const EXAMPLE_QUESTIONS = [
@@ -80,4 +89,51 @@ export function composeCorrection(
 ): string {
   if (cx.lang === "en") return `(Read “${typed}” as ${placeName(name, "en")}.)`;
   return shortened ? `（“${typed}”按“${name}”回答。）` : `（没有“${typed}”这个地名，按“${name}”回答。）`;
+}
+
+/**
+ * Where the data comes from: each batch's notice (or the meeting where the first was announced), the
+ * check against the official totals, the corrections, and where other programmes' lists come from.
+ */
+export function composeSources(cx: ComposeContext): Reply {
+  const pr = cx.programme;
+  const en = cx.lang === "en";
+  const lines = pr.batches.map((b) => {
+    const notice = pr.documents.find((d) => d.title === b.notice);
+    const number = notice ? documentNumber(notice, cx.lang) : undefined;
+    const label = batchLabel(b.batch, pr, cx.lang);
+    if (!b.notice)
+      return en
+        ? `· ${label}: the list announced by the ministry on ${announced(b.batch, pr, "en")}, at the meeting that launched the pilots' creation work`
+        : `· ${label}：住建部${announced(b.batch, pr, "zh")}在试点创建工作会议上公布的名单`;
+    return en
+      ? `· ${label}: the notice 《${b.notice}》${number ? ` (${number})` : ""}`
+      : `· ${label}：《${b.notice}》${number ? `（${number}）` : ""}`;
+  });
+  // Only the expansions that count toward the total are added (batch 3's; batch 2's are not).
+  const counted = (batch: number) =>
+    cx.atlas.data.pilots.filter((p) => p.batch === batch && p.scope === "expansion" && isCounted(p)).length;
+  const parts = pr.batches.map((b) =>
+    counted(b.batch) > 0
+      ? en
+        ? `${b.count} new + ${counted(b.batch)} expansions`
+        : `新增${b.count} + 扩大范围${counted(b.batch)}`
+      : `${b.count}`,
+  );
+  const corrected = pr.seedCorrections.map((c) => c.term);
+  return {
+    text: en
+      ? [
+          "Where the data comes from:",
+          ...lines,
+          `Each batch's size is checked against the official totals (${parts.join(" + ")} = ${pr.total}); errors in a widely copied merged list are corrected (${corrected.join(", ")}); renamed or merged places are noted with today's names.`,
+          "Lists of other programmes come from news reports of the time, named in each answer.",
+        ].join("\n")
+      : [
+          "数据来源：",
+          ...lines,
+          `各批数量与官方总数核对过（${parts.join(" + ")} = ${pr.total}）；网上流传的合并名单里的错误已更正（${corrected.join("、")}）；更名、撤并的地方按今天的区划注明。`,
+          "其他项目的名单来自当时的新闻报道，回答里注明出处。",
+        ].join("\n"),
+  };
 }
