@@ -542,3 +542,27 @@ describe("/about", () => {
     expect(replies[1]).toContain("Where the data comes from");
   });
 });
+
+describe("English readers get English buttons and lists", () => {
+  it.each([
+    ["Is Kunshan a pilot?", "Which pilots are in Jiangsu?", "江苏省"],
+    ["Which pilots are in batch 2?", "Which pilots are in batch 3?", undefined],
+  ])("%s offers %s, and the button answers it", async (q, suggestion, area) => {
+    const h = harness();
+    const [reply] = await h.send(q);
+    const markup = reply?.payload.reply_markup as {
+      inline_keyboard: { text: string; callback_data: string }[][];
+    };
+    const button = markup.inline_keyboard.flat().find((b) => b.text === suggestion);
+    expect(button).toBeDefined();
+    const [answer = ""] = texts(await h.press(button?.callback_data ?? ""));
+    expect(answer).toMatch(/^[\x20-\x7e]/);
+    if (area) expect(answer).toContain(`${referenceCounts().get(area)} pilots`);
+  });
+
+  it("an English batch list heads each province in English", () => {
+    const text = engine.answer("which pilots are in batch 2").text;
+    expect(text).toContain("Beijing (北京市): ");
+    expect(text).not.toMatch(/^北京市：/m);
+  });
+});

@@ -10,7 +10,7 @@ import { CHART_FONT_FILE, renderChart, renderOptionToPng } from "../src/charts/r
 import type { Atlas } from "../src/engine/atlas.ts";
 import type { ChartSpec } from "../src/engine/chart-spec.ts";
 import { engine, harness, memoryLogger, texts } from "./helpers/harness.ts";
-import { referenceEntries } from "./helpers/reference.ts";
+import { referenceCounts, referenceEntries } from "./helpers/reference.ts";
 
 const { atlas } = engine;
 
@@ -97,11 +97,18 @@ describe("charts in the bot", () => {
     expect(second[1]?.payload.photo).toMatch(/^photo-/);
   });
 
-  it("sends both charts for /stats", async () => {
+  it("sends the totals, then both charts as one album, and reuses the file_ids the second time", async () => {
     const h = harness();
     const calls = await h.send("/stats");
-    expect(calls.filter((c) => c.method === "sendPhoto")).toHaveLength(2);
-    expect(texts(calls)[0]).toContain("290");
+    expect(calls.map((c) => c.method)).toEqual(["sendMessage", "sendMediaGroup"]);
+    expect(texts(calls)[0]).toContain(String([...referenceCounts().values()].reduce((n, c) => n + c, 0)));
+    const media = calls[1]?.payload.media as { type: string; media: unknown; caption: string }[];
+    expect(media.map((m) => m.type)).toEqual(["photo", "photo"]);
+    expect(media[0]?.caption).toContain("批");
+    expect(media[1]?.caption).toContain("各省级单位试点数");
+    const again = await h.send("/stats");
+    const reused = again[1]?.payload.media as { media: unknown }[];
+    for (const m of reused) expect(m.media).toMatch(/^photo-/);
   });
 
   it("sends the text alone when a chart cannot be drawn", async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { InputFile } from "grammy";
+import { InputFile, InputMediaBuilder } from "grammy";
 import type { Atlas } from "../engine/atlas.ts";
 import { type ChartSpec, chartKey } from "../engine/chart-spec.ts";
 import type { Logger } from "../logger.ts";
@@ -9,6 +9,8 @@ import type { BotContext } from "./context.ts";
 /** How a chart reaches the user: a photo in Telegram, a file on disk in the console. */
 export interface ChartDelivery {
   send(ctx: BotContext, spec: ChartSpec): Promise<void>;
+  /** Several charts as one album (one message group), in order. */
+  sendAlbum(ctx: BotContext, specs: ChartSpec[]): Promise<void>;
 }
 
 // The renderer pulls in ECharts and resvg: loaded on the first chart, not at start.
@@ -16,22 +18,35 @@ const renderer = () => import("../charts/render.ts");
 const titles = () => import("../charts/options.ts");
 
 /**
- * Sends charts with sendPhoto. PNGs are rendered once (the data is static), and after the first
- * upload Telegram's file_id is reused. A chart that cannot be rendered or sent is logged and
- * skipped: the text answer, already sent, stands alone.
+ * Sends charts with sendPhoto, or sendMediaGroup for an album. PNGs are rendered once (the data is
+ * static), and after the first upload Telegram's file_id is reused. Both caches hold one entry per
+ * chart the data allows (a few dozen), so they are bounded by the data. A chart that cannot be
+ * rendered or sent is logged and skipped: the text answer, already sent, stands alone.
  */
 export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
   const fileIds = new Map<string, string>();
   const captions = new Map<string, string>();
+  const captionOf = async (spec: ChartSpec) => {
+    const key = chartKey(spec);
+    let caption = captions.get(key);
+    if (caption === undefined) {
+      caption = (await titles()).chartTitle(spec, atlas);
+      captions.set(key, caption);
+    }
+    return caption;
+  };
+  const upload = async (spec: ChartSpec) =>
+    new InputFile((await renderer()).renderChart(spec, atlas), `${chartKey(spec)}.png`);
+  const failed = (specs: ChartSpec[], error: unknown) =>
+    logger.warn(
+      { chart: specs.map(chartKey).join(","), error: error instanceof Error ? error.message : String(error) },
+      "chart not sent",
+    );
   return {
     async send(ctx, spec) {
       const key = chartKey(spec);
       try {
-        let caption = captions.get(key);
-        if (caption === undefined) {
-          caption = (await titles()).chartTitle(spec, atlas);
-          captions.set(key, caption);
-        }
+        const caption = await captionOf(spec);
         const cached = fileIds.get(key);
         if (cached) {
           try {
@@ -41,15 +56,44 @@ export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
             fileIds.delete(key); // a file_id of another bot or an expired one: upload again
           }
         }
-        const png = (await renderer()).renderChart(spec, atlas);
-        const message = await ctx.replyWithPhoto(new InputFile(png, `${key}.png`), { caption });
+        const message = await ctx.replyWithPhoto(await upload(spec), { caption });
         const fileId = message.photo?.at(-1)?.file_id;
         if (fileId) fileIds.set(key, fileId);
       } catch (error) {
-        logger.warn(
-          { chart: key, error: error instanceof Error ? error.message : String(error) },
-          "chart not sent",
+        failed([spec], error);
+      }
+    },
+    async sendAlbum(ctx, specs) {
+      // Telegram's albums hold 2–10 items.
+      if (specs.length < 2) {
+        for (const spec of specs) await this.send(ctx, spec);
+        return;
+      }
+      const album = async (reuse: boolean) =>
+        Promise.all(
+          specs.map(async (spec) => {
+            const cached = reuse ? fileIds.get(chartKey(spec)) : undefined;
+            return InputMediaBuilder.photo(cached ?? (await upload(spec)), {
+              caption: await captionOf(spec),
+            });
+          }),
         );
+      try {
+        let messages: Awaited<ReturnType<BotContext["replyWithMediaGroup"]>>;
+        try {
+          messages = await ctx.replyWithMediaGroup(await album(true));
+        } catch (error) {
+          if (!specs.some((spec) => fileIds.has(chartKey(spec)))) throw error;
+          for (const spec of specs) fileIds.delete(chartKey(spec));
+          messages = await ctx.replyWithMediaGroup(await album(false));
+        }
+        for (const [i, message] of messages.entries()) {
+          const fileId = "photo" in message ? message.photo?.at(-1)?.file_id : undefined;
+          const spec = specs[i];
+          if (fileId && spec) fileIds.set(chartKey(spec), fileId);
+        }
+      } catch (error) {
+        failed(specs, error);
       }
     },
   };
@@ -68,6 +112,9 @@ export function fileCharts(atlas: Atlas, dir: string, logger: Logger): ChartDeli
       } catch (error) {
         logger.warn({ error: error instanceof Error ? error.message : String(error) }, "chart not written");
       }
+    },
+    async sendAlbum(ctx, specs) {
+      for (const spec of specs) await this.send(ctx, spec);
     },
   };
 }

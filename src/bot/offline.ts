@@ -46,6 +46,21 @@ export function captureApi(bot: { api: Api }, onCall: (call: ApiCall) => void): 
             ],
           }
         : {};
+    // An album comes back as one message per item, photos with their file_ids.
+    if (method === "sendMediaGroup") {
+      const media = (p.media ?? []) as { type: string }[];
+      const result = media.map((m) => {
+        const id = ++messageId;
+        const item = { ...message, message_id: id, text: undefined };
+        return m.type === "photo"
+          ? {
+              ...item,
+              photo: [{ file_id: `photo-${id}`, file_unique_id: `u${id}`, width: 1000, height: 1200 }],
+            }
+          : item;
+      });
+      return { ok: true, result } as never;
+    }
     const result = method.startsWith("send") || method.startsWith("edit") ? { ...message, ...photo } : true;
     return { ok: true, result } as never;
   };

@@ -31,10 +31,16 @@ export async function replyWithAnswer(ctx: BotContext, answer: Answer): Promise<
 
 /**
  * Asks the engine with the chat's memory (none outside a chat) — or, for a reply to one of the
- * bot's earlier answers, with the memory that answer left — keeps the new memory, replies.
+ * bot's earlier answers, with the memory that answer left — keeps the new memory, replies. Returns
+ * the answer, or nothing when the sender's budget refused the question.
  */
-export async function askAndReply(ctx: BotContext, engine: Engine, question: string): Promise<void> {
-  if (!(await admitQuestion(ctx))) return;
+export async function askAndReply(
+  ctx: BotContext,
+  engine: Engine,
+  question: string,
+  options: { chart?: boolean } = {},
+): Promise<Answer | undefined> {
+  if (!(await admitQuestion(ctx))) return undefined;
   const repliedTo = ctx.msg?.reply_to_message;
   const earlier =
     ctx.chat && repliedTo?.from?.id === ctx.me.id ? ctx.session.replies?.[repliedTo.message_id] : undefined;
@@ -55,8 +61,10 @@ export async function askAndReply(ctx: BotContext, engine: Engine, question: str
     if (questionId) ctx.session.answers = newest(ctx.session.answers, [[questionId, sent]]);
   }
   // The text comes first, so the answer reads on any client; the picture follows.
-  if (answer.chart && ctx.chat) await ctx.charts?.send(ctx, answer.chart);
+  // (A caller that sends the chart itself, in an album, says so.)
+  if (answer.chart && ctx.chat && options.chart !== false) await ctx.charts?.send(ctx, answer.chart);
   if (answer.attachments && ctx.chat) await ctx.documents?.send(ctx, answer.attachments);
+  return answer;
 }
 
 const admissions = new WeakMap<BotContext, Promise<boolean>>();

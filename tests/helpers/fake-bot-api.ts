@@ -185,6 +185,17 @@ export class FakeBotApi {
 
   private readonly knownFiles = new Map<string, string>();
 
+  /** A photo message as Telegram returns it: an uploaded photo gets a new file_id, a sent one keeps its own. */
+  private photoMessage(chatId: unknown, media: string): Record<string, unknown> {
+    const fileId = media.startsWith("attach://") ? `photo-${this.nextFileId++}` : media;
+    return {
+      message_id: this.nextMessageId++,
+      date: 0,
+      chat: { id: chatId, type: "private" },
+      photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1000, height: 1200 }],
+    };
+  }
+
   private async handle(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
     const method = (req.url ?? "").split("/").pop() ?? "";
     const { payload, files } = await this.read(req);
@@ -234,7 +245,13 @@ export class FakeBotApi {
             status: 400,
             body: { ok: false, error_code: 400, description: "Bad Request: wrong media group size" },
           };
-        return ok(media.map((m) => this.documentMessage(payload.chat_id, m.media, files)));
+        return ok(
+          media.map((m) =>
+            m.type === "photo"
+              ? this.photoMessage(payload.chat_id, m.media)
+              : this.documentMessage(payload.chat_id, m.media, files),
+          ),
+        );
       }
       default:
         return ok(true);

@@ -1,4 +1,5 @@
 import { type Bot, Composer } from "grammy";
+import type { ChartSpec } from "../../engine/chart-spec.ts";
 import type { Engine } from "../../engine/engine.ts";
 import type { Logger } from "../../logger.ts";
 import type { BotContext } from "../context.ts";
@@ -183,14 +184,18 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
   });
   c.command("ranking", (ctx) => english(ctx, "各省试点数量排名", "ranking of provinces"));
   c.command("export", (ctx) => askAndReply(ctx, engine, "导出试点名单表格"));
+  // /stats: the totals, then their chart and the provinces' chart together as one album.
   c.command("stats", async (ctx) => {
     const lang = readerLanguage(ctx);
-    await askAndReply(
+    const answer = await askAndReply(
       ctx,
       engine,
       lang === "en" ? "How many pilots are there in total?" : "一共有多少个试点",
+      { chart: false },
     );
-    await ctx.charts?.send(ctx, { kind: "provinces", lang });
+    if (!answer) return;
+    const provinces: ChartSpec = { kind: "provinces", lang };
+    await ctx.charts?.sendAlbum(ctx, answer.chart ? [answer.chart, provinces] : [provinces]);
   });
   // Any other command addressed to this bot: say so, and list the real ones.
   c.on("message:entities:bot_command", async (ctx, next) => {

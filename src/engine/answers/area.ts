@@ -4,6 +4,7 @@ import type { Division } from "../atlas.ts";
 import type { Place } from "../lexicon.ts";
 import type { BatchNumber } from "../recognise.ts";
 import {
+  bareEnglishName,
   batchLabel,
   byBatch,
   type ComposeContext,
@@ -199,7 +200,10 @@ export function composeAreaCount(
     count: counted.length,
     area: d.name,
     pilots: [...counted, ...uncounted],
-    suggestions: lang === "zh" && counted.length > 8 ? [`${shortName(d)}有哪些试点`] : [],
+    suggestions:
+      counted.length > 8
+        ? [lang === "zh" ? `${shortName(d)}有哪些试点` : `Which pilots are in ${bareEnglishName(d.name)}?`]
+        : [],
   };
 }
 

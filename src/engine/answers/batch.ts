@@ -8,6 +8,7 @@ import {
   documentNumber,
   formatDate,
   pilotName,
+  placeName,
   type Reply,
   titleCase,
 } from "./format.ts";
@@ -91,12 +92,18 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       const here = fresh.filter((p) => p.province === province.name);
       if (here.length > 0)
         lines.push(
-          `${province.name}：${here.map((p) => pilotName(p, lang)).join(lang === "zh" ? "、" : ", ")}`,
+          lang === "zh"
+            ? `${province.name}：${here.map((p) => pilotName(p, lang)).join("、")}`
+            : `${placeName(province.name, "en")}: ${here.map((p) => pilotName(p, lang)).join(", ")}`,
         );
     }
     if (expansions.length > 0) {
       lines.push(lang === "zh" ? "扩大范围：" : "Expansions:");
-      lines.push(expansions.map((p) => `${p.name}→${p.expands}`).join(lang === "zh" ? "、" : ", "));
+      lines.push(
+        lang === "zh"
+          ? expansions.map((p) => `${p.name}→${p.expands}`).join("、")
+          : expansions.map((p) => `${pilotName(p, "en")} → ${placeName(p.expands ?? "", "en")}`).join(", "),
+      );
     }
   }
   // "第三批附件2那41个专项试点是啥": the projects first, said of the batch's notice.
@@ -110,7 +117,13 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     count: askedCount(b, fresh, expansions.length, residual),
     pilots: WANTS_LIST.test(residual) ? pilots : [],
     suggestions:
-      lang === "zh" ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`] : [],
+      lang === "zh"
+        ? [WANTS_LIST.test(residual) ? `第${"一二三"[next - 1]}批有哪些` : `${b.label}名单`]
+        : [
+            WANTS_LIST.test(residual)
+              ? `Which pilots are in batch ${next}?`
+              : `Which pilots are in batch ${b.batch}?`,
+          ],
   };
 }
 

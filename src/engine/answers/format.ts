@@ -108,6 +108,11 @@ export function englishName(name: string, shortForm?: string): string {
   return english;
 }
 
+/** A place's English name alone, without the Chinese in brackets: for buttons and suggested questions. */
+export function bareEnglishName(name: string): string {
+  return englishName(name).replace(/\s*\(.*\)$/, "");
+}
+
 // Names repeat across answers; their romanisation is computed once.
 const ENGLISH_NAMES = new Map<string, string>();
 

@@ -141,6 +141,9 @@ export function composeOtherProgramme(
     text: lines.join("\n"),
     ...members,
     ...(programme ? { programme: programme.name } : {}),
-    suggestions: cx.lang === "zh" ? ["国家智慧城市试点是什么", "一共有多少个试点"] : [],
+    suggestions:
+      cx.lang === "zh"
+        ? ["国家智慧城市试点是什么", "一共有多少个试点"]
+        : ["What is the National Smart City Pilot programme?", "How many pilots are there?"],
   };
 }

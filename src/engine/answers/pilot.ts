@@ -5,6 +5,7 @@ import type { Place } from "../lexicon.ts";
 import type { Mention } from "../recognise.ts";
 import {
   announced,
+  bareEnglishName,
   batchLabel,
   byBatch,
   type ComposeContext,
@@ -133,7 +134,10 @@ function composeIsPilot(
     suggestions:
       lang === "zh"
         ? [`${short}有哪些试点`, `${batchLabel(p.batch, programme, "zh").slice(0, 3)}有多少个`]
-        : [],
+        : [
+            `Which pilots are in ${bareEnglishName(province?.name ?? p.province)}?`,
+            `How many pilots are in batch ${p.batch}?`,
+          ],
   };
 }
 
