@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PNG } from "pngjs";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { telegramCharts } from "../src/bot/charts.ts";
+import { OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
 import { CHART_FONT_FAMILY, chartCharacters, chartOption, chartSize } from "../src/charts/options.ts";
 import { CHART_FONT_FILE, renderChart, renderOptionToPng } from "../src/charts/render.ts";
 import type { Atlas } from "../src/engine/atlas.ts";
@@ -178,5 +179,38 @@ describe("what the charts show, against the reference list", () => {
     expect(byName("New")).toEqual([1, 2, 3].map((b) => count(b, "new")));
     expect(byName("(counted)")).toEqual([1, 2, 3].map((b) => count(b, "expansion")));
     expect(byName("not counted")).toEqual([1, 2, 3].map((b) => count(b, "expansion2013")));
+  });
+});
+
+describe("charts in a busy group", () => {
+  const group = { id: -100555, type: "supergroup" as const, title: "讨论组" };
+  const ask = (h: ReturnType<typeof harness>, q: string) => h.send(`@${OFFLINE_BOT_INFO.username} ${q}`);
+  const methods = (calls: { method: string }[]) => calls.map((c) => c.method);
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-01-01T00:00:00Z"));
+  });
+  afterEach(() => vi.useRealTimers());
+  const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
+  it("sends the text always, at most one chart a minute, and no chart shown there in the last ten minutes", async () => {
+    const h = harness({ chat: group });
+    expect(methods(await ask(h, "哪个省试点最多"))).toEqual(["sendMessage", "sendPhoto"]);
+    wait(5_000);
+    expect(methods(await ask(h, "各省试点数量排名"))).toEqual(["sendMessage"]);
+    wait(30_000);
+    expect(methods(await ask(h, "一共有多少个试点"))).toEqual(["sendMessage"]);
+    wait(30_000);
+    expect(methods(await ask(h, "一共有多少个试点"))).toEqual(["sendMessage", "sendPhoto"]);
+    wait(61_000);
+    expect(methods(await ask(h, "哪个省试点最多"))).toEqual(["sendMessage"]);
+    wait(10 * 60_000);
+    expect(methods(await ask(h, "哪个省试点最多"))).toEqual(["sendMessage", "sendPhoto"]);
+  });
+
+  it("does not limit charts in a private chat", async () => {
+    const h = harness();
+    for (let i = 0; i < 3; i++)
+      expect(methods(await h.send("哪个省试点最多"))).toEqual(["sendMessage", "sendPhoto"]);
   });
 });

@@ -42,9 +42,14 @@ export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
       { chart: specs.map(chartKey).join(","), error: error instanceof Error ? error.message : String(error) },
       "chart not sent",
     );
+  const groupPace = new GroupChartPace();
   return {
     async send(ctx, spec) {
       const key = chartKey(spec);
+      if (!groupPace.allows(ctx, key)) {
+        ctx.updateLog.outcome = "chart-skipped";
+        return;
+      }
       try {
         const caption = await captionOf(spec);
         const cached = fileIds.get(key);
@@ -65,6 +70,10 @@ export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
     },
     async sendAlbum(ctx, specs) {
       // Telegram's albums hold 2–10 items.
+      if (specs.length >= 2 && !groupPace.allows(ctx, specs.map(chartKey).join("+"))) {
+        ctx.updateLog.outcome = "chart-skipped";
+        return;
+      }
       if (specs.length < 2) {
         for (const spec of specs) await this.send(ctx, spec);
         return;
@@ -97,6 +106,44 @@ export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
       }
     },
   };
+}
+
+/** In a group, a chart already shown there within this long is not sent again. */
+const SAME_CHART_MS = 10 * 60_000;
+/** In a group, at most one chart per this long: photos count heavily against a group's send rate. */
+const ANY_CHART_MS = 60_000;
+/** Groups remembered at most; past it the oldest are forgotten (at worst, one chart more). */
+const GROUPS_KEPT = 10_000;
+
+/**
+ * Keeps a busy group's answers flowing: Telegram allows a group about 20 messages a minute, and a
+ * photo queued there holds back every text behind it. So a group gets at most one chart a minute,
+ * and none it was shown in the last ten minutes; the text answer always goes out. Private chats
+ * are not limited.
+ */
+export class GroupChartPace {
+  private readonly sent = new Map<number, { at: number; keys: Map<string, number> }>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Whether `key` may be sent to this chat now; records it when so. */
+  allows(ctx: BotContext, key: string): boolean {
+    const chat = ctx.chat;
+    if (!chat || (chat.type !== "group" && chat.type !== "supergroup")) return true;
+    const now = this.now();
+    const group = this.sent.get(chat.id);
+    if (group && (now - group.at < ANY_CHART_MS || now - (group.keys.get(key) ?? -Infinity) < SAME_CHART_MS))
+      return false;
+    const keys = group?.keys ?? new Map<string, number>();
+    keys.set(key, now);
+    this.sent.delete(chat.id);
+    this.sent.set(chat.id, { at: now, keys });
+    if (this.sent.size > GROUPS_KEPT) {
+      const oldest = this.sent.keys().next().value;
+      if (oldest !== undefined) this.sent.delete(oldest);
+    }
+    return true;
+  }
 }
 
 /** Console mode: writes the PNG to a folder and tells the user where it is. */
