@@ -13,8 +13,9 @@ import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { nonTextFeature } from "./features/non-text.ts";
-import { questionsFeature } from "./features/questions.ts";
+import { questionIn, questionsFeature } from "./features/questions.ts";
 import { DEFAULT_QUESTION_RATE, QuestionBudget, type QuestionRate } from "./question-budget.ts";
+import { spendOnArrival } from "./reply.ts";
 import { UpdateTracker } from "./tracker.ts";
 
 /** Options of {@link createBot}. */
@@ -120,6 +121,11 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
     if (charts) ctx.charts = charts;
     if (documents) ctx.documents = documents;
     if (budget) ctx.budget = budget;
+    return next();
+  });
+  // A question spends its share of the budget on arrival, before it queues behind its chat's earlier ones.
+  bot.use((ctx, next) => {
+    if (ctx.budget && ctx.message && questionIn(ctx) !== undefined) spendOnArrival(ctx);
     return next();
   });
   bot.use(sequentialize(chatKey));

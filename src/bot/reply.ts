@@ -4,6 +4,7 @@ import { type BotContext, REPLY_CONTEXTS } from "./context.ts";
 import { renderAnswer } from "./format.ts";
 import { suggestionKeyboard } from "./keyboards.ts";
 import { readerLanguage } from "./language.ts";
+import type { Verdict } from "./question-budget.ts";
 
 /**
  * Sends an engine answer: HTML, split under Telegram's limit, suggestion buttons under the last
@@ -67,12 +68,34 @@ export async function askAndReply(
   return answer;
 }
 
+const verdicts = new WeakMap<BotContext, Promise<Verdict>>();
 const admissions = new WeakMap<BotContext, Promise<boolean>>();
 
+/** The sender's verdict for this update, spent once however often it is asked for. */
+function verdictOf(ctx: BotContext): Promise<Verdict> {
+  let verdict = verdicts.get(ctx);
+  if (!verdict) {
+    const person = String(ctx.from?.id ?? ctx.chat?.id ?? "");
+    verdict = ctx.budget && person ? ctx.budget.spend(person) : Promise.resolve("answer" as const);
+    verdicts.set(ctx, verdict);
+  }
+  return verdict;
+}
+
 /**
- * Spends one question of the sender's budget, once per update however often it is asked (a button
- * checks before it stops the spinner, then asks). A refusal gets the one notice of its run: a
- * toast for a button, a message otherwise.
+ * Spends the question's share of the budget as the update arrives, before it waits its turn in
+ * the chat: a flood queued behind slow sends is still a flood. Its notice, if any, comes in turn.
+ */
+export function spendOnArrival(ctx: BotContext): void {
+  verdictOf(ctx).catch(() => {
+    // A store failure is met again, and reported, when the update's turn comes.
+  });
+}
+
+/**
+ * Whether this update's question may be answered, spending one question of the sender's budget
+ * once per update however often it is asked (a button checks before it stops the spinner, then
+ * asks). A refusal gets the one notice of its run: a toast for a button, a message otherwise.
  */
 export function admitQuestion(ctx: BotContext): Promise<boolean> {
   let admission = admissions.get(ctx);
@@ -84,8 +107,7 @@ export function admitQuestion(ctx: BotContext): Promise<boolean> {
 }
 
 async function decide(ctx: BotContext): Promise<boolean> {
-  const person = String(ctx.from?.id ?? ctx.chat?.id ?? "");
-  const verdict = ctx.budget && person ? await ctx.budget.spend(person) : "answer";
+  const verdict = await verdictOf(ctx);
   if (verdict === "answer") return true;
   ctx.updateLog.outcome = "rate-limited";
   // Every tap is answered, so that its spinner stops, refused or not.

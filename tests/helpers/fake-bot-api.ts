@@ -22,6 +22,13 @@ function mimeOf(name: string): string {
   );
 }
 
+/** Who is in the chat an update comes from: a private chat with the user by default. */
+export interface Participants {
+  chat?: Record<string, unknown> & { id: number; type: string };
+  userId?: number;
+  languageCode?: string;
+}
+
 interface Fault {
   method: string;
   status: number;
@@ -29,14 +36,24 @@ interface Fault {
 }
 
 /**
- * A minimal Bot API on loopback for fault tests. Unlike an emulator that marks updates read on
- * delivery, it keeps Telegram's offset semantics: an update stays pending until a later getUpdates
- * asks for an offset past it, so "lost" and "answered twice" can actually happen and be seen.
+ * A Bot API emulator on loopback. Unlike one that marks updates read on delivery, it keeps Telegram's
+ * offset semantics: an update stays pending until a later getUpdates asks for an offset past it, so
+ * "lost" and "answered twice" can actually happen and be seen. It answers as Telegram does where the
+ * bot's behaviour depends on it: an edit that changes nothing is 400 "message is not modified", a
+ * callback query answered twice is 400, photos and albums come back with file_ids, messages carry
+ * their chat's type (private or group).
  */
 export class FakeBotApi {
   private server?: Server;
   private sockets = new Set<Socket>();
-  private pending: { update_id: number; message: Record<string, unknown> }[] = [];
+  private pending: ({ update_id: number } & Record<string, unknown>)[] = [];
+  /** Chats seen in updates, so that messages sent there carry the chat's real type. */
+  private readonly chats = new Map<number, Record<string, unknown>>();
+  /** What each sent message shows now (text and keyboard), by `chat:message_id`: edits compare against it. */
+  private readonly shown = new Map<string, string>();
+  /** Callback queries answered so far: Telegram refuses a second answer. */
+  private readonly answeredQueries = new Set<string>();
+  private nextQueryId = 1;
   private nextUpdateId = 1;
   private nextMessageId = 1;
   private waiters: (() => void)[] = [];
@@ -94,21 +111,130 @@ export class FakeBotApi {
     this.faults.push({ method, status, body });
   }
 
-  /** A user writes to the bot. */
-  userSays(text: string, chatId = 1): number {
+  /** A private chat, or the chat and sender given. */
+  private participants(chatId: number, options: Participants) {
+    const from = {
+      id: options.userId ?? chatId,
+      is_bot: false,
+      first_name: "u",
+      ...(options.languageCode ? { language_code: options.languageCode } : {}),
+    };
+    const chat = options.chat ?? { id: chatId, type: "private", first_name: "u" };
+    this.chats.set(Number(chat.id), chat);
+    return { from, chat };
+  }
+
+  private push(update: Record<string, unknown>): number {
     const update_id = this.nextUpdateId++;
-    this.pending.push({
-      update_id,
+    this.pending.push({ update_id, ...update });
+    for (const w of this.waiters.splice(0)) w();
+    return update_id;
+  }
+
+  /** A user writes to the bot (a command gets its bot_command entity, as Telegram adds it). */
+  userSays(
+    text: string,
+    chatId = 1,
+    options: Participants & { replyTo?: number; asPhotoCaption?: boolean } = {},
+  ): number {
+    const { from, chat } = this.participants(chatId, options);
+    const command = text.match(/^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/);
+    const message_id = this.nextMessageId++;
+    this.push({
       message: {
-        message_id: this.nextMessageId++,
+        message_id,
         date: Math.floor(Date.now() / 1000),
-        chat: { id: chatId, type: "private", first_name: "u" },
-        from: { id: chatId, is_bot: false, first_name: "u" },
+        chat,
+        from,
+        ...(options.asPhotoCaption
+          ? {
+              caption: text,
+              photo: [{ file_id: "user-photo", file_unique_id: "u-user-photo", width: 800, height: 600 }],
+            }
+          : { text }),
+        ...(command && !options.asPhotoCaption
+          ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] }
+          : {}),
+        ...(options.replyTo
+          ? {
+              reply_to_message: {
+                message_id: options.replyTo,
+                date: 0,
+                chat,
+                from: { id: 99, is_bot: true, first_name: "Fake", username: "FakeBot" },
+                text: "",
+              },
+            }
+          : {}),
+      },
+    });
+    return message_id;
+  }
+
+  /** A user edits an earlier message of theirs. */
+  userEdits(messageId: number, text: string, chatId = 1, options: Participants = {}): number {
+    const { from, chat } = this.participants(chatId, options);
+    return this.push({
+      edited_message: {
+        message_id: messageId,
+        date: 0,
+        edit_date: Math.floor(Date.now() / 1000),
+        chat,
+        from,
         text,
       },
     });
-    for (const w of this.waiters.splice(0)) w();
-    return update_id;
+  }
+
+  /** A user taps an inline button under one of the bot's messages; returns the query's id. */
+  userPresses(data: string, messageId: number, chatId = 1, options: Participants = {}): string {
+    const { from, chat } = this.participants(chatId, options);
+    const id = `q${this.nextQueryId++}`;
+    this.push({
+      callback_query: {
+        id,
+        from,
+        chat_instance: "ci",
+        data,
+        message: { message_id: messageId, date: 0, chat, text: "" },
+      },
+    });
+    return id;
+  }
+
+  /** A user types `@bot query` in any chat. */
+  userTypesInline(query: string, userId = 1, options: Participants = {}): string {
+    const { from } = this.participants(userId, options);
+    const id = `i${this.nextQueryId++}`;
+    this.push({ inline_query: { id, from, query, offset: "" } });
+    return id;
+  }
+
+  /** Someone adds the bot to a group. */
+  botAddedTo(chat: Record<string, unknown>, userId = 1): number {
+    this.chats.set(Number(chat.id), chat);
+    const bot = { id: 99, is_bot: true, first_name: "Fake", username: "FakeBot" };
+    return this.push({
+      my_chat_member: {
+        chat,
+        from: { id: userId, is_bot: false, first_name: "u" },
+        date: 0,
+        old_chat_member: { status: "left", user: bot },
+        new_chat_member: { status: "member", user: bot },
+      },
+    });
+  }
+
+  /** The id of the last message the bot sent to a chat. */
+  lastSentMessageId(chatId: number): number {
+    return this.lastSent.get(chatId) ?? 0;
+  }
+
+  private readonly lastSent = new Map<number, number>();
+
+  /** Calls of one method, in order. */
+  callsOf(method: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.payload);
   }
 
   /** Texts the bot sent successfully. */
@@ -191,9 +317,14 @@ export class FakeBotApi {
     return {
       message_id: this.nextMessageId++,
       date: 0,
-      chat: { id: chatId, type: "private" },
+      chat: this.chatOf(chatId),
       photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1000, height: 1200 }],
     };
+  }
+
+  /** The chat as an update showed it, or a private chat. */
+  private chatOf(chatId: unknown): Record<string, unknown> {
+    return this.chats.get(Number(chatId)) ?? { id: Number(chatId), type: "private" };
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -231,13 +362,82 @@ export class FakeBotApi {
         }
         return ok(this.pending.slice(0, Number(payload.limit ?? 100)));
       }
-      case "sendMessage":
+      case "sendMessage": {
+        const message_id = this.nextMessageId++;
+        this.lastSent.set(Number(payload.chat_id), message_id);
+        this.shown.set(
+          `${payload.chat_id}:${message_id}`,
+          JSON.stringify([payload.text, payload.reply_markup ?? null]),
+        );
         return ok({
-          message_id: this.nextMessageId++,
+          message_id,
           date: 0,
-          chat: { id: payload.chat_id, type: "private" },
+          chat: this.chatOf(payload.chat_id),
           text: payload.text,
+          ...(payload.reply_markup ? { reply_markup: payload.reply_markup } : {}),
         });
+      }
+      case "editMessageText":
+      case "editMessageReplyMarkup": {
+        const key = `${payload.chat_id}:${payload.message_id}`;
+        const before = this.shown.get(key);
+        if (before === undefined)
+          return {
+            status: 400,
+            body: { ok: false, error_code: 400, description: "Bad Request: message to edit not found" },
+          };
+        const [text] = JSON.parse(before) as [unknown, unknown];
+        const after = JSON.stringify([
+          method === "editMessageText" ? payload.text : text,
+          payload.reply_markup ?? (method === "editMessageText" ? null : null),
+        ]);
+        if (after === before) {
+          this.calls.pop();
+          return {
+            status: 400,
+            body: {
+              ok: false,
+              error_code: 400,
+              description:
+                "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+            },
+          };
+        }
+        this.shown.set(key, after);
+        return ok({
+          message_id: payload.message_id,
+          date: 0,
+          chat: this.chatOf(payload.chat_id),
+          text: method === "editMessageText" ? payload.text : text,
+        });
+      }
+      case "answerCallbackQuery": {
+        const id = String(payload.callback_query_id);
+        if (this.answeredQueries.has(id)) {
+          this.calls.pop();
+          return {
+            status: 400,
+            body: {
+              ok: false,
+              error_code: 400,
+              description:
+                "Bad Request: query is too old and response timeout expired or query ID is invalid",
+            },
+          };
+        }
+        this.answeredQueries.add(id);
+        return ok(true);
+      }
+      case "sendPhoto": {
+        const photo = String(payload.photo ?? "");
+        return ok({
+          ...this.photoMessage(
+            payload.chat_id,
+            photo.startsWith("attach://") || files.length ? "attach://photo" : photo,
+          ),
+          ...(payload.caption ? { caption: payload.caption } : {}),
+        });
+      }
       case "sendMediaGroup": {
         const media = payload.media as { type: string; media: string }[];
         if (!Array.isArray(media) || media.length < 2 || media.length > 10)
