@@ -1270,3 +1270,88 @@ describe("questions about the data's sources", () => {
     expect(engine.answer("资金从哪来").intent).toBe("programme.funding");
   });
 });
+
+describe("forms found by blind16 (first run 90.3%), as general rules", () => {
+  const total = [...all.values()].reduce((n, c) => n + c, 0);
+
+  it.each(["后来是不是都变成新型智慧城市了", "智慧城市試點最後點樣咗？"])("%s: the outlook", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.outlook");
+    expect(a.text.split("\n")[0]).toContain("只公布过三批");
+  });
+
+  it("时空云 is the other programme's short name", () => {
+    const a = engine.answer("淄博是时空云试点吗");
+    expect(a).toMatchObject({ intent: "other.programme", programme: "智慧城市时空信息云平台建设试点" });
+    expect(a.text).toContain("淄博市");
+  });
+
+  it.each(["how do I apply for a Chinese tourist visa", "python怎么读excel"])(
+    "%s: off topic, no count or list",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("unknown");
+      expect(a.count).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["算上2013年扩大范围那10个，是不是一共300个", "programme.total", total],
+    ["97这个数是指啥？有人说第三批97个", "programme.total", total],
+  ])("%s: the total, with the figure explained", (q, intent, count) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent, count });
+  });
+
+  it("a batch's own figure claimed is still that batch's question", () => {
+    expect(engine.answer("第三批一共97个吗")).toMatchObject({ intent: "batch.info", count: 84 });
+  });
+
+  it("level words hold no place: 市区级和县镇级 is no 和县", () => {
+    const a = engine.answer("第二批103个里面市区级和县镇级各多少");
+    expect(a.intent).toBe("batch.info");
+    expect(a.text).toContain("市区级83个");
+    expect(a.text).toContain("县镇级20个");
+    expect(engine.answer("和县是试点吗")).toMatchObject({ intent: "pilot.status", isPilot: false });
+  });
+
+  it("a batch's size heard and to be confirmed is that batch's question", () => {
+    const a = engine.answer("聽說第一批有100個試點，係咪？");
+    expect(a).toMatchObject({ intent: "batch.info", count: 90 });
+  });
+
+  it("山东是不是全国第一？我一直以为是江苏: the ranking, 山东 first", () => {
+    const top = [...all.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const a = engine.answer("山东是不是全国第一？我一直以为是江苏");
+    expect(a.intent).toBe("area.ranking");
+    expect(a.winners).toEqual([top]);
+  });
+
+  it.each([
+    ["請問我們公司在台灣，想跟大陸的試點城市合作，中山翠亨新區是不是國家智慧城市試點？", "中山翠亨新区"],
+    [
+      "我老家是湖南郴州的，前几年回去看到街上到处挂着“智慧城市”的牌子，我爸说咱们县是国家试点，我不太信。我们是嘉禾县的，嘉禾到底是不是国家智慧城市试点啊",
+      "郴州市嘉禾县",
+    ],
+    ["临安现在是杭州的一个区了，临安昌化镇当年是不是评上过智慧城市试点", "临安市昌化镇"],
+  ])("the place asked about, not where the asker is or what locates it: %s", (q, place) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    const batch = referenceEntries().find((e) => e.name === place)?.batch ?? 0;
+    expect(a.text).toContain(`第${"一二三"[batch - 1]}批`);
+  });
+
+  it("a question naming the outer place in a clause that asks keeps it", () => {
+    expect(engine.answer("江苏有多少个试点，昆山是不是")).toMatchObject({
+      intent: "area.count",
+      area: "江苏省",
+    });
+  });
+
+  it.each([
+    ["济南现在算上莱芜、章丘一共几个试点", "济南市", 3],
+    ["苏州包括昆山有几个试点", "苏州市", 6],
+  ])("%s: the places to be counted with the first are its parts", (q, area, count) => {
+    expect(engine.answer(q)).toMatchObject({ intent: "area.count", area, count });
+  });
+});

@@ -152,7 +152,9 @@ const APPLYING = /申报|申请|报名|apply|application/;
 const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|升级|turned into|replaced|became/;
 /** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
 const BECAME_UNSAID =
-  /^(是不是|是否|它|这|那|所以|那么|听说|好像)*\s*(后来|之后|现在)?\s*(就|都|已经)?\s*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+  /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+/** Words that ask for everything added up. */
+const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加/;
 /** A question about where the bot's data comes from. */
 const DATA_SOURCE =
   /(数据|名单|资料|信息)(的)?(来源|从哪|哪来|出处|是从哪|可靠|准不准|靠谱)|你的来源|where (does|do) (your|the|this) (data|list|information) come from|\b(data|information) sources?\b|\byour sources?\b/;
@@ -222,7 +224,10 @@ export class Engine {
       !restAsks
     ) {
       const alone = this.answerOne(asking[0], context);
-      if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
+      // ("山东是不是全国第一？我一直以为是江苏": a place's rank, too.)
+      const ranksItsPlace = alone.intent === "area.ranking" && alone.context.place !== undefined;
+      if ((PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) || ranksItsPlace)
+        return { ...alone, question };
     }
     // "广西有几个试点 我记得新闻说第二批是四市一区": a question, then what the asker remembers reading —
     // the remark's batch does not narrow the question.
@@ -603,6 +608,16 @@ export class Engine {
     if (figure && places.length === 0 && WHY_FIGURE.test(rec.residual) && !/还是|or\b/.test(rec.text)) {
       intent = "programme.total";
       trace.push("why a figure");
+    } else if (
+      figure &&
+      places.length === 0 &&
+      ALTOGETHER.test(rec.residual) &&
+      figure.value > Math.max(...cx.programme.batches.map((b) => b.count + b.expansions))
+    ) {
+      // "算上2013年扩大范围那10个，是不是一共300个": a claimed total larger than any batch is about
+      // the programme, whatever batch the question names on the way.
+      intent = "programme.total";
+      trace.push("total claimed");
     } else if (
       figure &&
       places.length === 0 &&

@@ -1,5 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
+import { ASKS } from "./forms.ts";
 import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 import { pinyinKey } from "./pinyin.ts";
@@ -110,7 +111,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const placeScan = pinyinBatch
     ? blank(scanned, pinyinBatch.index ?? 0, (pinyinBatch.index ?? 0) + pinyinBatch[0].length)
     : scanned;
-  const named = [...scanChinese(placeScan, lexicon), ...scanLatin(placeScan, lexicon)];
+  // Level words are no names: "市区级和县镇级" holds no 和县.
+  const levelFree = placeScan.replace(LEVEL_WORDS, (w) => " ".repeat(w.length));
+  const named = [...scanChinese(levelFree, lexicon), ...scanLatin(levelFree, lexicon)];
   // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
   const regionMentions = region?.mentions ?? [];
   // "黑龙江一共几个…俺们东北的": a member named on its own is the subject too, unless the members are compared.
@@ -131,7 +134,12 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
         : atlas.data.ambiguous.find((a) => pinyinKey(a.term) === m.term.replace(/[^a-z]/g, ""));
   }
   // "台湾读者想请教…": where the asker comes from is not what the question is about.
-  const asked = mentions.filter((m) => !(mentions.length > 0 && ASKER.test(text.slice(m.end, m.end + 4))));
+  // "我们公司在台湾，…中山翠亨新区是不是试点": so is where the asker is, said before the place asked about.
+  const asked = mentions.filter(
+    (m) =>
+      !ASKER.test(text.slice(m.end, m.end + 4)) &&
+      !(mentions.length > 1 && ASKER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))),
+  );
   mentions.splice(0, mentions.length, ...asked);
   // "莱芜并入济南以后，济南有几个": the place merged away only says how the other came to be.
   const merged = mentions.filter((m, i) => {
@@ -141,9 +149,28 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   if (merged.length > 0 && merged.length < mentions.length)
     mentions.splice(0, mentions.length, ...mentions.filter((m) => !merged.includes(m)));
   // "看到…新闻稿说柳州市…对不上。请问…广西一共几个": before 请问 is the story; the places asked about follow it.
-  const ask = AFTER_STORY.exec(text);
+  // So is everything before the last sentence when that sentence asks about a place of its own.
+  const ask = AFTER_STORY.exec(text) ?? lastAskingSentence(text);
   const askedAfter = ask ? mentions.filter((m) => m.start >= ask.index) : [];
   if (askedAfter.length > 0) mentions.splice(0, mentions.length, ...askedAfter);
+  // "临安现在是杭州的一个区了，临安昌化镇当年是不是…": places said in a clause that asks nothing, which
+  // only locate a pilot asked about later, are not the subject.
+  const located = mentions.find((p) => {
+    const asked = clauseAround(text, p.start);
+    if (p.place.kind !== "pilot" || !ASKS.test(asked)) return false;
+    const others = mentions.filter((m) => m !== p);
+    const elsewhere = (m: Mention) => clauseAround(text, m.start) !== asked;
+    return (
+      others.some(elsewhere) &&
+      others.every(
+        (m) =>
+          encloses(m.place, p.place, atlas) &&
+          m.end <= p.start &&
+          (elsewhere(m) ? !ASKS.test(clauseAround(text, m.start)) : p.start - m.end <= 2),
+      )
+    );
+  });
+  if (located) mentions.splice(0, mentions.length, located);
   const chosen = dropEnclosingPlaces(
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
@@ -265,6 +292,9 @@ function longerName(text: string, start: number, length: number, lexicon: Lexico
   }
   return false;
 }
+
+/** Words for administrative levels (市区级, 县镇级, 地级, 县级): never part of a place's name here. */
+const LEVEL_WORDS = /(市区|县镇|区县|乡镇|地|县|市|区|镇)级/g;
 
 /** A year and month (maybe a day) followed closely by 批: the batch announced then. */
 const ANNOUNCED_BATCH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?批)/;
@@ -559,16 +589,23 @@ const NEAR = /^(那边|这边|那儿|这儿|附近|旁边|一带|边上)的?$/;
 
 function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): Mention[] {
   // "上海就浦东一个试点吗": the place inside is the claimed content of a count about the outer one.
-  const claimed = mentions.filter((m, i) =>
-    mentions
-      .slice(0, i)
-      .some(
-        (outer) =>
-          ONLY.test(text.slice(outer.end, m.start)) &&
-          ONE_OF.test(text.slice(m.end)) &&
-          encloses(outer.place, m.place, atlas),
-      ),
-  );
+  // "济南现在算上莱芜、章丘一共几个": places inside one named first, to be counted with it, are its parts.
+  const claimed: Mention[] = [];
+  for (const [i, m] of mentions.entries()) {
+    const previous = mentions[i - 1];
+    const part = mentions.slice(0, i).some((outer) => {
+      const between = text.slice(outer.end, m.start);
+      return (
+        encloses(outer.place, m.place, atlas) &&
+        ((ONLY.test(between) && ONE_OF.test(text.slice(m.end))) ||
+          INCLUDING.test(between) ||
+          (previous !== undefined &&
+            claimed.includes(previous) &&
+            /^\s*[、和及与,，]\s*$/.test(text.slice(previous.end, m.start))))
+      );
+    });
+    if (part) claimed.push(m);
+  }
   if (claimed.length > 0) return mentions.filter((m) => !claimed.includes(m));
   return mentions.filter(
     (m, i) =>
@@ -585,11 +622,36 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
 /** Between a place merged away and the one it joined: 莱芜并入济南. */
 const MERGED_INTO = /^\s*(已经|已)?(并入|划入|合并到|合并进|合并入|归入|并到|划归|撤销并入)(了)?\s*$/;
 
+/** The clause (between commas or sentence breaks) around a position. */
+function clauseAround(text: string, at: number): string {
+  const start = Math.max(
+    ...[...text.slice(0, at).matchAll(/[，,。！!；;？?]/g)].map((m) => (m.index ?? 0) + 1),
+    0,
+  );
+  const rest = text.slice(at).search(/[，,。！!；;？?]/);
+  return text.slice(start, rest < 0 ? text.length : at + rest + 1);
+}
+
+/** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
+const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;
+
+/** The start of a message's last sentence, when the message has several and the last one asks. */
+function lastAskingSentence(text: string): { index: number } | undefined {
+  const breaks = [...text.matchAll(/[。！!；;]/g)]
+    .map((m) => (m.index ?? 0) + 1)
+    .filter((i) => i < text.length);
+  const index = breaks.at(-1);
+  if (index === undefined) return undefined;
+  return ASKS.test(text.slice(index)) ? { index } : undefined;
+}
+
 /** 请问 (or the like) opening a sentence after others: the question proper starts there. */
 const AFTER_STORY = /(?<=[。！!；;]\s*)(请问|想问一下|想问|我想知道|问一下|那么)/;
 
 /** Between a place and one inside it: "就", "只有" (上海就浦东一个). */
 const ONLY = /^\s*(就|只有|只|仅|仅有|就只有)\s*$/;
+/** Between a place and its parts to be counted with it: 算上, 加上, 包括 (济南现在算上莱芜). */
+const INCLUDING = /^[^，。？?！!]{0,4}(算上|加上|包括|连同|包含|含)\s*$/;
 /** After the inner place: "一个", "1个", "这一个". */
 const ONE_OF = /^\s*(这)?\s*[一1两2]\s*个/;
 
@@ -613,7 +675,7 @@ const ADMIN = new Set(["地级市", "县级市", "区", "县"]);
 
 /** Question words that are never part of a place name. */
 const QUESTION_WORDS =
-  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|算|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|听说|据说|好像|记得|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|算|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
 
 /** Runs of Chinese left once question words are removed, in the order they stand. */
 export function leftoverRuns(residual: string): string[] {
