@@ -1355,3 +1355,39 @@ describe("forms found by blind16 (first run 90.3%), as general rules", () => {
     expect(engine.answer(q)).toMatchObject({ intent: "area.count", area, count });
   });
 });
+
+describe("blind16: packed messages, Cantonese, half-remembered names", () => {
+  it.each([
+    ["山东几个？江苏几个？哪个多？", ["山东省", "江苏省"], "多"],
+    ["山东几个？江苏几个？哪个少？", ["山东省", "江苏省"], "少"],
+  ])("%s: a bare comparison after questions about places compares them", (q, provinces, which) => {
+    const a = engine.answer(q);
+    const sorted = [...provinces].sort((x, y) => (all.get(y) ?? 0) - (all.get(x) ?? 0));
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual([which === "多" ? sorted[0] : sorted.at(-1)]);
+    for (const p of provinces) expect(a.text).toContain(`${p}${all.get(p)}个`);
+  });
+
+  it("Cantonese: 同埋 is 和, 边个係 is 哪个是", () => {
+    const a = engine.answer("我係香港人，喺深圳做嘢，想問坪山同埋光明邊個係智慧城市試點？");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "深圳市坪山新区", isPilot: true });
+  });
+
+  it("这是哪个地方 about one place is about that place, not a ranking", () => {
+    const a = engine.answer("第三批云南那栏写着“大理石”，这是哪个地方？？石头也能当试点😂");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "大理市", isPilot: true });
+  });
+
+  it.each([
+    ["那个叫什么来着，湖南浏阳有个柏什么镇，种苗木的，好像是第一批试点？", "浏阳市柏加镇"],
+    ["大连那个什么生态科技城，是不是智慧城市试点", "大连生态科技新城"],
+  ])("a name half remembered around 什么 inside a named place: %s", (q, place) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    expect(a.text).toContain("第一批");
+  });
+
+  it("什么 that asks, not a half name, changes nothing", () => {
+    expect(engine.answer("大连有什么试点")).toMatchObject({ intent: "area.list", area: "大连市" });
+  });
+});

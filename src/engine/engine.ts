@@ -153,6 +153,8 @@ const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|�
 /** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
 const BECAME_UNSAID =
   /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+/** A comparison with nothing named: "哪个多？", "谁更少". */
+const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加/;
 /** A question about where the bot's data comes from. */
@@ -243,6 +245,14 @@ export class Engine {
       if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
     }
     if (asking.length < 2) return this.answerOne(question, context);
+    // "山东几个？江苏几个？哪个多？": a bare comparison after questions about places compares those places.
+    const last = asking.at(-1) ?? "";
+    if (asking.length >= 3 && BARE_COMPARISON.test(last)) {
+      const named = asking.slice(0, -1).map((p) => this.answerOne(p, context));
+      const areas = named.map((a) => a.area ?? a.place);
+      if (areas.every((a) => a !== undefined) && new Set(areas).size === areas.length)
+        return { ...this.answerOne(`${areas.join("和")}${last}`, context), question };
+    }
     const answers: Answer[] = [];
     let memory = context;
     for (const piece of asking) {

@@ -138,7 +138,11 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const asked = mentions.filter(
     (m) =>
       !ASKER.test(text.slice(m.end, m.end + 4)) &&
-      !(mentions.length > 1 && ASKER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))),
+      !(
+        mentions.length > 1 &&
+        !BOTH.test(text) &&
+        ASKER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))
+      ),
   );
   mentions.splice(0, mentions.length, ...asked);
   // "莱芜并入济南以后，济南有几个": the place merged away only says how the other came to be.
@@ -175,7 +179,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     mentions.map((m) => disambiguate(m, mentions, lexicon, atlas)),
     atlas,
     text,
-  );
+  ).map((m) => rememberedPilot(text, m, atlas) ?? m);
 
   let batch: BatchNumber | null = null;
   let residual = scanned;
@@ -622,6 +626,36 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
 /** Between a place merged away and the one it joined: 莱芜并入济南. */
 const MERGED_INTO = /^\s*(已经|已)?(并入|划入|合并到|合并进|合并入|归入|并到|划归|撤销并入)(了)?\s*$/;
 
+/** A name half remembered around 什么, just after a place: "浏阳有个柏什么镇", "大连那个什么生态科技城". */
+const HALF_NAME = /^[^，,。？?！!]{0,4}?([\p{Script=Han}]{0,3})什么([\p{Script=Han}]{1,8})/u;
+
+/**
+ * The one pilot inside the place named whose name holds what was remembered of it, in order
+ * (柏…镇 is 浏阳市柏加镇); none when nothing or more than one fits.
+ */
+function rememberedPilot(text: string, m: Mention, atlas: Atlas): Mention | undefined {
+  if (m.place.kind !== "division") return undefined;
+  const half = HALF_NAME.exec(text.slice(m.end, m.end + 20));
+  if (!half) return undefined;
+  const before = (half[1] ?? "").replace(/^(有一个|有个|那个|这个|一个|个|叫|的|那)+/, "");
+  const after = (half[2] ?? "").replace(/(的|是|来着|吧|吗|呢|啊).*$/, "");
+  const remembered = before + after;
+  if (remembered.length < 2) return undefined;
+  const fits = atlas.pilotsIn(m.place.division).filter((p) => holdsInOrder(p.name, remembered));
+  const [only] = fits;
+  return only && fits.length === 1 ? { ...m, place: { kind: "pilot", pilot: only } } : undefined;
+}
+
+/** Whether `name` holds the characters of `part` in the same order (柏镇 in 浏阳市柏加镇). */
+function holdsInOrder(name: string, part: string): boolean {
+  let at = 0;
+  for (const char of part) {
+    at = name.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 /** The clause (between commas or sentence breaks) around a position. */
 function clauseAround(text: string, at: number): string {
   const start = Math.max(
@@ -634,6 +668,9 @@ function clauseAround(text: string, at: number): string {
 
 /** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
 const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;
+
+/** Words that take up the places named before, the asker's included: "两个省谁多". */
+const BOTH = /两个|两省|两地|这两|二者|谁的|谁多|谁少|哪个多|哪个少|比较|对比/;
 
 /** The start of a message's last sentence, when the message has several and the last one asks. */
 function lastAskingSentence(text: string): { index: number } | undefined {
