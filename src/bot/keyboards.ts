@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Programme } from "../data/schema.ts";
-import { batchLabel } from "../engine/answers/format.ts";
+import { bareEnglishName, batchLabel } from "../engine/answers/format.ts";
 import type { Atlas, Division } from "../engine/atlas.ts";
 import { encodeCallback } from "./callback-data.ts";
 
@@ -26,34 +26,42 @@ export function listedProvinces(atlas: Atlas): Division[] {
   return atlas.provinces.filter((d) => atlas.countedIn(d).length > 0);
 }
 
-/** One page of the province picker, two per row, with paging buttons. */
-export function provinceKeyboard(atlas: Atlas, page: number): InlineKeyboard {
+/** One page of the province picker, two per row, with paging buttons, in the reader's language. */
+export function provinceKeyboard(atlas: Atlas, page: number, lang: "zh" | "en" = "zh"): InlineKeyboard {
   const provinces = listedProvinces(atlas);
   const pages = Math.ceil(provinces.length / PROVINCES_PER_PAGE);
   const current = Math.min(Math.max(page, 0), pages - 1);
   const keyboard = new InlineKeyboard();
   provinces.slice(current * PROVINCES_PER_PAGE, (current + 1) * PROVINCES_PER_PAGE).forEach((d, i) => {
     if (i > 0 && i % 2 === 0) keyboard.row();
+    const count = atlas.countedIn(d).length;
     keyboard.text(
-      `${d.name}（${atlas.countedIn(d).length}）`,
+      lang === "en" ? `${bareEnglishName(d.name)} (${count})` : `${d.name}（${count}）`,
       encodeCallback({ kind: "province", code: d.code }) ?? "",
     );
   });
   keyboard.row();
-  if (current > 0) keyboard.text("‹ 上一页", encodeCallback({ kind: "provinces", page: current - 1 }) ?? "");
+  if (current > 0)
+    keyboard.text(
+      lang === "en" ? "‹ Back" : "‹ 上一页",
+      encodeCallback({ kind: "provinces", page: current - 1 }) ?? "",
+    );
   // Where the reader is ("2/4"); tapping it keeps the page.
   keyboard.text(`${current + 1}/${pages}`, encodeCallback({ kind: "provinces", page: current }) ?? "");
   if (current < pages - 1)
-    keyboard.text("下一页 ›", encodeCallback({ kind: "provinces", page: current + 1 }) ?? "");
+    keyboard.text(
+      lang === "en" ? "Next ›" : "下一页 ›",
+      encodeCallback({ kind: "provinces", page: current + 1 }) ?? "",
+    );
   return keyboard;
 }
 
-/** One button per batch, labelled from the data (第一批（2012年度）…). */
-export function batchKeyboard(programme: Programme): InlineKeyboard {
+/** One button per batch, labelled from the data (第一批（2012年度）…, batch 1 (2012)…). */
+export function batchKeyboard(programme: Programme, lang: "zh" | "en" = "zh"): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const { batch } of programme.batches) {
     if (batch !== 1 && batch !== 2 && batch !== 3) continue;
-    keyboard.text(batchLabel(batch, programme, "zh"), encodeCallback({ kind: "batch", batch }) ?? "").row();
+    keyboard.text(batchLabel(batch, programme, lang), encodeCallback({ kind: "batch", batch }) ?? "").row();
   }
   return keyboard;
 }

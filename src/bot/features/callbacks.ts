@@ -3,6 +3,7 @@ import type { Engine } from "../../engine/engine.ts";
 import { decodeCallback } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { provinceKeyboard } from "../keyboards.ts";
+import { readerLanguage } from "../language.ts";
 import { RepeatedTaps } from "../repeated-taps.ts";
 import { admitQuestion, askAndReply, notModified } from "../reply.ts";
 
@@ -35,7 +36,9 @@ export function callbacksFeature(engine: Engine, taps = new RepeatedTaps()): Com
     if (action.kind === "provinces") {
       await ctx.answerCallbackQuery();
       try {
-        await ctx.editMessageReplyMarkup({ reply_markup: provinceKeyboard(engine.atlas, action.page) });
+        await ctx.editMessageReplyMarkup({
+          reply_markup: provinceKeyboard(engine.atlas, action.page, readerLanguage(ctx)),
+        });
       } catch (error) {
         if (!notModified(error)) throw error;
         ctx.updateLog.outcome = "not-modified";
@@ -51,12 +54,17 @@ export function callbacksFeature(engine: Engine, taps = new RepeatedTaps()): Com
     // A refused tap gets its notice as the callback's toast, so the budget is checked first.
     if (!(await admitQuestion(ctx))) return;
     await ctx.answerCallbackQuery();
+    const en = readerLanguage(ctx) === "en";
     const question =
       action.kind === "ask"
         ? action.question
         : action.kind === "batch"
-          ? `第${"一二三"[action.batch - 1]}批有哪些`
-          : `${province?.name}有哪些试点`;
+          ? en
+            ? `Which pilots are in batch ${action.batch}?`
+            : `第${"一二三"[action.batch - 1]}批有哪些`
+          : en
+            ? `Which pilots are in ${province?.name}?`
+            : `${province?.name}有哪些试点`;
     await askAndReply(ctx, engine, question);
   });
   return c;

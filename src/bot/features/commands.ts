@@ -152,14 +152,23 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
   });
   c.command("province", async (ctx) => {
     const province = ctx.match.trim();
-    if (province) return askAndReply(ctx, engine, `${province}有哪些试点`);
+    const lang = readerLanguage(ctx);
+    if (province)
+      return askAndReply(
+        ctx,
+        engine,
+        /^[\x20-\x7e]+$/.test(province) ? `Which pilots are in ${province}?` : `${province}有哪些试点`,
+      );
     ctx.updateLog.outcome = "keyboard";
-    await ctx.reply("选择省份（括号里是试点数）：", {
-      reply_markup: provinceKeyboard(engine.atlas, 0),
-      ...(inGroup(ctx) && ctx.msg
-        ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
-        : {}),
-    });
+    await ctx.reply(
+      lang === "en" ? "Choose a province (pilots in brackets):" : "选择省份（括号里是试点数）：",
+      {
+        reply_markup: provinceKeyboard(engine.atlas, 0, lang),
+        ...(inGroup(ctx) && ctx.msg
+          ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+          : {}),
+      },
+    );
   });
   c.command("batch", async (ctx) => {
     const argument = ctx.match.trim();
@@ -170,9 +179,11 @@ export function commandsFeature(engine: Engine): Composer<BotContext> {
     const question = argument ? batchQuestion(argument, years) : undefined;
     if (question) return askAndReply(ctx, engine, question);
     ctx.updateLog.outcome = "keyboard";
-    await ctx.reply(argument ? `没看懂“${argument}”。请选择批次：` : "选择批次：", {
-      reply_markup: batchKeyboard(engine.atlas.data.programme),
-    });
+    const en = readerLanguage(ctx) === "en";
+    const prompt = en
+      ? `${argument ? `“${argument}” is no batch I know. ` : ""}Choose a batch:`
+      : `${argument ? `没看懂“${argument}”。请` : ""}选择批次：`;
+    await ctx.reply(prompt, { reply_markup: batchKeyboard(engine.atlas.data.programme, en ? "en" : "zh") });
   });
   const english = (ctx: BotContext, zh: string, en: string) =>
     askAndReply(ctx, engine, readerLanguage(ctx) === "en" ? en : zh);
