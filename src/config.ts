@@ -3,6 +3,9 @@ import { z } from "zod";
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/** Seconds a stop may take without SHUTDOWN_TIMEOUT_SECONDS: a supervisor's usual grace period. */
+export const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
+
 /** Days a session is kept without SESSION_TTL_DAYS. */
 export const DEFAULT_SESSION_TTL_DAYS = 30;
 
@@ -20,6 +23,12 @@ const EnvSchema = z.object({
   PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535)),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })),
+  SHUTDOWN_TIMEOUT_SECONDS: optional(
+    z.coerce
+      .number({ error: "must be a number of seconds" })
+      .min(1, "must be at least 1 second")
+      .max(600, "must be at most 600 seconds"),
+  ),
   SESSION_TTL_DAYS: optional(
     z.coerce
       .number({ error: "must be a whole number of days" })
@@ -36,6 +45,8 @@ interface Common {
   redisUrl?: string;
   /** Days a chat's session (follow-up context) lives in Redis after its last update; default 30. */
   sessionTtlDays: number;
+  /** Seconds a stop (SIGTERM, SIGINT) may take before the process exits anyway; default 10. */
+  shutdownTimeoutSeconds: number;
 }
 
 /**
@@ -70,6 +81,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL ?? "info",
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     sessionTtlDays: e.SESSION_TTL_DAYS ?? DEFAULT_SESSION_TTL_DAYS,
+    shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
   };
   if (!e.BOT_TOKEN) {
     if (e.BOT_MODE === "webhook")

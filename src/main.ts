@@ -8,6 +8,7 @@ import { createBot } from "./bot/bot.ts";
 import { runConsole } from "./bot/console.ts";
 import type { SessionData } from "./bot/context.ts";
 import { startPolling } from "./bot/polling.ts";
+import type { UpdateTracker } from "./bot/tracker.ts";
 import { startWebhook } from "./bot/webhook.ts";
 import { ConfigError, parseConfig } from "./config.ts";
 import { Engine } from "./engine/engine.ts";
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
   });
   if (config.mode === "polling") {
     const stop = await startPolling(bot, tracker, logger);
-    exitOnSignal(stop, redis, logger);
+    exitOnSignal(stop, redis, logger, config.shutdownTimeoutSeconds * 1000, tracker);
     return;
   }
   const server = await startWebhook(
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     logger,
   );
   const stop = () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => tracker.idle());
-  exitOnSignal(stop, redis, logger);
+  exitOnSignal(stop, redis, logger, config.shutdownTimeoutSeconds * 1000, tracker);
 }
 
 /**
@@ -117,8 +118,18 @@ async function closeRedis(redis: Redis, logger: Logger): Promise<void> {
   logger.warn({ error: result instanceof Error ? result.message : String(result) }, "redis dropped");
 }
 
-/** On SIGINT or SIGTERM: stops the bot, then closes Redis, then exits (1 when stopping failed). */
-function exitOnSignal(stopBot: () => Promise<void>, redis: Redis | undefined, logger: Logger): void {
+/**
+ * On SIGINT or SIGTERM: stops the bot, then closes Redis, then exits (1 when stopping failed). A stop
+ * that has not finished by the deadline (Telegram unreachable, a send that hangs) ends the process
+ * anyway, logging how many updates were left unanswered, so a supervisor never has to kill it.
+ */
+function exitOnSignal(
+  stopBot: () => Promise<void>,
+  redis: Redis | undefined,
+  logger: Logger,
+  deadlineMs: number,
+  tracker: UpdateTracker,
+): void {
   const stop = async () => {
     try {
       await stopBot();
@@ -128,6 +139,15 @@ function exitOnSignal(stopBot: () => Promise<void>, redis: Redis | undefined, lo
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      const deadline = setTimeout(() => {
+        logger.error(
+          { unanswered: tracker.inFlightCount, deadline_ms: deadlineMs },
+          "stop deadline passed; exiting with updates unanswered",
+        );
+        if (redis) redis.disconnect();
+        process.exit(1);
+      }, deadlineMs);
+      deadline.unref();
       stop().then(
         () => process.exit(0),
         () => process.exit(1),

@@ -574,7 +574,7 @@ describe("keyboards for English readers", () => {
     const [picker] = await h.send("/province");
     expect(String(picker?.payload.text)).toMatch(/^Choose a province/);
     const buttons = (
-      picker?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      (picker?.payload.reply_markup ?? {}) as { inline_keyboard: { text: string; callback_data: string }[][] }
     ).inline_keyboard.flat();
     const beijing = buttons.find((b) => b.text.startsWith("Beijing"));
     expect(beijing?.text).toBe(`Beijing (${referenceCounts().get("北京市")})`);
@@ -583,7 +583,7 @@ describe("keyboards for English readers", () => {
     expect(answer).toContain(`${referenceCounts().get("北京市")} pilots`);
     const page = await h.press("pp:1");
     const edited = (
-      page[1]?.payload.reply_markup as { inline_keyboard: { text: string }[][] }
+      (page[1]?.payload.reply_markup ?? {}) as { inline_keyboard: { text: string }[][] }
     ).inline_keyboard.flat();
     expect(edited.some((b) => b.text === "‹ Back")).toBe(true);
   });
@@ -593,7 +593,7 @@ describe("keyboards for English readers", () => {
     h.updates.user.language_code = "en";
     const [picker] = await h.send("/batch");
     const buttons = (
-      picker?.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+      (picker?.payload.reply_markup ?? {}) as { inline_keyboard: { text: string; callback_data: string }[][] }
     ).inline_keyboard.flat();
     expect(buttons.map((b) => b.text)).toEqual(["batch 1 (2012)", "batch 2 (2013)", "batch 3 (2014)"]);
     const [answer = ""] = texts(await h.press(buttons[1]?.callback_data ?? ""));

@@ -22,7 +22,15 @@ describe("parseConfig", () => {
       apiRoot: "http://127.0.0.1:9000",
       logLevel: "info",
       sessionTtlDays: 30,
+      shutdownTimeoutSeconds: 10,
     });
+  });
+
+  it("gives a stop 10 s unless SHUTDOWN_TIMEOUT_SECONDS says otherwise, and refuses nonsense", () => {
+    expect(parseConfig({}).shutdownTimeoutSeconds).toBe(10);
+    expect(parseConfig({ SHUTDOWN_TIMEOUT_SECONDS: "2.5" }).shutdownTimeoutSeconds).toBe(2.5);
+    for (const bad of ["0", "-1", "never", "601"])
+      expect(() => parseConfig({ SHUTDOWN_TIMEOUT_SECONDS: bad })).toThrow(/SHUTDOWN_TIMEOUT_SECONDS/);
   });
 
   it("keeps sessions 30 days unless SESSION_TTL_DAYS says otherwise", () => {

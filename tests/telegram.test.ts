@@ -95,7 +95,7 @@ describe("Telegram end to end through npm start", () => {
     api.userSays("/province", 702);
     await api.until(() => sentTo(702, from).length === 1);
     const picker = since(from, "sendMessage").find((c) => c.payload.chat_id === 702);
-    const next = (picker?.payload.reply_markup as Keyboard).inline_keyboard
+    const next = ((picker?.payload.reply_markup ?? {}) as Keyboard).inline_keyboard
       .flat()
       .find((b) => b.text.includes("下一页"));
     expect(next?.callback_data).toBe("pp:1");
@@ -141,8 +141,8 @@ describe("Telegram end to end through npm start", () => {
     api.userTypesInline("qwertyuiop", 705);
     await api.until(() => since(from, "answerInlineQuery").length === 3);
     const [empty, kunshan, noise] = since(from, "answerInlineQuery").map((c) => c.payload);
-    expect((empty?.results as Payload[]).length).toBeGreaterThan(2);
-    const [article] = kunshan?.results as {
+    expect(((empty?.results ?? []) as Payload[]).length).toBeGreaterThan(2);
+    const [article] = (kunshan?.results ?? []) as {
       input_message_content: { message_text: string };
       reply_markup: Keyboard;
     }[];
@@ -151,7 +151,7 @@ describe("Telegram end to end through npm start", () => {
     expect(url.startsWith(`https://t.me/${BOT}?start=`)).toBe(true);
     expect(decodeStartPayload(url.split("start=")[1] ?? "")).toBe("昆山");
     expect(noise?.results).toEqual([]);
-    expect((noise?.button as Payload).start_parameter).toBeTruthy();
+    expect(((noise?.button ?? {}) as Payload).start_parameter).toBeTruthy();
   }, 30_000);
 
   it("opens a deep link on its question", async () => {
@@ -174,7 +174,7 @@ describe("Telegram end to end through npm start", () => {
     expect(sentTo(group.id, from)).toHaveLength(2);
     const reply = since(from, "sendMessage").filter((c) => c.payload.chat_id === group.id)[1];
     expect(String(reply?.payload.text)).toContain("昆山市");
-    expect((reply?.payload.reply_parameters as Payload).message_id).toBe(mention);
+    expect(((reply?.payload.reply_parameters ?? {}) as Payload).message_id).toBe(mention);
   }, 30_000);
 
   it("/stats: the totals, then both charts uploaded as one album", async () => {

@@ -22,6 +22,11 @@ export class UpdateTracker {
     }
   };
 
+  /** How many updates are being handled now. */
+  get inFlightCount(): number {
+    return this.inFlight;
+  }
+
   /** Resolves once no update is being handled. */
   idle(): Promise<void> {
     return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.waiters.push(resolve));

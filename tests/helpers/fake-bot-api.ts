@@ -106,6 +106,13 @@ export class FakeBotApi {
     return this.down();
   }
 
+  /** Holds every `method` call from now on without answering, as a hung connection would. */
+  stall(method: string): void {
+    this.stalled.add(method);
+  }
+
+  private readonly stalled = new Set<string>();
+
   /** Makes the next `method` call fail with this response (queued in order). */
   fail(method: string, status: number, body: Record<string, unknown>): void {
     this.faults.push({ method, status, body });
@@ -331,6 +338,7 @@ export class FakeBotApi {
     const method = (req.url ?? "").split("/").pop() ?? "";
     const { payload, files } = await this.read(req);
     this.attempts[method] = (this.attempts[method] ?? 0) + 1;
+    if (this.stalled.has(method)) await new Promise(() => {});
     const fault = this.faults.findIndex((f) => f.method === method);
     if (fault >= 0) {
       const [f] = this.faults.splice(fault, 1);
