@@ -42,12 +42,16 @@ async function main(): Promise<void> {
         ttl: config.sessionTtlDays * SECONDS_PER_DAY,
       })
     : undefined;
+  // A webhook delivery Telegram repeats (after a timeout or an instance that died) is answered once.
+  const dedupe =
+    config.mode === "webhook" ? new (await import("./bot/dedupe.ts")).UpdateDeduplicator(redis) : undefined;
   const { bot, tracker } = createBot({
     token: config.token,
     engine,
     logger,
     apiRoot: config.apiRoot,
     ...(storage ? { storage } : {}),
+    ...(dedupe ? { dedupe } : {}),
     // The question budget's counters are shared by every instance; rate-limiter-flexible sets each
     // key's expiry in the same Lua call that counts, so a counter lives no longer than its window.
     ...(redis ? { rateLimitStore: redis } : {}),

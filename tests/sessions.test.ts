@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../src/bot/bot.ts";
 import type { SessionData } from "../src/bot/context.ts";
+import { CLAIM_TTL_SECONDS, DEDUPE_TTL_SECONDS, UpdateDeduplicator } from "../src/bot/dedupe.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../src/bot/offline.ts";
 import { parseConfig } from "../src/config.ts";
 import { FakeBotApi } from "./helpers/fake-bot-api.ts";
@@ -118,6 +119,41 @@ describe.skipIf(!redisServerPath)(`sessions and rate limits in a real Redis${red
     expect(texts(calls)[0]).toContain("江苏省共有21个");
   });
 });
+
+describe.skipIf(!redisServerPath)(
+  `webhook redeliveries across instances, in a real Redis${redisSkipReason}`,
+  () => {
+    let server: RedisServer;
+    const clients: Redis[] = [];
+    beforeAll(async () => {
+      server = await RedisServer.start();
+    }, 30_000);
+    afterAll(async () => {
+      for (const client of clients) client.disconnect();
+      await server?.dispose();
+    });
+
+    it("one instance answers an update; another skips it while claimed or done, and takes it if released", async () => {
+      const [a, b] = [
+        new UpdateDeduplicator(testClient(server, clients)),
+        new UpdateDeduplicator(testClient(server, clients)),
+      ];
+      const admin = testClient(server, clients);
+      expect(await a.claim(501)).toBe(true);
+      expect(await b.claim(501)).toBe(false);
+      const claimTtl = await admin.ttl("update:501");
+      expect(claimTtl).toBeGreaterThan(0);
+      expect(claimTtl).toBeLessThanOrEqual(CLAIM_TTL_SECONDS);
+      await a.settle(501, false);
+      expect(await b.claim(501)).toBe(true);
+      await b.settle(501, true);
+      expect(await a.claim(501)).toBe(false);
+      const doneTtl = await admin.ttl("update:501");
+      expect(doneTtl).toBeGreaterThan(CLAIM_TTL_SECONDS);
+      expect(doneTtl).toBeLessThanOrEqual(DEDUPE_TTL_SECONDS);
+    });
+  },
+);
 
 describe.skipIf(!redisServerPath)(`npm start with REDIS_URL${redisSkipReason}`, () => {
   const TOKEN = "123456:redis-test-token";

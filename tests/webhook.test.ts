@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../src/bot/bot.ts";
+import { UpdateDeduplicator } from "../src/bot/dedupe.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../src/bot/offline.ts";
 import { startWebhook } from "../src/bot/webhook.ts";
 import { engine, memoryLogger } from "./helpers/harness.ts";
@@ -18,6 +19,7 @@ describe("webhook server", () => {
       logger,
       botInfo: OFFLINE_BOT_INFO,
       network: false,
+      dedupe: new UpdateDeduplicator(),
     });
     captureApi(bot, (c) => calls.push(c));
     const server = await startWebhook(
@@ -68,7 +70,33 @@ describe("webhook server", () => {
     );
   });
 
+  it("answers a delivery Telegram repeats once (same update_id)", async () => {
+    calls.length = 0;
+    const update = {
+      ...new UpdateFactory({ id: 9001, type: "private" }).text("番禺是试点吗"),
+      update_id: 777_001,
+    };
+    for (let i = 0; i < 3; i++) expect((await post(update, "s3cret")).status).toBe(200);
+    const answers = calls.filter(
+      (c) => c.method === "sendMessage" && String(c.payload.text).includes("番禺"),
+    );
+    expect(answers).toHaveLength(1);
+  });
+
   it("answers 404 elsewhere", async () => {
     expect((await fetch(`${base}/other`)).status).toBe(404);
+  });
+});
+
+describe("UpdateDeduplicator in memory", () => {
+  it("claims an update once, and releases one whose answer failed", async () => {
+    const d = new UpdateDeduplicator();
+    expect(await d.claim(1)).toBe(true);
+    expect(await d.claim(1)).toBe(false);
+    await d.settle(1, false);
+    expect(await d.claim(1)).toBe(true);
+    await d.settle(1, true);
+    expect(await d.claim(1)).toBe(false);
+    expect(await d.claim(2)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { type ChartDelivery, telegramCharts } from "./charts.ts";
 import type { BotContext, SessionData } from "./context.ts";
+import type { UpdateDeduplicator } from "./dedupe.ts";
 import { type DocumentDelivery, telegramDocuments } from "./documents.ts";
 import { callbacksFeature } from "./features/callbacks.ts";
 import { commandsFeature } from "./features/commands.ts";
@@ -37,6 +38,8 @@ export interface BotOptions {
   rateLimitStore?: Redis;
   /** How charts are delivered: photos by default, files in the console, none with `false`. */
   charts?: ChartDelivery | false;
+  /** Drops updates already taken on (webhook redeliveries); none by default (polling needs none). */
+  dedupe?: UpdateDeduplicator;
   /** How research tables are delivered: documents by default, files in the console, none with `false`. */
   documents?: DocumentDelivery | false;
 }
@@ -110,6 +113,7 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
         );
     }
   });
+  if (options.dedupe) bot.use(options.dedupe.middleware);
   const budget =
     options.rateLimit === false
       ? undefined
