@@ -45,7 +45,7 @@ describe("the example layer in the engine", () => {
   it.each([
     ["你会啥", "help"],
     ["批次之间隔多久", "programme.timeline"],
-    ["入选以后要干啥", "programme.process"],
+    ["入选了得干嘛", "programme.process"],
     ["最后结果如何", "programme.outlook"],
   ])("%s → %s, decided by the examples", (q, intent) => {
     const a = engine.answer(q);

@@ -1391,3 +1391,52 @@ describe("blind16: packed messages, Cantonese, half-remembered names", () => {
     expect(engine.answer("大连有什么试点")).toMatchObject({ intent: "area.list", area: "大连市" });
   });
 });
+
+describe("forms found by blind17 (first run 91.8%), as general rules", () => {
+  it("a list shows what an entry includes: 遵义市（含仁怀市、湄潭县）", () => {
+    const a = engine.answer("遵义市有哪些县市算在试点里？");
+    expect(a.text).toContain("遵义市（含仁怀市、湄潭县）");
+    expect(engine.answer("贵州有哪些试点").text).toContain("遵义市（含仁怀市、湄潭县）");
+  });
+
+  it.each([
+    ["第三批名单是哪两个部门联合发的通知？", "programme.documents"],
+    ["启动试点的那个通知是建办科〔2012〕42号，对吗", "programme.documents"],
+    ["第三批名单是哪两个部门联合发布的", "batch.info"],
+    ["试点入选以后还要做啥，会不会被摘牌", "programme.process"],
+    ["扬州是科技部的智慧城市试点吧？", "other.programme"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("a word the questions are made of (启动) is no mistyped place (启东)", () => {
+    const a = engine.answer("启动试点的那个通知是建办科〔2012〕42号，对吗");
+    expect(a.text).not.toContain("启东");
+    expect(a.text).toContain("建办科〔2012〕42号");
+  });
+
+  it("是8个还是9个 asks for the count", () => {
+    const a = engine.answer("山东第二批是8个还是9个？临沂到底算不算");
+    expect(a).toMatchObject({
+      intent: "area.count",
+      area: "山东省",
+      count: referenceCounts(2).get("山东省"),
+    });
+  });
+
+  it("排个序 over three provinces in one batch compares them in that batch", () => {
+    const a = engine.answer("第二批里湖南、湖北、河南三个省排个序");
+    const b2 = referenceCounts(2);
+    const provinces = ["湖南省", "湖北省", "河南省"];
+    const top = provinces.reduce((x, y) => ((b2.get(y) ?? 0) > (b2.get(x) ?? 0) ? y : x));
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual([top]);
+  });
+
+  it("a dataset of 300 rows, counted twice? the total, with the 300 explained", () => {
+    const a = engine.answer("我看到一个数据集里有300条，是不是多算了？");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe([...all.values()].reduce((n, c) => n + c, 0));
+    expect(a.text).toContain("300");
+  });
+});

@@ -67,6 +67,7 @@ import {
   type Intent,
   type IntentId,
   type IntentScore,
+  isCueWord,
   loadIntents,
   type SlotPresence,
   scoreIntents,
@@ -156,7 +157,7 @@ const BECAME_UNSAID =
 /** A comparison with nothing named: "哪个多？", "谁更少". */
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
 /** Words that ask for everything added up. */
-const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加/;
+const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
 const DATA_SOURCE =
   /(数据|名单|资料|信息)(的)?(来源|从哪|哪来|出处|是从哪|可靠|准不准|靠谱)|你的来源|where (does|do) (your|the|this) (data|list|information) come from|\b(data|information) sources?\b|\byour sources?\b/;
@@ -981,6 +982,8 @@ export class Engine {
       )
         return false;
       if (scoreIntents(t, { place: true, places2: true, batch: true }, this.intents).length > 0) return false;
+      // "启动试点的那个通知…": a word the questions are made of is no mistyped 启东.
+      if (isCueWord(t, this.intents)) return false;
       const [first, next] = this.lexicon.corrections(t);
       return first && first.score >= floor && !(next && next.score > first.score - 0.05);
     });

@@ -14,7 +14,7 @@ export const OPENERS =
 
 /** Words that ask for a document rather than a batch's facts. */
 export const DOCUMENT_WORDS =
-  /文号|发文|红头文件|文件号|哪个文件|什么文件|哪份文件|哪个通知|什么通知|哪份通知|document number|notice number|official notice/;
+  /文号|发文|红头文件|文件号|发的通知|〔\d{4}〕|哪个文件|什么文件|哪份文件|哪个通知|什么通知|哪份通知|document number|notice number|official notice/;
 
 /** The end of a question's first clause: a question mark or full stop, or a space between words. */
 export const CLAUSE_END = /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;

@@ -84,6 +84,14 @@ export type Intent = z.infer<typeof IntentSchema> & {
   topicCueTests: Cue[];
 };
 
+/**
+ * Whether a word is one of the intents' Chinese cues, topic cues included ("启动", "公布"): a word
+ * the questions are made of, never a mistyped place name.
+ */
+export function isCueWord(word: string, intents: Intent[]): boolean {
+  return intents.some((i) => [...i.cueTests, ...i.topicCueTests].some((c) => c.han && c.text === word));
+}
+
 /** Words that show a question is about the programme, which lets {@link IntentSchema} `topicCues` count. */
 export const TOPIC =
   /试点|智慧城市|住建部|住房和城乡建设部|国开行|开发银行|这个项目|这个计划|名单|入选|申报|pilot|smart city|programme|program/;

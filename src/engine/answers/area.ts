@@ -9,6 +9,7 @@ import {
   byBatch,
   type ComposeContext,
   joinList,
+  type Lang,
   pilotName,
   pilotWithBatch,
   placeName,
@@ -231,7 +232,7 @@ export function composeAreaList(
         ? lang === "zh"
           ? `${p.name}（扩大范围，并入${p.expands}）`
           : `${pilotName(p, lang)} (added to ${p.expands})`
-        : pilotName(p, lang),
+        : withIncluded(p, lang),
     );
     // With one batch asked for, the heading already says which: just the names.
     if (batch !== null) lines.push(names.join(lang === "zh" ? "、" : ", "));
@@ -640,4 +641,12 @@ export function composeAreaSum(cx: ComposeContext, areas: Division[]): Reply {
     ),
   ];
   return { text: lines.join("\n"), count: total, area: main?.d.name, pilots: rows.flatMap((r) => r.counted) };
+}
+
+/** A pilot's name with the places its entry includes: 遵义市（含仁怀市、湄潭县）. */
+function withIncluded(p: Pilot, lang: Lang): string {
+  if (p.includes.length === 0) return pilotName(p, lang);
+  return lang === "zh"
+    ? `${p.name}（含${p.includes.join("、")}）`
+    : `${pilotName(p, lang)} (including ${p.includes.map((n) => placeName(n, "en")).join(", ")})`;
 }
