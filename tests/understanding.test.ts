@@ -1440,3 +1440,35 @@ describe("forms found by blind17 (first run 91.8%), as general rules", () => {
     expect(a.text).toContain("300");
   });
 });
+
+describe("a province's prefectures ranked (blind17)", () => {
+  it.each([
+    ["山东省内哪个地级市的试点最多？", "山东省", ["青岛市"], 6],
+    ["江苏省内哪个市的试点最多", "江苏省", ["苏州市"], 6],
+    ["浙江哪个地级市试点最多，杭州还是宁波", "浙江省", ["杭州市"], 5],
+    ["湖南哪个城市试点最少", "湖南省", ["岳阳市", "益阳市", "永州市"], 1],
+    ["湖北哪个地级市试点最多", "湖北省", ["武汉市"], 3],
+  ])("%s", (q, province, winners, count) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.ranking", area: province, count });
+    expect(a.winners).toEqual(winners);
+    // Every pilot of the province is in exactly one prefecture's figure.
+    const figures = [...(a.text.split("\n")[0] ?? "").matchAll(/(?<!的)(\d+)个/g)].map((m) => Number(m[1]));
+    const direct = Number(a.text.match(/省直辖的(\d+)个/)?.[1] ?? 0);
+    figures.push(direct);
+    expect(figures.reduce((n, c) => n + c, 0)).toBe(all.get(province));
+  });
+
+  it("in English", () => {
+    const a = engine.answer("Which city in Shandong has the most pilots?");
+    expect(a.winners).toEqual(["青岛市"]);
+    expect(a.text).toContain("Qingdao (青岛市) has the most (6)");
+  });
+
+  it.each(["克拉玛依是科技部技术和标准试点，那它也是住建部的试点吗？"])(
+    "%s: this programme named apart (住建部的试点) is the question",
+    (q) => {
+      expect(engine.answer(q)).toMatchObject({ intent: "pilot.status", place: "克拉玛依市", isPilot: true });
+    },
+  );
+});

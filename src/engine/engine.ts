@@ -11,6 +11,7 @@ import {
   composeAreaList,
   composeAreaSum,
   composeCompare,
+  composePrefectureRanking,
   composeRanking,
   EXCLUDES_EXPANSIONS,
   explainQuotedCount,
@@ -75,6 +76,7 @@ import {
 } from "./intents.ts";
 import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
+import { findOtherProgramme } from "./programmes.ts";
 import {
   type BatchNumber,
   encloses,
@@ -156,6 +158,9 @@ const BECAME_UNSAID =
   /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|升级)/;
 /** A comparison with nothing named: "哪个多？", "谁更少". */
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
+/** Which prefecture of a province has the most or fewest: "哪个地级市的试点最多", "试点最多的城市". */
+const PREFECTURE_RANKING =
+  /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
@@ -163,6 +168,8 @@ const DATA_SOURCE =
   /(数据|名单|资料|信息)(的)?(来源|从哪|哪来|出处|是从哪|可靠|准不准|靠谱)|你的来源|where (does|do) (your|the|this) (data|list|information) come from|\b(data|information) sources?\b|\byour sources?\b/;
 /** A piece that asks for a list or a number itself, so it is no remark after a question. */
 const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|how many|which/;
+/** This programme by a name of its own: 智慧城市试点, 住建部的试点. */
+const THIS_NAMED = /智慧城市试点|住建部的?(国家)?(智慧城市)?试点|住建部那个/g;
 /** Words that name this programme itself. */
 const THIS_PROGRAMME = /这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this programme|the pilots/;
 
@@ -217,7 +224,10 @@ export class Engine {
     // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
     // (Not when the rest asks a question of its own: "海南州是海南省吗？海南州有哪些试点".)
-    const restAsks = asking.slice(1).some((p) => OWN_QUESTION.test(p));
+    // (Nor when it names another programme: "哈尔滨…是哪个智慧城市试点？技术和标准那个吗".)
+    const restAsks =
+      asking.slice(1).some((p) => OWN_QUESTION.test(p)) ||
+      pieces.slice(1).some((p) => findOtherProgramme(p, this.atlas.data.related.programmes) !== null);
     if (
       marked.length === 1 &&
       pieces.length > 1 &&
@@ -392,12 +402,12 @@ export class Engine {
     const other = rec.otherProgramme;
     const thisNamedApart =
       other !== null &&
-      [...rec.text.matchAll(/智慧城市试点/g)].some((m) => m.index < other.start || m.index >= other.end);
+      [...rec.text.matchAll(THIS_NAMED)].some((m) => m.index < other.start || m.index >= other.end);
     const thisOrOther =
       other &&
       places.length > 0 &&
-      (THIS_OR_OTHER.test(rec.text) || thisNamedApart) &&
-      intent === "pilot.status";
+      ((THIS_OR_OTHER.test(rec.text) && intent === "pilot.status") ||
+        (thisNamedApart && (intent === "pilot.status" || intent === undefined)));
     // "第二批为什么说是基于数字化城管系统申报的": a programme that is part of a named batch's own story
     // (batch 2 was applied for through 数字化城管 systems) is asked about as that batch's process.
     // With no batch named, a question about applying ("申报是不是要基于数字化城管系统") finds the batch
@@ -452,6 +462,14 @@ export class Engine {
       return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
     intent = form.intent;
+    // "江苏省内哪个市的试点最多": a province's prefectures ranked, whatever cue 哪个市的 would say.
+    if (
+      PREFECTURE_RANKING.test(rec.residual) &&
+      places.some((m) => m.place.kind === "division" && m.place.division.level === "province")
+    ) {
+      intent = "area.ranking";
+      trace.push("prefectures ranked");
+    }
     const { noSuchBatch, interval, fromLaunch, figure } = form;
     if (!intent) {
       ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
@@ -1202,7 +1220,16 @@ export class Engine {
         // "江苏和浙江哪个少": the verdict and the winner are the one with fewer.
         return { intent, reply: composeCompare(cx, areas, batch, FEWER.test(rec.residual)) };
       }
-      case "area.ranking":
+      case "area.ranking": {
+        // "山东省内哪个地级市的试点最多": the province's prefectures ranked.
+        const province = places.find(
+          (m) => m.place.kind === "division" && m.place.division.level === "province",
+        );
+        if (province?.place.kind === "division" && PREFECTURE_RANKING.test(rec.residual))
+          return {
+            intent,
+            reply: composePrefectureRanking(cx, province.place.division, FEWEST.test(rec.residual), batch),
+          };
         // "西部省份里谁的试点最多": a ranking within a group of provinces.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))
           return {
@@ -1213,6 +1240,7 @@ export class Engine {
           intent,
           reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined, batch),
         };
+      }
       case "batch.info":
         return { intent, reply: composeBatch(cx, batch ?? 1, rec.residual) };
       case "help":

@@ -650,3 +650,52 @@ function withIncluded(p: Pilot, lang: Lang): string {
     ? `${p.name}（含${p.includes.join("、")}）`
     : `${pilotName(p, lang)} (including ${p.includes.map((n) => placeName(n, "en")).join(", ")})`;
 }
+
+/**
+ * "山东省内哪个地级市的试点最多": the province's prefecture-level units ranked by the pilots inside
+ * them (by today's geography; units with none left out), most first, and the one(s) asked for.
+ */
+export function composePrefectureRanking(
+  cx: ComposeContext,
+  province: Division,
+  fewest: boolean,
+  batch: BatchNumber | null = null,
+): Reply {
+  const { atlas, lang } = cx;
+  const rows = atlas.cities
+    .filter((c) => c.code.startsWith(province.code))
+    .map((c) => ({ city: c, pilots: atlas.countedIn(c).filter((p) => batch === null || p.batch === batch) }))
+    .filter((r) => r.pilots.length > 0)
+    .sort((a, b) => b.pilots.length - a.pilots.length);
+  const target = fewest ? (rows.at(-1)?.pilots.length ?? 0) : (rows[0]?.pilots.length ?? 0);
+  const winners = rows.filter((r) => r.pilots.length === target);
+  const where = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  // Pilots in no prefecture: county-level units the province governs directly (仙桃市, 济源市).
+  const inCities = new Set(rows.flatMap((r) => r.pilots));
+  const direct = atlas
+    .countedIn(province)
+    .filter((p) => !inCities.has(p) && (batch === null || p.batch === batch));
+  if (lang === "en") {
+    const list = rows.map((r) => `${placeName(r.city.name, "en")} ${r.pilots.length}`).join(", ");
+    return {
+      text: [
+        `Pilots${where ? ` of ${where}` : ""} by prefecture in ${placeName(province.name, "en")}: ${list}.${direct.length ? ` Besides, ${direct.length} under the province directly: ${direct.map((p) => pilotName(p, "en")).join(", ")}.` : ""}`,
+        `${winners.map((w) => placeName(w.city.name, "en")).join(" and ")} ${winners.length > 1 ? "have" : "has"} the ${fewest ? "fewest" : "most"} (${target}): ${winners.flatMap((w) => w.pilots.map((p) => pilotName(p, "en"))).join(", ")}.`,
+      ].join("\n"),
+      count: target,
+      area: province.name,
+      winners: winners.map((w) => w.city.name),
+      pilots: winners.flatMap((w) => w.pilots),
+    };
+  }
+  return {
+    text: [
+      `${province.name}各地级单位的${where}试点数：${rows.map((r) => `${r.city.name}${r.pilots.length}个`).join("、")}（按今天的区划，没有试点的未列）${direct.length ? `；另有省直辖的${direct.length}个：${direct.map((p) => p.name).join("、")}` : ""}。`,
+      `${winners.map((w) => w.city.name).join("、")}${fewest ? "最少" : "最多"}，${target}个：${winners.flatMap((w) => w.pilots.map((p) => p.name)).join("、")}。`,
+    ].join("\n"),
+    count: target,
+    area: province.name,
+    winners: winners.map((w) => w.city.name),
+    pilots: winners.flatMap((w) => w.pilots),
+  };
+}
