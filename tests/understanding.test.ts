@@ -1472,3 +1472,46 @@ describe("a province's prefectures ranked (blind17)", () => {
     },
   );
 });
+
+describe("blind17: zones named in part, remarks after a question, research codings", () => {
+  it("招商局经济技术开发区 inside 漳州 is the pilot, read as a short form; a generic zone word names no zone", () => {
+    const a = engine.answer("我是漳州开发区管委会的，招商局经济技术开发区是哪一年入选的试点");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "漳州招商局经济技术开发区", isPilot: true });
+    expect(a.text).toContain("2015");
+    expect(a.text).not.toContain("没有“");
+    expect(engine.answer("北京经济技术开发区是试点吗").place).toBe("北京经济技术开发区");
+  });
+
+  it("a place in a remark after the question is not its subject", () => {
+    const a = engine.answer("亳州是2013年第二批的吧，百科上跟霍山写一块儿了");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "亳州市", isPilot: true });
+    const batch = referenceEntries().find((e) => e.name === "亳州市")?.batch ?? 0;
+    expect(a.text).toContain(`第${"一二三"[batch - 1]}批`);
+  });
+
+  it.each([["万宁市是智慧城市试点，那海南就它一个？"], ["吉林市（地级市，不是吉林省）有哪些试点"]])(
+    "a clause before the question or in brackets still counts: %s",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.place ?? a.area).toMatch(/万宁市|吉林市/);
+    },
+  );
+
+  it("a batch asked about as well (也说一下) narrows nothing", () => {
+    const a = engine.answer("沈阳的试点有哪些，2013年扩大的那几个区也说一下");
+    for (const name of ["沈阳市浑南新区", "沈阳市和平区", "新民市", "沈阳市沈河区"])
+      expect(a.text).toContain(name);
+  });
+
+  it("任一试点即处理: the prefecture coding note for a city that is no pilot itself", () => {
+    const a = engine.answer("如果按“任一试点即处理”的口径，苏州市第一次被处理是哪一批？");
+    expect(a.text).toContain("任一试点规则下从第一批");
+  });
+
+  it("which years to code in a DID is the researchers' answer, with both conventions", () => {
+    const a = engine.answer("DID里处理年份是用2012/2013/2014年度，还是用公布时间2013/2013/2015？");
+    expect(a.intent).toBe("research.data");
+    expect(a.text).toContain("2012/2013/2014");
+    expect(a.text).toContain("2013/2013/2015");
+  });
+});

@@ -161,6 +161,8 @@ const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(�
 /** Which prefecture of a province has the most or fewest: "哪个地级市的试点最多", "试点最多的城市". */
 const PREFECTURE_RANKING =
   /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)/;
+/** Which years a researcher should use: programme years or announcement years. */
+const WHICH_YEARS = /(年份|年度|时间|时点|year).{0,30}(还是|或者|or)|(还是|或者).{0,12}(年度|公布|年份)/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
@@ -462,6 +464,11 @@ export class Engine {
       return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
     intent = form.intent;
+    // "DID里处理年份是用2012/2013/2014年度，还是用公布时间": which years to code is the researchers' answer.
+    if (places.length === 0 && RESEARCH_WORDS.test(rec.residual) && WHICH_YEARS.test(rec.text)) {
+      intent = "research.data";
+      trace.push("which years to code");
+    }
     // "江苏省内哪个市的试点最多": a province's prefectures ranked, whatever cue 哪个市的 would say.
     if (
       PREFECTURE_RANKING.test(rec.residual) &&
@@ -1027,9 +1034,23 @@ export class Engine {
     rec: Recognised,
     container: Mention,
     trace: string[],
-  ): { mention: Mention; typed: string; name: string } | undefined {
+  ): { mention: Mention; typed: string; name: string; abbreviated?: boolean } | undefined {
     const area = container.place;
     if (area.kind !== "division" || area.division.level === "county") return undefined;
+    // "我是漳州开发区管委会的，招商局经济技术开发区…": a zone named with words left out, inside the area.
+    const run = leftoverName(rec.residual);
+    const abbreviated = this.lexicon.pilotAbbreviated(run);
+    if (abbreviated && this.atlas.pilotsIn(area.division).includes(abbreviated)) {
+      const start = rec.text.indexOf(run);
+      trace.push(`abbreviated inside ${area.division.name}: ${run} → ${abbreviated.name}`);
+      const place = { kind: "pilot" as const, pilot: abbreviated };
+      return {
+        mention: { place, term: run, start, end: start + run.length, via: "name" },
+        typed: run,
+        name: abbreviated.name,
+        abbreviated: true,
+      };
+    }
     // "六安那个火山县": a word pointing into the area may stand between it and the name.
     const gap =
       rec.text.slice(container.end).match(/^(的那个|那个|这个|下面的|下属的|里的|的|那|这)?/u)?.[0] ?? "";

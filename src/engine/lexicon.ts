@@ -100,6 +100,8 @@ export class Lexicon {
     // 大同市城区, 东城区 can be 东莞市东城区, 高新区 can be 吉林市高新区 — shown as alternatives.
     for (const p of atlas.data.pilots) {
       const tail = localName(p.name, atlas);
+      // (Not a long generic kind of zone: 经济技术开发区 alone names no one zone.)
+      if (GENERIC_ZONE.test(tail)) continue;
       if (tail !== p.name && (tail.length >= 3 || this.exact.has(tail)))
         this.add(tail, { kind: "pilot", pilot: p });
     }
@@ -331,6 +333,10 @@ export function sameLocation(a: Place, b: Place): boolean {
       (pilot.name.endsWith(division.name) || pilot.aliases.includes(division.name)),
   );
 }
+
+/** Kinds of zone long enough to be taken for a name, which name no zone by themselves. */
+const GENERIC_ZONE =
+  /^(经济技术开发区|高新技术产业开发区|高新技术开发区|经济开发区|工业园区|保税区|综合保税区)$/;
 
 /** A pilot's name without the province and city names in front (北京市东城区 → 东城区). */
 export function localName(name: string, atlas: Atlas): string {

@@ -157,6 +157,20 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const ask = AFTER_STORY.exec(text) ?? lastAskingSentence(text);
   const askedAfter = ask ? mentions.filter((m) => m.start >= ask.index) : [];
   if (askedAfter.length > 0) mentions.splice(0, mentions.length, ...askedAfter);
+  // "亳州是第二批的吧，百科上跟霍山写一块儿了": a place in a clause that asks nothing is a remark's,
+  // when another clause asks about a place of its own.
+  // (Only a remark after the question, outside brackets: a clause before it sets the scene.)
+  const inAsking = mentions.filter((m) => ASKS.test(clauseAround(text, m.start)));
+  const lastAsked = Math.max(...inAsking.map((m) => m.end));
+  const remarks = mentions.filter((m) => !inAsking.includes(m));
+  const bracketed = (m: Mention) => /[（(][^）)]*$/.test(text.slice(0, m.start));
+  if (
+    inAsking.length > 0 &&
+    remarks.length > 0 &&
+    !BOTH.test(text) &&
+    remarks.every((m) => m.start > lastAsked && !bracketed(m))
+  )
+    mentions.splice(0, mentions.length, ...inAsking);
   // "临安现在是杭州的一个区了，临安昌化镇当年是不是…": places said in a clause that asks nothing, which
   // only locate a pilot asked about later, are not the subject.
   const located = mentions.find((p) => {
@@ -187,7 +201,8 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   for (const [pattern, read] of BATCH_PATTERNS) {
     const m = residual.match(pattern);
     if (m && batch === null) {
-      batch = read(m);
+      // "沈阳的试点有哪些，2013年扩大的那几个区也说一下": a batch asked about as well narrows nothing.
+      if (!ALSO.test(clauseAround(text, m.index ?? 0))) batch = read(m);
       residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
@@ -665,6 +680,9 @@ function clauseAround(text: string, at: number): string {
   const rest = text.slice(at).search(/[，,。！!；;？?]/);
   return text.slice(start, rest < 0 ? text.length : at + rest + 1);
 }
+
+/** A clause asking for something as well: 也说一下, 顺便, 一起. */
+const ALSO = /也(说|讲|列|算|给|提)|顺便|一起(说|列|讲)|一并|另外(说|列|讲)/;
 
 /** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
 const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;

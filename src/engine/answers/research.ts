@@ -12,7 +12,7 @@ import { batchLabel, type ComposeContext, placeName, type Reply } from "./format
 
 /** Words of a researcher coding the programme (DID, treatment, the prefecture level). */
 export const RESEARCH_WORDS =
-  /双重差分|倍差法|did\b|处理组|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/;
+  /双重差分|倍差法|did\b|处理组|被处理|即处理|处理年份|处理时点|任一试点|口径|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/;
 
 /** Words that ask for a file rather than an answer in chat. */
 const FILE_WORDS = /excel|xlsx|csv|表格|下载|导出|文件|数据集|dataset|download|spreadsheet|export|file|table/;
