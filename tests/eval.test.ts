@@ -34,6 +34,7 @@ const SETS: [string, number][] = [
   ["blind15", 230],
   ["blind16", 230],
   ["blind17", 230],
+  ["blind18", 220],
 ];
 
 /** A set's report, computed inside the first test that needs it (so that mutation testing sees the engine run there). */

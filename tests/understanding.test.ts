@@ -1515,3 +1515,37 @@ describe("blind17: zones named in part, remarks after a question, research codin
     expect(a.text).toContain("2013/2013/2015");
   });
 });
+
+describe("forms found by blind18 (first run 96.1%), as general rules", () => {
+  it("加上第三批一共是多少: the province's whole count, not batch 3's", () => {
+    const a = engine.answer("江苏省官方说两批以后有16个，加上第三批一共是多少？");
+    expect(a).toMatchObject({ intent: "area.count", area: "江苏省", count: all.get("江苏省") });
+  });
+
+  it("the month a batch was announced names it beside a year describing something else", () => {
+    const a = engine.answer("2013年8月公布的那批，2012年的试点扩大了几个");
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch ?? a.context.batch).toBe(2);
+    expect(a.text).toContain("10个扩大范围区域");
+  });
+
+  it.each([
+    ["97个是什么数？第三批不是84个吗", "programme.total"],
+    ["试点验收以后会分等级吗", "programme.tiers"],
+    ["智慧城市试点是什么，谁负责，一共多少个？", "programme.background"],
+    ["我退休在家，孙子说我们这是智慧城市试点，这跟我们老年人有关系吗", "programme.purpose"],
+    ["江油市和智慧城市试点有关系吗？", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("a bare 一共几个 after a question about a province counts that province, all batches", () => {
+    const a = engine.answer("广西第一批有没有试点？一共几个？");
+    expect(a).toMatchObject({
+      intent: "area.count",
+      area: "广西壮族自治区",
+      count: all.get("广西壮族自治区"),
+    });
+    expect(a.text).not.toContain("第一批");
+  });
+});

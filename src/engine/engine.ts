@@ -286,6 +286,13 @@ export class Engine {
       const list = answers.find((a) => a.intent === "area.list");
       if (list && answers.every((a) => a.intent === "area.count" || a.intent === "area.list"))
         return { ...list, question, context: memory };
+      // "广西第一批有没有试点？一共几个？": the count, by batch, answers whether a batch has any too.
+      const count = answers.find((a) => a.intent === "area.count");
+      if (
+        count &&
+        answers.every((a) => a.intent === "area.count" || (a.intent === "pilot.status" && a.isPilot !== true))
+      )
+        return { ...count, question, context: memory };
       return this.answerOne(question, context);
     }
     return {
@@ -341,8 +348,14 @@ export class Engine {
     const bareFollowUp =
       mentions.length === 0 &&
       previous !== undefined &&
-      (context.intent === "area.count" || context.intent === "area.list") &&
-      BARE_FOLLOW_UP.test(rec.text);
+      (((context.intent === "area.count" || context.intent === "area.list") &&
+        BARE_FOLLOW_UP.test(rec.text)) ||
+        // "广西第一批有没有试点？一共几个？": a bare count after a question about a place counts that place.
+        // (Of a province or city only: after "昆山是试点吗", "一共有多少个试点" asks the programme's total.)
+        (context.intent !== undefined &&
+          PLACE_INTENTS.includes(context.intent) &&
+          previous.place.kind === "division" &&
+          BARE_COUNT.test(rec.text)));
     if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp || bareFollowUp)) {
       mentions.push(previous);
       trace.push(`context place: ${previous.term}`);
@@ -373,7 +386,8 @@ export class Engine {
 
     let intent = scores[0]?.id;
     // "第二批呢" → "有哪些": a bare follow-up asks of the place and the batch the chat is on.
-    let batch = rec.batch ?? (bareFollowUp ? (context.batch ?? null) : null);
+    // ("一共几个" asks for everything: no batch carried over.)
+    let batch = rec.batch ?? (bareFollowUp && !ALTOGETHER.test(rec.text) ? (context.batch ?? null) : null);
     // "沈阳有几个（2013年扩大范围那几个区不算）": a year named only to leave its expansions out is no batch asked.
     if (rec.batches.length === 1 && EXCLUDED_YEAR.test(rec.text)) batch = null;
     let layer: DecisionLayer = "rules";

@@ -212,7 +212,8 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     const month = `${dated[1]}-${(dated[2] ?? "").padStart(2, "0")}`;
     const announced = atlas.data.programme.batches.find((b) => b.announced.startsWith(month));
     if (announced) {
-      batch ??= announced.batch as BatchNumber;
+      // (It names the batch even beside a year that describes something else: "2012年的试点扩大了几个".)
+      batch = announced.batch as BatchNumber;
       residual = blank(residual, dated.index ?? 0, (dated.index ?? 0) + dated[0].length);
     }
   }
@@ -682,7 +683,8 @@ function clauseAround(text: string, at: number): string {
 }
 
 /** A clause asking for something as well: 也说一下, 顺便, 一起. */
-const ALSO = /也(说|讲|列|算|给|提)|顺便|一起(说|列|讲)|一并|另外(说|列|讲)/;
+const ALSO =
+  /也(说|讲|列|算|给|提)|顺便|一起(说|列|讲)|一并|另外(说|列|讲)|(加上|算上|连同|包括)[^，。？?]{0,3}批[^，。？?]{0,6}(一共|总共|合计|总数)/;
 
 /** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
 const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;
