@@ -6,6 +6,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 /** Seconds a stop may take without SHUTDOWN_TIMEOUT_SECONDS: a supervisor's usual grace period. */
 export const DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = 10;
 
+/**
+ * Updates polling may hold at once without POLLING_CONCURRENCY: fetched but not yet answered, which
+ * bounds what a kill -9 can lose. Lower bounds the loss further, but the question budget then sees a
+ * flood only as fast as it is answered, so one getUpdates batch (100) is the default.
+ */
+export const DEFAULT_POLLING_CONCURRENCY = 100;
+
 /** Days a session is kept without SESSION_TTL_DAYS. */
 export const DEFAULT_SESSION_TTL_DAYS = 30;
 
@@ -29,6 +36,13 @@ const EnvSchema = z.object({
       .min(1, "must be at least 1 second")
       .max(600, "must be at most 600 seconds"),
   ),
+  POLLING_CONCURRENCY: optional(
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(500, "must be at most 500"),
+  ),
   SESSION_TTL_DAYS: optional(
     z.coerce
       .number({ error: "must be a whole number of days" })
@@ -47,6 +61,8 @@ interface Common {
   sessionTtlDays: number;
   /** Seconds a stop (SIGTERM, SIGINT) may take before the process exits anyway; default 10. */
   shutdownTimeoutSeconds: number;
+  /** Polling: updates fetched but not yet answered at most; default 100. */
+  pollingConcurrency: number;
 }
 
 /**
@@ -82,6 +98,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     ...(e.REDIS_URL ? { redisUrl: e.REDIS_URL } : {}),
     sessionTtlDays: e.SESSION_TTL_DAYS ?? DEFAULT_SESSION_TTL_DAYS,
     shutdownTimeoutSeconds: e.SHUTDOWN_TIMEOUT_SECONDS ?? DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
+    pollingConcurrency: e.POLLING_CONCURRENCY ?? DEFAULT_POLLING_CONCURRENCY,
   };
   if (!e.BOT_TOKEN) {
     if (e.BOT_MODE === "webhook")

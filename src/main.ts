@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     ...(redis ? { rateLimitStore: redis } : {}),
   });
   if (config.mode === "polling") {
-    const stop = await startPolling(bot, tracker, logger);
+    const stop = await startPolling(bot, tracker, logger, config.pollingConcurrency);
     exitOnSignal(stop, redis, logger, config.shutdownTimeoutSeconds * 1000, tracker);
     return;
   }

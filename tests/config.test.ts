@@ -23,6 +23,7 @@ describe("parseConfig", () => {
       logLevel: "info",
       sessionTtlDays: 30,
       shutdownTimeoutSeconds: 10,
+      pollingConcurrency: 100,
     });
   });
 

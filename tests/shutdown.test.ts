@@ -10,7 +10,10 @@ import { FakeBotApi } from "./helpers/fake-bot-api.ts";
 const TOKEN = "123456:shutdown-test-token";
 const DEADLINE_S = 2;
 
-async function startBot(api: FakeBotApi): Promise<{ bot: ChildProcess; output: () => string }> {
+async function startBot(
+  api: FakeBotApi,
+  extraEnv: Record<string, string> = {},
+): Promise<{ bot: ChildProcess; output: () => string }> {
   let output = "";
   const bot = spawn(process.execPath, ["dist/bin/main.mjs"], {
     cwd: join(import.meta.dirname, ".."),
@@ -22,6 +25,7 @@ async function startBot(api: FakeBotApi): Promise<{ bot: ChildProcess; output: (
       LOG_LEVEL: "info",
       REDIS_URL: "",
       SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_S),
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -96,4 +100,34 @@ describe("SIGTERM within the deadline", () => {
       .find((l) => l.includes("stop deadline passed"));
     expect(JSON.parse(line ?? "{}")).toMatchObject({ unanswered: 1, deadline_ms: DEADLINE_S * 1000 });
   }, 40_000);
+});
+
+describe("polling backpressure", () => {
+  let api: FakeBotApi | undefined;
+  const running: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const bot of running) if (bot.exitCode === null) bot.kill("SIGKILL");
+    await api?.stop().catch(() => {});
+  });
+
+  it("fetches no more than POLLING_CONCURRENCY unanswered updates; a kill -9 then loses none of 40", async () => {
+    api = new FakeBotApi();
+    await api.start();
+    api.stall("sendMessage");
+    const first = await startBot(api, { POLLING_CONCURRENCY: "4" });
+    running.push(first.bot);
+    for (let chat = 1; chat <= 40; chat++) api.userSays("昆山是试点吗", 1000 + chat);
+    await api.until(() => (api?.delivered.size ?? 0) >= 4);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(api.delivered.size).toBeLessThanOrEqual(4);
+    // The process dies with four answers in flight; none of them was confirmed to Telegram.
+    first.bot.kill("SIGKILL");
+    await new Promise((resolve) => first.bot.once("exit", resolve));
+    api.unstall("sendMessage");
+    const second = await startBot(api, { POLLING_CONCURRENCY: "4" });
+    running.push(second.bot);
+    const answered = () => new Set(api?.callsOf("sendMessage").map((p) => p.chat_id));
+    await api.until(() => answered().size === 40, 30_000);
+    expect(api.callsOf("sendMessage")).toHaveLength(40);
+  }, 60_000);
 });

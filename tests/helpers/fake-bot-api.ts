@@ -113,6 +113,14 @@ export class FakeBotApi {
 
   private readonly stalled = new Set<string>();
 
+  /** Answers `method` again (calls already held stay held, as a dead connection would). */
+  unstall(method: string): void {
+    this.stalled.delete(method);
+  }
+
+  /** Every update handed out by getUpdates so far. */
+  readonly delivered = new Set<number>();
+
   /** Makes the next `method` call fail with this response (queued in order). */
   fail(method: string, status: number, body: Record<string, unknown>): void {
     this.faults.push({ method, status, body });
@@ -368,7 +376,9 @@ export class FakeBotApi {
             setTimeout(resolve, 500);
           });
         }
-        return ok(this.pending.slice(0, Number(payload.limit ?? 100)));
+        const batch = this.pending.slice(0, Number(payload.limit ?? 100));
+        for (const u of batch) this.delivered.add(u.update_id);
+        return ok(batch);
       }
       case "sendMessage": {
         const message_id = this.nextMessageId++;
