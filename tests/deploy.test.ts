@@ -3,15 +3,15 @@
  * directory, environment file and stop signal) against the Bot API emulator; the Dockerfile cannot
  * be built here (no Docker), so what it promises is checked in its text.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_SHUTDOWN_TIMEOUT_SECONDS } from "../src/config.ts";
 import { FakeBotApi } from "./helpers/fake-bot-api.ts";
+import { ROOT, spawnBot } from "./helpers/spawn-bot.ts";
 
-const root = join(import.meta.dirname, "..");
 const TOKEN = "123456:deploy-test-token";
 
 /** A unit file's [Service] settings (the last value of each key). */
@@ -28,7 +28,7 @@ function serviceSettings(unit: string): Map<string, string> {
 }
 
 describe("systemd unit", () => {
-  const service = serviceSettings(readFileSync(join(root, "deploy/smart-city-pilot-bot.service"), "utf8"));
+  const service = serviceSettings(readFileSync(join(ROOT, "deploy/smart-city-pilot-bot.service"), "utf8"));
   const api = new FakeBotApi();
   let bot: ChildProcess | undefined;
   afterAll(async () => {
@@ -57,15 +57,8 @@ describe("systemd unit", () => {
     const [command = "", ...args] = (service.get("ExecStart") ?? "").split(/\s+/);
     expect(command).toBe("/usr/bin/node");
     expect(service.get("WorkingDirectory")).toBe("/opt/smart-city-pilot-bot");
-    let output = "";
-    bot = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-    bot.stdout?.on("data", (d) => {
-      output += String(d);
-    });
-    bot.stderr?.on("data", (d) => {
-      output += String(d);
-    });
-    await api.until(() => output.includes("bot started") || bot?.exitCode !== null, 30_000);
+    const running = await spawnBot(process.execPath, args, env);
+    bot = running.process;
     api.userSays("昆山是试点吗", 901);
     await api.until(() => api.sentTexts().length === 1);
     expect(api.sentTexts()[0]).toContain("昆山市");
@@ -74,12 +67,12 @@ describe("systemd unit", () => {
     bot.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(Number(service.get("TimeoutStopSec")) * 1000);
-    expect(output).toContain('"msg":"stopped"');
+    expect(running.output()).toContain('"msg":"stopped"');
   }, 40_000);
 });
 
 describe("Dockerfile (not buildable here; its promises checked in its text)", () => {
-  const dockerfile = readFileSync(join(root, "deploy/Dockerfile"), "utf8");
+  const dockerfile = readFileSync(join(ROOT, "deploy/Dockerfile"), "utf8");
 
   it("builds in one stage and runs production dependencies only in another, as a non-root user", () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);

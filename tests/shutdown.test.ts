@@ -2,10 +2,10 @@
  * Stops that finish: `SIGTERM` ends the bot within SHUTDOWN_TIMEOUT_SECONDS whatever state Telegram
  * is in, and says what it could not answer. Run against the built bot (what `npm start` runs).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeBotApi } from "./helpers/fake-bot-api.ts";
+import { pollingEnv, spawnBot } from "./helpers/spawn-bot.ts";
 
 const TOKEN = "123456:shutdown-test-token";
 const DEADLINE_S = 2;
@@ -14,30 +14,12 @@ async function startBot(
   api: FakeBotApi,
   extraEnv: Record<string, string> = {},
 ): Promise<{ bot: ChildProcess; output: () => string }> {
-  let output = "";
-  const bot = spawn(process.execPath, ["dist/bin/main.mjs"], {
-    cwd: join(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      BOT_TOKEN: TOKEN,
-      BOT_MODE: "polling",
-      TELEGRAM_API_ROOT: api.url,
-      LOG_LEVEL: "info",
-      REDIS_URL: "",
-      SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_S),
-      ...extraEnv,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  bot.stdout?.on("data", (d) => {
-    output += String(d);
-  });
-  bot.stderr?.on("data", (d) => {
-    output += String(d);
-  });
-  await api.until(() => output.includes("bot started") || bot.exitCode !== null, 30_000);
-  if (bot.exitCode !== null) throw new Error(`bot did not start:\n${output}`);
-  return { bot, output: () => output };
+  const { process: bot, output } = await spawnBot(
+    process.execPath,
+    ["dist/bin/main.mjs"],
+    pollingEnv(TOKEN, api.url, { SHUTDOWN_TIMEOUT_SECONDS: String(DEADLINE_S), ...extraEnv }),
+  );
+  return { bot, output };
 }
 
 /** Sends SIGTERM; resolves with the exit code and how long the process took to go. */

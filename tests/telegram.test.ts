@@ -4,16 +4,15 @@
  * behaviour depends on it (offsets, "message is not modified", a callback answered twice, photo and
  * album uploads, group chats).
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeStartPayload } from "../src/bot/deep-link.ts";
 import { FakeBotApi } from "./helpers/fake-bot-api.ts";
 import { referenceCounts } from "./helpers/reference.ts";
+import { pollingEnv, spawnBot } from "./helpers/spawn-bot.ts";
 
 const TOKEN = "123456:telegram-e2e-token";
 const BOT = "FakeBot";
-const root = join(import.meta.dirname, "..");
 
 type Payload = Record<string, unknown>;
 type Keyboard = { inline_keyboard: { text: string; callback_data?: string; url?: string }[][] };
@@ -21,7 +20,7 @@ type Keyboard = { inline_keyboard: { text: string; callback_data?: string; url?:
 describe("Telegram end to end through npm start", () => {
   const api = new FakeBotApi();
   let bot: ChildProcess;
-  let output = "";
+  let output = () => "";
 
   /** Calls of `method` made since `from` (an index into the call log). */
   const since = (from: number, method?: string) =>
@@ -41,26 +40,9 @@ describe("Telegram end to end through npm start", () => {
 
   beforeAll(async () => {
     await api.start();
-    bot = spawn("npm", ["start"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        BOT_TOKEN: TOKEN,
-        BOT_MODE: "polling",
-        TELEGRAM_API_ROOT: api.url,
-        LOG_LEVEL: "info",
-        REDIS_URL: "",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    bot.stdout?.on("data", (d) => {
-      output += String(d);
-    });
-    bot.stderr?.on("data", (d) => {
-      output += String(d);
-    });
-    await api.until(() => output.includes("bot started") || bot.exitCode !== null, 40_000);
-    if (bot.exitCode !== null) throw new Error(`bot did not start:\n${output}`);
+    const running = await spawnBot("npm", ["start"], pollingEnv(TOKEN, api.url), 40_000);
+    bot = running.process;
+    output = running.output;
   }, 60_000);
 
   afterAll(async () => {
@@ -70,7 +52,7 @@ describe("Telegram end to end through npm start", () => {
       await exited;
     }
     await api.stop();
-    expect(output).not.toContain(TOKEN);
+    expect(output()).not.toContain(TOKEN);
   }, 30_000);
 
   it("answers with buttons; a double tap posts one answer and every tap is answered once", async () => {
@@ -87,7 +69,7 @@ describe("Telegram end to end through npm start", () => {
     await api.until(() => since(from, "answerCallbackQuery").length === 2);
     await settled();
     expect(sentTo(701, from)).toHaveLength(2);
-    expect(output).not.toContain("query is too old");
+    expect(output()).not.toContain("query is too old");
   }, 30_000);
 
   it("turns the province picker's pages; a second tap on the same page is no error and no apology", async () => {
@@ -106,7 +88,7 @@ describe("Telegram end to end through npm start", () => {
     await api.until(() => since(from, "answerCallbackQuery").length === 2);
     await settled();
     expect(sentTo(702, from).join("\n")).not.toContain("抱歉");
-    expect(output).not.toContain('"msg":"update failed"');
+    expect(output()).not.toContain('"msg":"update failed"');
   }, 30_000);
 
   it("rewrites its answer when the question is edited", async () => {

@@ -236,6 +236,18 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
 /** A word for a region's provinces after its stem, maybe counted: 十二个省区市, 6省, 各省, 地区. */
 const PROVINCES_WORD = "(?:[一二三四五六七八九十两\\d]{1,3}个?|各)?(?:省区市|省市区|省区|省市|省份|省|地区)";
 
+const STEM_PATTERNS = new Map<string, RegExp>();
+
+/** A region's stem before a word for provinces, compiled once. */
+function stemPattern(stem: string): RegExp {
+  let pattern = STEM_PATTERNS.get(stem);
+  if (!pattern) {
+    pattern = new RegExp(`${stem}${PROVINCES_WORD}`);
+    STEM_PATTERNS.set(stem, pattern);
+  }
+  return pattern;
+}
+
 function findRegion(
   text: string,
   atlas: Atlas,
@@ -243,9 +255,7 @@ function findRegion(
 ): { start: number; end: number; mentions: Mention[] } | undefined {
   let best: { start: number; term: string; members: string[] } | undefined;
   for (const r of atlas.data.regions) {
-    const stemmed = (r.stems ?? []).flatMap(
-      (stem) => text.match(new RegExp(`${stem}${PROVINCES_WORD}`))?.[0] ?? [],
-    );
+    const stemmed = (r.stems ?? []).flatMap((stem) => text.match(stemPattern(stem))?.[0] ?? []);
     for (const term of [r.name, ...r.aliases, ...stemmed]) {
       const start = text.indexOf(term);
       // "广东北部" is not 东北: the character before makes a place with the region's first.
@@ -271,6 +281,22 @@ function findRegion(
   return { start, end, mentions };
 }
 
+const ABBREVIATIONS = new WeakMap<Atlas, { byChar: Map<string, string>; pattern: RegExp }>();
+
+/** The provinces' short names by character, and the pattern of a run of them: built once per atlas. */
+function abbreviationsOf(atlas: Atlas): { byChar: Map<string, string>; pattern: RegExp } {
+  let found = ABBREVIATIONS.get(atlas);
+  if (!found) {
+    const byChar = new Map(atlas.data.names.abbreviations.map((a) => [a.abbreviation, a.name]));
+    const pattern = new RegExp(
+      `[${[...byChar.keys()].join("")}]{2,8}(?=[一二三四五六七八九十两\\d]?个?(?:省|地|各|等|几))`,
+    );
+    found = { byChar, pattern };
+    ABBREVIATIONS.set(atlas, found);
+  }
+  return found;
+}
+
 /**
  * A run of provinces' one-character short names before a word for provinces (鲁苏浙三省, 湘鄂赣等省,
  * 川渝黔地区): each province a mention. A run that holds a known name (辽宁省, 青岛) is that name.
@@ -280,9 +306,8 @@ function findAbbreviated(
   atlas: Atlas,
   lexicon: Lexicon,
 ): { start: number; end: number; mentions: Mention[] } | undefined {
-  const byChar = new Map(atlas.data.names.abbreviations.map((a) => [a.abbreviation, a.name]));
-  const chars = [...byChar.keys()].join("");
-  const run = new RegExp(`[${chars}]{2,8}(?=[一二三四五六七八九十两\\d]?个?(?:省|地|各|等|几))`).exec(text);
+  const { byChar, pattern } = abbreviationsOf(atlas);
+  const run = pattern.exec(text);
   if (!run) return undefined;
   const start = run.index;
   const end = start + run[0].length;

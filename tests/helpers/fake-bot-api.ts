@@ -29,6 +29,11 @@ export interface Participants {
   languageCode?: string;
 }
 
+/** Telegram's answer to a call it refuses: 400 with "Bad Request: …". */
+function badRequest(reason: string): { status: number; body: Record<string, unknown> } {
+  return { status: 400, body: { ok: false, error_code: 400, description: `Bad Request: ${reason}` } };
+}
+
 interface Fault {
   method: string;
   status: number;
@@ -399,27 +404,17 @@ export class FakeBotApi {
       case "editMessageReplyMarkup": {
         const key = `${payload.chat_id}:${payload.message_id}`;
         const before = this.shown.get(key);
-        if (before === undefined)
-          return {
-            status: 400,
-            body: { ok: false, error_code: 400, description: "Bad Request: message to edit not found" },
-          };
+        if (before === undefined) return badRequest("message to edit not found");
         const [text] = JSON.parse(before) as [unknown, unknown];
         const after = JSON.stringify([
           method === "editMessageText" ? payload.text : text,
-          payload.reply_markup ?? (method === "editMessageText" ? null : null),
+          payload.reply_markup ?? null,
         ]);
         if (after === before) {
           this.calls.pop();
-          return {
-            status: 400,
-            body: {
-              ok: false,
-              error_code: 400,
-              description:
-                "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
-            },
-          };
+          return badRequest(
+            "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+          );
         }
         this.shown.set(key, after);
         return ok({
@@ -433,15 +428,7 @@ export class FakeBotApi {
         const id = String(payload.callback_query_id);
         if (this.answeredQueries.has(id)) {
           this.calls.pop();
-          return {
-            status: 400,
-            body: {
-              ok: false,
-              error_code: 400,
-              description:
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-            },
-          };
+          return badRequest("query is too old and response timeout expired or query ID is invalid");
         }
         this.answeredQueries.add(id);
         return ok(true);
@@ -459,10 +446,7 @@ export class FakeBotApi {
       case "sendMediaGroup": {
         const media = payload.media as { type: string; media: string }[];
         if (!Array.isArray(media) || media.length < 2 || media.length > 10)
-          return {
-            status: 400,
-            body: { ok: false, error_code: 400, description: "Bad Request: wrong media group size" },
-          };
+          return badRequest("wrong media group size");
         return ok(
           media.map((m) =>
             m.type === "photo"
