@@ -9,10 +9,18 @@ import { benchBotPath } from "./bot-path.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchEndToEnd } from "./e2e.ts";
 import { benchEngine } from "./engine.ts";
+import { benchLoopDelay } from "./loop-delay.ts";
 import { benchPeer } from "./peer.ts";
 import { loadQuestions, round } from "./stats.ts";
 
-const TARGETS = { speedup: 20, botVsFloor: 1.3, fullUps: 20_000, engineColdMs: 400, rssMb: 100 };
+const TARGETS = {
+  speedup: 20,
+  botVsFloor: 1.3,
+  fullUps: 20_000,
+  engineColdMs: 400,
+  rssMb: 100,
+  loopDelayMaxMs: 50,
+};
 
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
@@ -26,6 +34,10 @@ async function main(): Promise<void> {
   const engine = benchEngine(questions);
   say(
     `engine       load ${engine.load_ms} ms · p50 ${engine.p50_ms} ms · p99 ${engine.p99_ms} ms · max ${engine.max_ms} ms · ${engine.qps} q/s · intent accuracy ${engine.accuracy}`,
+  );
+  const loop = await benchLoopDelay();
+  say(
+    `event loop   ${loop.updates} webhook updates at 100/s, ${loop.charts} with a chart drawn for the first time · delay p99 ${loop.loop_delay_p99_ms} ms · max ${loop.loop_delay_max_ms} ms (target < ${TARGETS.loopDelayMaxMs})`,
   );
   const peer = await benchPeer(questions);
   const speedup = round(peer.p50_ms / engine.p50_ms, 1);
@@ -81,6 +93,8 @@ async function main(): Promise<void> {
         e2e_p99_ms: e2e.p99_ms,
         e2e_lost: e2e.lost,
         e2e_duplicated: e2e.duplicated,
+        loop_delay_p99_ms: loop.loop_delay_p99_ms,
+        loop_delay_max_ms: loop.loop_delay_max_ms,
       }),
     );
   }

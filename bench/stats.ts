@@ -2,8 +2,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The benchmark's question set: the questions and labels of `tests/eval/questions.jsonl`. */
-export function loadQuestions(): { q: string; intent: string }[] {
-  const file = join(import.meta.dirname, "..", "tests", "eval", "questions.jsonl");
+export function loadQuestions(
+  file = join(import.meta.dirname, "..", "tests", "eval", "questions.jsonl"),
+): { q: string; intent: string }[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .filter((l) => l.trim())

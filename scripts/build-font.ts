@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import subsetFont from "subset-font";
 import { chartCharacters } from "../src/charts/options.ts";
-import { CHART_FONT_FILE } from "../src/charts/render.ts";
+import { CHART_FONT_FILE } from "../src/charts/rasterise.ts";
 import { loadDataset } from "../src/data/load.ts";
 import { Atlas } from "../src/engine/atlas.ts";
 

@@ -17,6 +17,8 @@ export const ENTRY_POINTS = {
   "cli/ask": "src/cli/ask.ts",
   "cli/chart": "src/cli/chart.ts",
   "cli/export": "src/cli/export.ts",
+  // The chart worker thread, started from the bot by file name.
+  "charts/png-worker": "src/charts/png-worker.ts",
 };
 
 /** Newest modification time of the files under a folder (0 when it does not exist). */

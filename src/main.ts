@@ -32,6 +32,8 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config.logLevel, config.token);
+  // A bot serving many chats builds its lazy indexes before the first update, not during one.
+  engine.warm();
   // Redis clients load only when configured: most deployments never need them.
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, logger) : undefined;
   const storage = redis

@@ -6,8 +6,9 @@ import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { telegramCharts } from "../src/bot/charts.ts";
 import { OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
-import { CHART_FONT_FAMILY, chartCharacters, chartOption, chartSize } from "../src/charts/options.ts";
-import { CHART_FONT_FILE, renderChart, renderOptionToPng } from "../src/charts/render.ts";
+import { chartCharacters, chartOption, chartSize } from "../src/charts/options.ts";
+import { CHART_FONT_FAMILY, CHART_FONT_FILE, renderOptionToPng } from "../src/charts/rasterise.ts";
+import { renderChart } from "../src/charts/render.ts";
 import type { Atlas } from "../src/engine/atlas.ts";
 import type { ChartSpec } from "../src/engine/chart-spec.ts";
 import { engine, harness, memoryLogger, texts } from "./helpers/harness.ts";
@@ -32,15 +33,35 @@ describe("chart images", () => {
     { kind: "provinces", lang: "en" },
     { kind: "batches", lang: "zh" },
     { kind: "province", province: "江苏省", lang: "zh" },
-  ])("%j decodes at its size and is not blank", (spec) => {
-    const { width, height, inked } = ink(renderChart(spec, atlas));
+  ])("%j decodes at its size and is not blank", async (spec) => {
+    const { width, height, inked } = ink(await renderChart(spec, atlas));
     expect({ width, height }).toEqual(chartSize(spec));
     expect(inked / (width * height)).toBeGreaterThan(0.05);
   });
 
-  it("loads the native renderer with the network left out of diagnostic reports (no stall on open sockets)", () => {
-    renderChart({ kind: "batches", lang: "zh" }, atlas);
+  it("loads the native renderer with the network left out of diagnostic reports (no stall on open sockets)", async () => {
+    await renderChart({ kind: "batches", lang: "zh" }, atlas);
     expect((process.report as { excludeNetwork?: boolean }).excludeNetwork).toBe(true);
+  });
+
+  it("draws in the worker exactly what the renderer draws in-process (the option survives cloning)", async () => {
+    const spec: ChartSpec = { kind: "provinces", lang: "en" };
+    const option = chartOption(spec, atlas);
+    expect(structuredClone(option)).toEqual(option); // no functions: the worker gets all of it
+    const here = renderOptionToPng(option, chartSize(spec));
+    expect((await renderChart(spec, atlas)).equals(here)).toBe(true);
+  });
+
+  it("labels each province's bar with its total from the reference list", () => {
+    const option = chartOption({ kind: "provinces", lang: "zh" }, atlas) as {
+      yAxis: { data: string[] };
+      series: { data: (number | { label?: { formatter?: string } })[] }[];
+    };
+    const totals = option.series
+      .at(-1)
+      ?.data.map((d) => (typeof d === "object" ? d.label?.formatter : undefined));
+    const expected = option.yAxis.data.map((name) => String(referenceCounts().get(name)));
+    expect(totals).toEqual(expected);
   });
 
   it("is deterministic", () => {

@@ -162,3 +162,18 @@ describe("robustness", () => {
     expect(a.text.length).toBeGreaterThan(0);
   });
 });
+
+describe("warm-up", () => {
+  it("builds every lazily built index before the first question (a bot never pauses a chat for it)", () => {
+    const fresh = new Engine();
+    // White-box on purpose: these are the fields built on first need, and warm must reach each.
+    const lazy = () => {
+      const e = fresh as unknown as { exampleIndex?: unknown; lexicon: Record<string, unknown> };
+      return [e.exampleIndex, e.lexicon.corrector, e.lexicon.similar];
+    };
+    expect(lazy().every((x) => x === undefined)).toBe(true);
+    fresh.warm();
+    expect(lazy().every((x) => x !== undefined)).toBe(true);
+    expect(fresh.answer("Is Kunshan a pilot?").place).toBe("昆山市");
+  });
+});

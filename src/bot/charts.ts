@@ -36,7 +36,7 @@ export function telegramCharts(atlas: Atlas, logger: Logger): ChartDelivery {
     return caption;
   };
   const upload = async (spec: ChartSpec) =>
-    new InputFile((await renderer()).renderChart(spec, atlas), `${chartKey(spec)}.png`);
+    new InputFile(await (await renderer()).renderChart(spec, atlas), `${chartKey(spec)}.png`);
   const failed = (specs: ChartSpec[], error: unknown) =>
     logger.warn(
       { chart: specs.map(chartKey).join(","), error: error instanceof Error ? error.message : String(error) },
@@ -151,7 +151,7 @@ export function fileCharts(atlas: Atlas, dir: string, logger: Logger): ChartDeli
   return {
     async send(ctx, spec) {
       try {
-        const png = (await renderer()).renderChart(spec, atlas);
+        const png = await (await renderer()).renderChart(spec, atlas);
         mkdirSync(dir, { recursive: true });
         const file = join(dir, `${chartKey(spec)}.png`);
         writeFileSync(file, png);

@@ -3,10 +3,8 @@ import { batchLabel, titleCase, yearOf } from "../engine/answers/format.ts";
 import type { Atlas } from "../engine/atlas.ts";
 import { PROVINCE_ENGLISH } from "../engine/atlas.ts";
 import type { ChartSpec } from "../engine/chart-spec.ts";
+import { CHART_FONT_FAMILY } from "./rasterise.ts";
 import { batchRows, provinceRows, stacksOf } from "./series.ts";
-
-/** The font family embedded in `data/fonts/` (a subset of Noto Sans SC). */
-export const CHART_FONT_FAMILY = "Noto Sans SC";
 
 /** Stack colours: the three batches, and the 2014 expansions as a lighter shade of batch 3. */
 const COLOURS = {
@@ -114,8 +112,10 @@ export function chartOption(spec: ChartSpec, atlas: Atlas): EChartsOption {
         {
           type: "bar",
           stack: "pilots",
-          data: rows.map(() => 0),
-          label: { show: true, position: "right", formatter: (p) => String(rows[p.dataIndex]?.total ?? "") },
+          // Each bar's total as a plain string (no formatter function): the option must survive
+          // structured cloning to the render worker.
+          data: rows.map((r) => ({ value: 0, label: { formatter: String(r.total) } })),
+          label: { show: true, position: "right" },
           tooltip: { show: false },
         },
       ],

@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { renderChart } from "../charts/render.ts";
+import { chartOption, chartSize } from "../charts/options.ts";
+import { renderOptionToPng } from "../charts/rasterise.ts";
 import type { ChartSpec } from "../engine/chart-spec.ts";
 import { Engine } from "../engine/engine.ts";
 
@@ -42,7 +43,8 @@ function main(): number {
     }
     spec = { kind: "province", province: province.name, lang };
   }
-  writeFileSync(values.out, renderChart(spec, engine.atlas));
+  // One chart and then exit: drawn here, no worker thread needed.
+  writeFileSync(values.out, renderOptionToPng(chartOption(spec, engine.atlas), chartSize(spec)));
   console.log(values.out);
   return 0;
 }

@@ -195,6 +195,15 @@ const ASKS_WHICH = /还是|哪一批|哪批|第几批|几批|什么时候|何时
 const PLACE_INTENTS: IntentId[] = ["pilot.status", "area.count", "area.list"];
 const ADMIN_SUFFIX = /(省|市|区|县|镇|乡|州|旗|街道)$/;
 
+/** Questions that between them reach every structure the engine builds lazily (see `warm`). */
+const WARM_UP_QUESTIONS = [
+  "kunshan shi shidian ma",
+  "Which pilots are in Jiangsu?",
+  "坤山是试点吗",
+  "昆山东是试点吗",
+  "今天天气怎么样",
+];
+
 /**
  * The question-answering engine: normalise → recognise places → match intent → compose answer.
  * Pure after construction: no I/O, no randomness, same question and context → same answer.
@@ -213,6 +222,16 @@ export class Engine {
     useExonyms(data.names.exonyms);
     this.lexicon = new Lexicon(this.atlas);
     this.intents = intents;
+  }
+
+  /**
+   * Builds now what is otherwise built on first need: pinyin's dictionary and the Latin names (the
+   * first English or pinyin question), the typo and "did you mean" indexes, the example index. A
+   * bot serving many chats calls it at start, so that no chat's answer waits ~0.5 s behind
+   * another's first English question; the console and `ask` skip it and start sooner.
+   */
+  warm(): void {
+    for (const question of WARM_UP_QUESTIONS) this.answer(question);
   }
 
   /**
