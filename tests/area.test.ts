@@ -240,3 +240,41 @@ describe("provinces with none", () => {
     expect(a.text.split("\n")[0]).toContain(`共${provinces.length}个单位`);
   });
 });
+
+describe("a region's total (its members' counts summed)", () => {
+  const members: Record<string, string[]> = {
+    京津冀: ["北京市", "天津市", "河北省"],
+    东北三省: ["辽宁省", "吉林省", "黑龙江省"],
+    长三角: ["上海市", "江苏省", "浙江省", "安徽省"],
+    华东六省一市: ["上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省"],
+  };
+  it.each([
+    ["京津冀加起来多少个试点", "京津冀", null],
+    ["东北三省总共有多少个智慧城市试点", "东北三省", null],
+    ["长三角三省一市（沪苏浙皖）一共几个", "长三角", null],
+    ["华东六省一市加起来几个", "华东六省一市", null],
+    ["东北三省第一批有几个", "东北三省", 1],
+    ["How many pilots in the Yangtze River Delta?", "长三角", null],
+  ] as const)("%s", (q, region, batch) => {
+    const counts = referenceCounts(batch ?? undefined);
+    const sum = members[region]?.reduce((n, p) => n + (counts.get(p) ?? 0), 0);
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(sum);
+    const first = a.text.split("\n")[0] ?? "";
+    expect(first).toContain(String(sum));
+    // Each member's own count is stated beside its name.
+    const listed = first.slice(Math.max(first.indexOf("："), first.indexOf(": "))).split(/[，,]/);
+    for (const p of members[region] ?? []) {
+      const item = listed.find((x) => x.includes(p)) ?? "";
+      expect(item.match(/\d+(?=个|\.?$)/)?.[0], p).toBe(String(counts.get(p) ?? 0));
+    }
+  });
+
+  it("ranks the members when asked which has most (东北三省哪个最多), no total leading", () => {
+    const a = engine.answer("东北三省哪个最多");
+    expect(a.intent).not.toBe("area.count");
+    const top = ["辽宁省", "吉林省", "黑龙江省"].sort((x, y) => (all.get(y) ?? 0) - (all.get(x) ?? 0))[0];
+    expect(a.winners).toEqual([top]);
+  });
+});

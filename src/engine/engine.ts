@@ -13,6 +13,7 @@ import {
   composeCompare,
   composePrefectureRanking,
   composeRanking,
+  composeRegionTotal,
   EXCLUDES_EXPANSIONS,
   explainQuotedCount,
   FEWER,
@@ -159,6 +160,12 @@ const BECAME_UNSAID =
 /** A comparison with nothing named: "哪个多？", "谁更少". */
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
 /** Which prefecture of a province has the most or fewest: "哪个地级市的试点最多", "试点最多的城市". */
+/** Asks a region's total (京津冀有多少个, 东北三省加起来几个). */
+const REGION_TOTAL =
+  /多少|几个|几家|有几|总数|一共|总共|合计|加起来|how many|in total|altogether|count|number/i;
+/** Compares a region's members or ranks them (东北三省哪个最多, 分别几个) instead. */
+const REGION_COMPARED =
+  /哪个|哪一个|哪些省|谁|比|排|分别|各|最多|最少|多几|差|which|compare|most|fewest|each/i;
 const PREFECTURE_RANKING =
   /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)/;
 /** Which years a researcher should use: programme years or announcement years. */
@@ -509,6 +516,16 @@ export class Engine {
     ) {
       intent = "area.ranking";
       trace.push("prefectures ranked");
+    }
+    // "京津冀加起来多少个": a region's total is counted, unless its members are compared.
+    if (
+      places.length >= 2 &&
+      places.every((m) => m.term === places[0]?.term) &&
+      REGION_TOTAL.test(rec.residual) &&
+      !REGION_COMPARED.test(rec.residual)
+    ) {
+      intent = "area.count";
+      trace.push("region's total");
     }
     const { noSuchBatch, interval, fromLaunch, figure } = form;
     if (!intent) {
@@ -1258,9 +1275,9 @@ export class Engine {
           const { batch: shared, ...reply } = composeAreaExpansions(cx, area);
           return { intent, reply, batch: shared };
         }
-        // A region's provinces (东北三省有多少个) are counted side by side.
-        if (places.length >= 2 && places.every((m) => m.term === first?.term))
-          return { intent, reply: composeCompare(cx, this.areasOf(cx, places), batch) };
+        // A region (东北三省有多少个): its total, and each member's count.
+        if (places.length >= 2 && first && places.every((m) => m.term === first.term))
+          return { intent, reply: composeRegionTotal(cx, first.term, this.areasOf(cx, places), batch) };
         if (!area) return asStatus();
         return {
           intent,

@@ -526,6 +526,37 @@ export function composeCompare(
 }
 
 /**
+ * A region's total (京津冀有多少个, 东北三省加起来几个): the sum first, then each member's count and
+ * its batches. `region` is the name the user gave it.
+ */
+export function composeRegionTotal(
+  cx: ComposeContext,
+  region: string,
+  areas: Division[],
+  batch: BatchNumber | null,
+): Reply {
+  const { lang } = cx;
+  const rows = areas
+    .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
+    .sort((a, b) => b.counted.length - a.counted.length);
+  const sum = rows.reduce((n, r) => n + r.counted.length, 0);
+  const members = joinList(
+    rows.map((r) => placeName(r.d.name, lang)),
+    lang,
+  );
+  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const lines = [
+    lang === "zh"
+      ? `${region}（${members}）${scope ? `在${scope}` : ""}共有${sum}个国家智慧城市试点：${rows.map((r) => `${r.d.name}${r.counted.length}个`).join("，")}。`
+      : `${region.replace(/\b[a-z]/g, (c) => c.toUpperCase())} (${members}) has ${sum} National Smart City pilots${scope ? ` in ${scope}` : ""}: ${rows.map((r) => `${placeName(r.d.name, lang)} ${r.counted.length}`).join(", ")}.`,
+  ];
+  if (batch === null)
+    for (const r of rows)
+      lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${breakdown(cx, r.counted)}`);
+  return { text: lines.join("\n"), count: sum, pilots: rows.flatMap((r) => r.counted) };
+}
+
+/**
  * What a number quoted about an area counts, when it is not our count ("山东应该是16个" — 16 is its
  * first two batches; "我数的是20" — 20 leaves out the 2014 expansion). Undefined when no reading fits.
  */
