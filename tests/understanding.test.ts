@@ -1549,3 +1549,74 @@ describe("forms found by blind18 (first run 96.1%), as general rules", () => {
     expect(a.text).not.toContain("第一批");
   });
 });
+
+describe("names as people write them (blind19)", () => {
+  const entries = referenceEntries();
+  /** The reference batch of an entry whose name holds `part` (its full name may carry the city). */
+  const batchOf = (part: string) =>
+    entries.find((e) => e.name.includes(part) && e.kind !== "expansion2013")?.batch;
+  const label = (b: number | undefined) => ["", "第一批", "第二批", "第三批"][b ?? 0] ?? "";
+
+  it.each([
+    // A county-tier suffix swapped: read as the county, and the reading said.
+    ["萧山市当年是第几批智慧城市试点", "杭州市萧山区", "萧山", "没有“萧山市”这个地名"],
+    ["俺们肇源区是试点不", "肇源县", "肇源", "没有“肇源区”这个地名"],
+    ["婺源市是智慧城市试点吗", "上饶市婺源县", "婺源", "没有“婺源市”这个地名"],
+    // One character wrong that no look-alike table explains.
+    ["咱杜丹江市是第几批国家智慧城市试点啊", "牡丹江市", "牡丹江", "没有“杜丹江市”这个地名"],
+    // A short form two counties share, one of them a pilot: the pilot, the other named.
+    ["伊宁是试点吗", "伊宁市", "伊宁", "伊宁县"],
+    // A place put in the wrong province.
+    ["广东的桂林是第几批智慧城市试点", "桂林市", "桂林", "桂林市在广西壮族自治区，不在广东省"],
+    // Old romanisations (Postal) of a city and its province.
+    ["Tsitsihar in Heilungkiang – national smart city pilot or not?", "齐齐哈尔市", "齐齐哈尔", "batch"],
+    // A park's everyday name.
+    ["首钢园是不是智慧城市试点", "新首钢高端产业综合服务区", "新首钢", "批"],
+  ])("%s → %s", (q, place, part, said) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(place);
+    expect(a.isPilot).toBe(true);
+    const batch = batchOf(part);
+    expect(batch).toBeDefined();
+    expect(a.text).toContain(/[a-z]/i.test(q) ? `batch ${batch}` : label(batch));
+    expect(a.text).toContain(said);
+  });
+
+  it.each([
+    ["东城街道是试点吗"], // a street, not 东城区 with the wrong suffix
+    ["中土世界市是试点吗"],
+  ])("%s is no place read into a pilot", (q) => {
+    expect(engine.answer(q).isPilot).not.toBe(true);
+  });
+
+  it.each([
+    // A zone inside a pilot city: not a pilot itself, within the city's pilot (with its batch).
+    ["珠海横琴算不算智慧城市试点", "横琴新区", "珠海市", "珠海市"],
+    ["武汉光谷算不算单独的一个智慧城市试点", "东湖新技术开发区", "武汉市", "武汉市"],
+    ["周庄是智慧城市试点吗", "周庄镇", "昆山市", "昆山市"],
+    ["Is Hengqin a pilot?", "横琴新区", "Zhuhai", "珠海市"],
+  ])("%s: not itself a pilot, inside %s's", (q, zone, covering, reference) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(zone);
+    expect(a.isPilot).toBe(false);
+    expect(a.text).toContain(covering);
+    const batch = entries.find((e) => e.name === reference)?.batch;
+    expect(batch).toBeDefined();
+    expect(a.text).toContain(/[a-z]/i.test(q) ? `batch ${batch}` : label(batch));
+  });
+
+  it("雄安新区 is the zone, not 安新县 read inside its name", () => {
+    const a = engine.answer("雄安新区是试点吗");
+    expect(a.place).toBe("雄安新区");
+    expect(a.text.split("\n")[0]).toContain("雄安新区");
+  });
+
+  it("济南现在把莱芜章丘都算上: the parts are counted with 济南", () => {
+    const a = engine.answer("济南现在把莱芜章丘都算上，有几个试点");
+    expect(a.intent).toBe("area.count");
+    expect(a.area).toBe("济南市");
+    const inJinan = ["济南西区", "莱芜市", "章丘市"].filter((n) => entries.some((e) => e.name === n));
+    expect(a.count).toBe(inJinan.length);
+  });
+});

@@ -256,7 +256,8 @@ export const NamesFileSchema = z
           english: z.string().min(2),
           aliases: z.array(z.string().min(2)),
           province: z.string(),
-          established: z.number().int(),
+          /** The year it was set up, where it matters (a zone set up after the last batch); towns have none. */
+          established: z.number().int().optional(),
           counties: z.array(z.string().min(2)),
         })
         .strict(),

@@ -23,12 +23,18 @@ import {
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
-import { composeCorrection, composeHelp, composeSources, composeUnknown } from "./answers/help.ts";
+import {
+  composeCorrection,
+  composeHelp,
+  composeMisplaced,
+  composeSources,
+  composeUnknown,
+} from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus, composeStatusList } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import { composeResearch, composeResearchNote, RESEARCH_WORDS } from "./answers/research.ts";
-import { composeZoneStatus, findZone } from "./answers/zone.ts";
+import { composeZoneStatus, findZone, findZoneAt, type Zone } from "./answers/zone.ts";
 import { Atlas, type Division } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
 import { type Context, FOLLOW_UP, fromRef, PRONOUN, toRef } from "./context.ts";
@@ -161,6 +167,10 @@ const BECAME_UNSAID =
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
 /** Which prefecture of a province has the most or fewest: "哪个地级市的试点最多", "试点最多的城市". */
 /** Asks a region's total (京津冀有多少个, 东北三省加起来几个). */
+/** Pilot levels that are whole administrative units (a city, a county), which can hold a zone. */
+const ADMIN_PILOT_LEVELS = new Set(["地级市", "县级市", "区", "县"]);
+/** The asker's own word before a name (咱杜丹江市, 俺们肇源区). */
+const ASKER_PREFIX = /^(咱们|俺们|我们|咱|俺|我)/;
 const REGION_TOTAL =
   /多少|几个|几家|有几|总数|一共|总共|合计|加起来|how many|in total|altogether|count|number/i;
 /** Compares a region's members or ranks them (东北三省哪个最多, 分别几个) instead. */
@@ -357,7 +367,11 @@ export class Engine {
       );
     }
     let rec = recognise(normalised, this.lexicon, this.atlas);
-    const zoned = findZone(rec.text, this.atlas.data.names.zones) !== undefined;
+    const zoneAt = findZoneAt(rec.text, this.atlas.data.names.zones);
+    const zoned = zoneAt !== undefined;
+    // A zone's name is not read for the places inside it (安新 in 雄安新区), and a place named only
+    // to locate the zone (珠海横琴, 武汉光谷) is not the subject.
+    if (zoneAt) rec = { ...rec, mentions: rec.mentions.filter((m) => !this.locatesZone(m, zoneAt)) };
     const container = rec.mentions.length === 1 ? rec.mentions[0] : undefined;
     const corrected =
       rec.otherProgramme || zoned
@@ -368,6 +382,13 @@ export class Engine {
             (this.correctInside(rec, container, trace) ?? this.correctBefore(rec, container, trace));
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
+    // "萧山市" read as 萧山区: said like a correction.
+    const respelled = rec.mentions.find((m) => m.respelled);
+    const noted =
+      corrected ??
+      (respelled
+        ? { typed: respelled.term, name: canonicalName(respelled.place) ?? respelled.term }
+        : undefined);
     const mentions = corrected ? [corrected.mention] : [...rec.mentions];
     const previous = fromRef(context.place, this.atlas);
     const followUp = FOLLOW_UP.test(rec.text);
@@ -395,6 +416,9 @@ export class Engine {
         /(不算|不含|不包括|除了|除去|去掉|排除)\s*$/.test(rec.text.slice(Math.max(0, m.start - 4), m.start)));
     const kept = mentions.filter((m) => !leftOut(m));
     const places = distinct(kept.length > 0 ? kept : mentions);
+    // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
+    const misplaced = misplacedIn(places, rec.text);
+    if (misplaced) places.splice(places.indexOf(misplaced.province), 1);
     const independent = places.filter(
       (m) => !places.some((o) => o !== m && encloses(o.place, m.place, this.atlas)),
     );
@@ -542,12 +566,14 @@ export class Engine {
     const quotedCounts = (
       rec.text.match(/\d{1,3}(?=\s*个)|(?<=是|数的是|应该是)\s*\d{1,3}(?!\d)/g) ?? []
     ).map(Number);
+    if (misplaced)
+      reply.text = `${composeMisplaced(cx, misplaced.place.place, misplaced.province.place)}\n${reply.text}`;
     this.annotate(
       cx,
       reply,
       answered,
       places,
-      { corrected, figure, noSuchBatch, research, quotedCounts },
+      { corrected: noted, figure, noSuchBatch, research, quotedCounts },
       trace,
     );
     // "北戴河新区跟秦皇岛算一个试点还是两个": the number asked is how many pilots the names are.
@@ -1036,7 +1062,11 @@ export class Engine {
     // the others in order ("毫州…第几匹的": the slip in the question words is not the name).
     // Other runs only where a name opens the question: "区县几个" is not a mistyped 义县.
     const opening = (r: string) => !rec.text.slice(0, rec.text.indexOf(r)).replace(OPENERS, "");
-    const runs = [run, ...leftoverRuns(rec.residual).filter((r) => r !== run && opening(r))];
+    const runs = [run, ...leftoverRuns(rec.residual).filter((r) => r !== run && opening(r))].flatMap((r) => {
+      // "咱杜丹江市": the asker's word before the name is not part of it.
+      const bare = r.replace(ASKER_PREFIX, "");
+      return bare !== r && bare.length >= 2 ? [r, bare] : [r];
+    });
     const tries = runs
       .flatMap((r) => [r, ...[4, 3, 2].map((n) => Array.from(r).slice(0, n).join(""))])
       .filter((t, i, all) => t.length >= 2 && all.indexOf(t) === i);
@@ -1062,7 +1092,7 @@ export class Engine {
       const [first, next] = this.lexicon.corrections(t);
       return first && first.score >= floor && !(next && next.score > first.score - 0.05);
     });
-    if (!typed) return undefined;
+    if (!typed) return this.correctOneCharacter(rec, runs, trace);
     const [best] = this.lexicon.corrections(typed);
     if (!best) return undefined;
     const place = this.lexicon.lookup(best.term)?.[0];
@@ -1074,6 +1104,30 @@ export class Engine {
       typed,
       name: best.name,
     };
+  }
+
+  /**
+   * A longer name with one character wrong that no look-alike or homophone explains (杜丹江市 for
+   * 牡丹江市): read as the one name it fits, when exactly one does.
+   */
+  private correctOneCharacter(
+    rec: Recognised,
+    runs: string[],
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    for (const typed of runs) {
+      const fit = this.lexicon.oneSubstitution(typed);
+      const place = fit && this.lexicon.lookup(fit.term)?.[0];
+      if (!fit || !place) continue;
+      const start = rec.text.indexOf(typed);
+      trace.push(`one character: ${typed} → ${fit.name}`);
+      return {
+        mention: { place, term: typed, start, end: start + typed.length, via: "name" },
+        typed,
+        name: fit.name,
+      };
+    }
+    return undefined;
   }
 
   /**
@@ -1215,6 +1269,22 @@ export class Engine {
   }
 
   /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */
+  /** Whether a mention lies within a zone's name, or is a place that holds the zone (its province or city). */
+  private locatesZone(m: Mention, at: { zone: Zone; start: number; end: number }): boolean {
+    if (m.start >= at.start && m.end <= at.end) return true;
+    if (m.place.kind === "division" && m.place.division.level === "province")
+      return m.place.division.name === at.zone.province;
+    const counties = [...this.atlas.divisions.values()].filter(
+      (d) => at.zone.counties.includes(d.name) && d.province === at.zone.province,
+    );
+    const code = m.place.kind === "pilot" ? m.place.pilot.divisionCode : m.place.division.code;
+    return (
+      (m.place.kind !== "pilot" || ADMIN_PILOT_LEVELS.has(m.place.pilot.level)) &&
+      counties.length > 0 &&
+      counties.every((d) => code !== null && d.code.startsWith(code))
+    );
+  }
+
   private looksLikePlace(name: string): boolean {
     return name.length <= 12 && (ADMIN_SUFFIX.test(name) || this.lexicon.suggest(name).length > 0);
   }
@@ -1432,4 +1502,21 @@ function distinct(mentions: Mention[]): Mention[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A province followed by a place that does not lie in it ("广东的桂林", "浙江桂林"): the pair, when
+ * the place is a pilot or a division below province level and the two stand side by side.
+ */
+function misplacedIn(places: Mention[], text: string): { province: Mention; place: Mention } | undefined {
+  // (Not where the two are compared: "广东桂林哪个多".)
+  if (places.length !== 2 || REGION_COMPARED.test(text)) return undefined;
+  const [province, place] = places;
+  if (!province || !place || province.start < 0 || place.start < province.end) return undefined;
+  if (province.place.kind !== "division" || province.place.division.level !== "province") return undefined;
+  if (!/^的?\s*$/.test(text.slice(province.end, place.start))) return undefined;
+  const provinceOf =
+    place.place.kind === "pilot" ? place.place.pilot.province : place.place.division.province;
+  if (place.place.kind === "division" && place.place.division.level === "province") return undefined;
+  return provinceOf !== province.place.division.name ? { province, place } : undefined;
 }

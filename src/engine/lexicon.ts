@@ -83,7 +83,19 @@ export class Lexicon {
       const short = d.level === "county" ? countyShortForm(d) : undefined;
       if (short && !this.exact.has(short)) shorts.set(short, [...(shorts.get(short) ?? []), d]);
     }
-    for (const [short, ds] of shorts) if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
+    for (const [short, ds] of shorts) {
+      if (ds.length === 1 && ds[0]) this.add(short, this.placeFor(ds[0]));
+      // Shared by several counties of which one alone is a pilot (伊宁: 伊宁市 and 伊宁县): the
+      // pilot, with the others as alternatives the answer names.
+      else {
+        const places = ds.map((d) => this.placeFor(d));
+        const pilots = places.filter((p) => p.kind === "pilot");
+        if (pilots.length === 1 && pilots[0]) {
+          for (const place of [pilots[0], ...places.filter((p) => p.kind !== "pilot")])
+            this.add(short, place);
+        }
+      }
+    }
     // Names of before (襄樊市 → 襄阳市, 伊克昭盟 → 鄂尔多斯市), where no place goes by them today.
     for (const r of atlas.data.names.renames) {
       const today = this.exact.get(r.today)?.[0];
@@ -275,6 +287,26 @@ export class Lexicon {
       if (name && !out.some((o) => o.name === name)) out.push({ ...c, name });
     }
     return out;
+  }
+
+  /**
+   * The one name that `text` (four characters or more, ending like a place) mistypes in a single
+   * character other than its last (杜丹江市 → 牡丹江市): undefined when no name, or several, fit.
+   */
+  oneSubstitution(text: string): { term: string; name: string } | undefined {
+    const chars = Array.from(text);
+    if (chars.length < 4 || !/[市县区州旗盟]$/.test(text)) return undefined;
+    this.similar ??= new SimilarNames([...this.exact.keys()].filter((t) => t.length >= 3));
+    const fits = new Map<string, string>();
+    for (const term of this.similar.find(text)) {
+      const other = Array.from(term);
+      if (other.length !== chars.length || other.at(-1) !== chars.at(-1)) continue;
+      if (other.filter((c, i) => c !== chars[i]).length !== 1) continue;
+      const name = canonicalName(this.exact.get(term)?.[0]);
+      if (name) fits.set(name, term);
+    }
+    const [only, ...more] = fits;
+    return only && more.length === 0 ? { term: only[1], name: only[0] } : undefined;
   }
 
   private searchSimilar(query: string, limit: number): string[] {

@@ -18,6 +18,8 @@ export interface Mention {
   start: number;
   end: number;
   via: "name" | "pinyin";
+  /** Read with another county-tier suffix than typed (萧山市 as 萧山区): the answer says so. */
+  respelled?: boolean;
   /** For pinyin mentions, the key the places were found by (pingshanqu for "Pingshan District"). */
   key?: string;
   /** Set when the term is declared ambiguous on purpose (吉林, 海南). */
@@ -385,6 +387,21 @@ function completesName(place: Place, term: string, suffix: string): boolean {
   return place.kind === "pilot" && place.pilot.level === suffix;
 }
 
+/** County-tier suffixes, which people swap for one another (萧山市 for 萧山区, 婺源市 for 婺源县). */
+const COUNTY_TIER = /^[区县市旗]$/;
+
+/**
+ * Whether a county's short form with the wrong county-tier suffix still names it: 萧山市 (a city
+ * until 2001) is 萧山区, 肇源区 is 肇源县. Only when the name with that suffix is no place at all
+ * (the gazetteer has every county-level unit), and never for a prefecture's short form (吉林市).
+ */
+function wrongTier(place: Place, term: string, suffix: string, lexicon: Lexicon): boolean {
+  if (!COUNTY_TIER.test(suffix) || lexicon.lookup(term + suffix)) return false;
+  const name = canonicalName(place) ?? "";
+  if (place.kind === "division") return place.division.level === "county";
+  return /[区县市旗]$/.test(name) && name.endsWith(term + name.slice(-1)) && !name.endsWith(term + suffix);
+}
+
 function scanChinese(text: string, lexicon: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (let i = 0; i < text.length; ) {
@@ -397,7 +414,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
       // A short form directly followed by a suffix names another place ("东城街道" is not 东城区),
       // unless the suffix completes the place's own name (搜登站 + 镇).
       const suffix = ENDS_WITH_SUFFIX.test(term) ? undefined : text.slice(i + len).match(SUFFIX_AFTER)?.[0];
-      if (suffix && !completesName(places[0], term, suffix)) continue;
+      const respelled = suffix !== undefined && !completesName(places[0], term, suffix);
+      if (respelled && !wrongTier(places[0], term, suffix, lexicon)) continue;
       // A county's short form inside running words is a word, not the county (惠民 in 便民利民惠民).
       if (!suffix && embeddedShortForm(text, i, len, places[0], term)) continue;
       // A short form that runs on into a longer unknown name (云梦 in 云梦泽市) is not that place.
@@ -424,9 +442,8 @@ function scanChinese(text: string, lexicon: Lexicon): Mention[] {
         break;
       }
       const end = i + len + (suffix?.length ?? 0);
-      out.push(
-        withAlternatives({ place: places[0], term: text.slice(i, end), start: i, end, via: "name" }, places),
-      );
+      const mention: Mention = { place: places[0], term: text.slice(i, end), start: i, end, via: "name" };
+      out.push(withAlternatives(respelled ? { ...mention, respelled } : mention, places));
       i = end;
       found = true;
       break;
@@ -644,9 +661,11 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
         encloses(outer.place, m.place, atlas) &&
         ((ONLY.test(between) && ONE_OF.test(text.slice(m.end))) ||
           INCLUDING.test(between) ||
+          // "济南现在把莱芜章丘都算上": the parts between 把 and 算上.
+          (INCLUDED_BY_BA.test(between) && INCLUDED_AFTER.test(text.slice(m.end))) ||
           (previous !== undefined &&
             claimed.includes(previous) &&
-            /^\s*[、和及与,，]\s*$/.test(text.slice(previous.end, m.start))))
+            /^\s*[、和及与,，]?\s*$/.test(text.slice(previous.end, m.start))))
       );
     });
     if (part) claimed.push(m);
@@ -734,6 +753,11 @@ const AFTER_STORY = /(?<=[。！!；;]\s*)(请问|想问一下|想问|我想知�
 const ONLY = /^\s*(就|只有|只|仅|仅有|就只有)\s*$/;
 /** Between a place and its parts to be counted with it: 算上, 加上, 包括 (济南现在算上莱芜). */
 const INCLUDING = /^[^，。？?！!]{0,4}(算上|加上|包括|连同|包含|含)\s*$/;
+/** Between a place and its parts in the 把 form: "济南现在把(莱芜章丘都算上)". */
+const INCLUDED_BY_BA = /^[^，。？?！!]{0,4}把\s*$/;
+/** After the parts in the 把 form, maybe past more of them: "…莱芜、章丘都算上". */
+const INCLUDED_AFTER =
+  /^[\p{Script=Han}、和及与\s]{0,8}?(都|也)?(算上|加上|算进去|算进来|算在内|包括进来|包括进去)/u;
 /** After the inner place: "一个", "1个", "这一个". */
 const ONE_OF = /^\s*(这)?\s*[一1两2]\s*个/;
 
@@ -772,7 +796,12 @@ export function leftoverName(residual: string): string {
   const runs = leftoverRuns(residual);
   // A town's name (乌镇) is the name, however long the rest of the message: the gazetteer has no towns.
   const named = runs.filter((r) => /^\p{Script=Han}{1,3}(镇|乡|村)$/u.test(r));
-  const han = (named.length > 0 ? named : runs).sort((a, b) => b.length - a.length)[0];
+  // …and so is a run that ends like a place (沪州 before "晓得不").
+  // (县 and 区 also end words for levels: "第二批里县、镇一级的".)
+  const placeLike = runs.filter((r) => /^\p{Script=Han}{1,4}[州市旗盟]$/u.test(r));
+  const han = (named.length > 0 ? named : placeLike.length > 0 ? placeLike : runs).sort(
+    (a, b) => b.length - a.length,
+  )[0];
   if (han) return han;
   const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
   return words.join(" ");

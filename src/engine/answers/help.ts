@@ -91,6 +91,16 @@ export function composeCorrection(
   return shortened ? `（“${typed}”按“${name}”回答。）` : `（没有“${typed}”这个地名，按“${name}”回答。）`;
 }
 
+/** "（桂林市在广西壮族自治区，不在广东省。）": a place the question put in another province. */
+export function composeMisplaced(cx: ComposeContext, place: Place, said: Place): string {
+  const name = canonicalName(place) ?? "";
+  const province = place.kind === "pilot" ? place.pilot.province : place.division.province;
+  const saidName = canonicalName(said) ?? "";
+  return cx.lang === "zh"
+    ? `（${name}在${province}，不在${saidName}。）`
+    : `(${placeName(name, "en")} is in ${placeName(province, "en")}, not ${placeName(saidName, "en")}.)`;
+}
+
 /**
  * Where the data comes from: each batch's notice (or the meeting where the first was announced), the
  * check against the official totals, the corrections, and where other programmes' lists come from.
