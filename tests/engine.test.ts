@@ -168,8 +168,12 @@ describe("warm-up", () => {
     const fresh = new Engine();
     // White-box on purpose: these are the fields built on first need, and warm must reach each.
     const lazy = () => {
-      const e = fresh as unknown as { exampleIndex?: unknown; lexicon: Record<string, unknown> };
-      return [e.exampleIndex, e.lexicon.corrector, e.lexicon.similar];
+      const e = fresh as unknown as {
+        exampleIndex?: unknown;
+        pinyinReader?: unknown;
+        lexicon: Record<string, unknown>;
+      };
+      return [e.exampleIndex, e.pinyinReader, e.lexicon.corrector, e.lexicon.similar];
     };
     expect(lazy().every((x) => x === undefined)).toBe(true);
     fresh.warm();

@@ -83,9 +83,11 @@ import {
 } from "./intents.ts";
 import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from "./lexicon.ts";
 import { normalise } from "./normalise.ts";
+import { PinyinReader } from "./pinyin-reader.ts";
 import { findOtherProgramme } from "./programmes.ts";
 import {
   type BatchNumber,
+  ENGLISH_STOPWORDS,
   encloses,
   leftoverName,
   leftoverRuns,
@@ -171,6 +173,23 @@ const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(�
 const ADMIN_PILOT_LEVELS = new Set(["地级市", "县级市", "区", "县"]);
 /** The asker's own word before a name (咱杜丹江市, 俺们肇源区). */
 const ASKER_PREFIX = /^(咱们|俺们|我们|咱|俺|我)/;
+/** A question of Latin letters only (pinyin or English). */
+const ALL_LATIN = /^[a-z][a-z\s?!.,，？！。]*$/;
+/** Everyday words of questions typed in pinyin that are no intent's cue ("xianzai hai you zhe ge xiangmu ma"). */
+const PINYIN_WORDS = [
+  "现在",
+  "还有",
+  "这个",
+  "项目",
+  "什么",
+  "哪些",
+  "第一批",
+  "第二批",
+  "第三批",
+  "智慧城市",
+  "试点",
+  "国家",
+];
 const REGION_TOTAL =
   /多少|几个|几家|有几|总数|一共|总共|合计|加起来|how many|in total|altogether|count|number/i;
 /** Compares a region's members or ranks them (东北三省哪个最多, 分别几个) instead. */
@@ -342,9 +361,32 @@ export class Engine {
     };
   }
 
+  private pinyinReader?: PinyinReader;
+
+  /** A question typed wholly in pinyin, its known words read back into characters. */
+  private readPinyin(text: string): string {
+    if (!ALL_LATIN.test(text)) return text;
+    this.pinyinReader ??= new PinyinReader(
+      [
+        ...this.intents.flatMap((i) => [...i.cues, ...i.topicCues]),
+        ...this.atlas.data.programme.batches.map((b) => b.label),
+        ...this.atlas.data.related.programmes.flatMap((p) => [p.name, ...p.terms]),
+        ...PINYIN_WORDS,
+      ],
+      this.lexicon.names(),
+    );
+    // (A word the questions are made of is no place, whatever it spells: shidian is 试点, not 施甸.)
+    return this.pinyinReader.read(
+      text,
+      (key) => !ENGLISH_STOPWORDS.has(key) && this.lexicon.lookupPinyin(key) !== undefined,
+    );
+  }
+
   /** Answers one question. */
   private answerOne(question: string, context: Context = {}): Answer {
-    const normalised = normalise(String(question ?? ""), this.atlas.data.dialect.replacements);
+    const typed = normalise(String(question ?? ""), this.atlas.data.dialect.replacements);
+    // The reply to pinyin stays English (`english` is the typed text's); the words are read as Chinese.
+    const normalised = { ...typed, text: this.readPinyin(typed.text) };
     const cx: ComposeContext = {
       atlas: this.atlas,
       programme: this.atlas.data.programme,

@@ -83,10 +83,11 @@ export const CONFIDENT_SCORE = 8;
 export const CUMULATIVE = /截至|截止|累计|为止|so far|up to|cumulative/;
 
 /** Words for the programme's start, one end of an interval ("从发通知到第三批"). */
-export const LAUNCH = /发通知|启动|开始|发文|起步|launch|start/;
+export const LAUNCH = /发通知|通知发布|发布通知|通知下发|下发通知|启动|开始|发文|起步|launch|start/;
 
 /** Words that ask for the time between two things. */
-export const INTERVAL = /相隔|间隔|隔了|隔多|相差多|差了多|多久|多长时间|几个月|how long|apart|between/;
+export const INTERVAL =
+  /相隔|间隔|隔了|隔多|相差多|相差几|差了多|差几|多久|多长时间|几个月|几天|多少天|多少个月|how long|how many (days|months)|apart|between/;
 
 /**
  * Whether an English question's intent rests only on question words ("how do" in "how do I renew my

@@ -172,6 +172,11 @@ export class Lexicon {
     return this.exact.get(term);
   }
 
+  /** Every exact term (the names, short forms and aliases the scanner knows). */
+  names(): IterableIterator<string> {
+    return this.exact.keys();
+  }
+
   /**
    * Lengths of the terms that start with a character, longest first: the scanner tries only these
    * instead of every length up to {@link maxLength}.
