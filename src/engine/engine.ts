@@ -95,7 +95,7 @@ import {
   type Recognised,
   recognise,
 } from "./recognise.ts";
-import { offTopicObject } from "./scope.ts";
+import { offTopicAsked, offTopicObject } from "./scope.ts";
 
 export type { Context } from "./context.ts";
 
@@ -670,9 +670,14 @@ export class Engine {
             layer === "rules"
           ? this.unconfirmedTopic(intent, rec, slots, trace)
           : undefined;
-    if (offTopic) {
+    // "中国人口最多的城市是哪个", "iphone16多少钱": what is asked is not what the programme deals in.
+    const offTopicThing =
+      !offTopic && intent !== "other.programme" && intent !== "help" && !TOPIC.test(rec.residual)
+        ? offTopicAsked(rec.residual)
+        : undefined;
+    if (offTopic || offTopicThing) {
       // "西安有什么景点": a place, but not a question about its pilots.
-      trace.push(`off topic: ${offTopic}`);
+      trace.push(`off topic: ${offTopic ?? offTopicThing}`);
       intent = "unknown";
     }
     // "那亳州到底是第二批还是第三批": which batch a place is in; the place is the one just before.

@@ -7,7 +7,7 @@ const ASKS_FOR =
   /(?:有什么|有哪些|都有啥|有啥|多少|几个|哪些|(?<!为)什么)(?!时候|样|意思|情况|水平|级别)\s*(\p{Script=Han}{1,8})/u;
 /** Words for what this programme counts and lists. */
 const PROGRAMME_NOUNS =
-  /试点|地方|城市|城|市|区|县|镇|乡|街道|园|个|家|处|批|名单|入选|项目|单位|地区|座|智慧|申报|样板|示范|算|包括|包含|计入|星|等级|扩大|范围/;
+  /试点|地方|城市|城|市|区|县|镇|乡|街道|园|个|家|处|批|名单|入选|项目|单位|地区|座|智慧|申报|样板|示范|算|包括|包含|计入|星|等级|扩大|范围|省|数量|数目|个数|总数|新增|占比|比例|排名/;
 /** Particles and fillers that end a question and name nothing. */
 const TRAILING = /[的吗呢啊呀吧么嘛哇啦了呗]+$/u;
 
@@ -16,4 +16,28 @@ export function offTopicObject(residual: string): string | undefined {
   const asked = residual.match(ASKS_FOR)?.[1]?.replace(TRAILING, "");
   if (!asked || PROGRAMME_NOUNS.test(asked)) return undefined;
   return asked;
+}
+
+/** "中国人口最多的城市", "哪里的小龙虾最好吃": the words before a superlative, and the superlative. */
+const SUPERLATIVE = /(\p{Script=Han}{2,6})最(多|少|大|高|低|好|美|贵|便宜)/u;
+/** "iphone16多少钱", "城际票多少钱": what a price is asked of. */
+const PRICE_OF = /([\p{Script=Han}a-z0-9]{1,8})(多少钱|几块钱|什么价)/u;
+/** What goes before 多少钱 in questions about the programme's money: a verb (给, 投了) or a funding word. */
+const MONEY_VERB =
+  /(给|投了?|花了?|砸了?|拿了?|拨了?|要|用了?|需要|得|补了?|贷了?|投资|资金|经费|预算|补贴|贷款|一共|总共|每个|了)$/u;
+
+/** The programme's own things a price may be asked of (一个试点多少钱). */
+const PRICED_ITEM = /(试点|项目|城市|市|区|县|镇|批|个|家|申报|评审)$/u;
+
+/**
+ * What an off-topic question asks about whatever intent its words suggest (人口 in 人口最多, 票 in
+ * 城际票多少钱), or undefined. Only for questions that do not name the programme.
+ */
+export function offTopicAsked(residual: string): string | undefined {
+  // (What comes after a question word: 小龙虾 in 哪里的小龙虾, 省 in 哪个省.)
+  const superlative = residual.match(SUPERLATIVE)?.[1]?.replace(/^.*(哪个|哪些|哪里|哪儿|什么|谁)的?/u, "");
+  if (superlative && !PROGRAMME_NOUNS.test(superlative)) return superlative;
+  const priced = residual.match(PRICE_OF)?.[1];
+  if (priced && !MONEY_VERB.test(priced) && !PRICED_ITEM.test(priced)) return priced;
+  return undefined;
 }
