@@ -278,3 +278,47 @@ describe("a region's total (its members' counts summed)", () => {
     expect(a.winners).toEqual([top]);
   });
 });
+
+describe("an area's pilots of one kind of unit", () => {
+  // Counted by hand from the reference list by a writer who never saw the engine (blind20).
+  it.each([
+    ["湖北有几个地级市是整个市入选的", "湖北省", 6],
+    ["广东有几个地级市是整个市入选", "广东省", 1],
+  ])("%s → %i", (q, province, n) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(n);
+    // Each one named is a pilot of that province in the reference list, and the whole is stated.
+    const named = a.pilots?.map((p) => p.name) ?? [];
+    expect(named).toHaveLength(n);
+    for (const name of named)
+      expect(
+        entries.some((e) => e.name.startsWith(name) && e.province === province),
+        name,
+      ).toBe(true);
+    expect(a.text).toContain(`${all.get(province)}个试点中`);
+  });
+
+  it.each([
+    "杭州下面有几个试点（区县镇都算）",
+    "苏州一共有几个智慧城市试点（包括下面的区县镇）",
+    "杭州有几个试点区县",
+  ])("%s counts every unit (the levels are included, not filtered)", (q) => {
+    const a = engine.answer(q);
+    const city = a.area ?? "";
+    expect(a.text).not.toContain("个试点中");
+    expect(a.count).toBeGreaterThan(1);
+    expect(city).toMatch(/杭州市|苏州市/);
+  });
+});
+
+describe("a province asked with a batch", () => {
+  it.each([
+    ["第一批里有没有广西的", "广西壮族自治区", 1],
+    ["第二批有广西吗", "广西壮族自治区", 2],
+  ] as const)("%s: its count in that batch", (q, province, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(referenceCounts(batch).get(province) ?? 0);
+  });
+});

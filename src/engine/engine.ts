@@ -8,6 +8,7 @@ import {
   composeAreaCount,
   composeAreaCountThrough,
   composeAreaExpansions,
+  composeAreaLevelCount,
   composeAreaList,
   composeAreaSum,
   composeCompare,
@@ -18,6 +19,7 @@ import {
   explainQuotedCount,
   FEWER,
   FEWEST,
+  levelAsked,
   NEW_ONLY,
 } from "./answers/area.ts";
 import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
@@ -336,7 +338,11 @@ export class Engine {
     if (!first || rest.length === 0) return this.answerOne(question, context);
     // Pieces about one and the same place ("临沂明明在名单上 临沂到底是不是") are one question.
     const subject = (a: Answer) => a.place ?? a.area;
-    if (subject(first) && answers.every((a) => subject(a) === subject(first))) {
+    // (Not counts of it that differ: "广西第一批有没有试点？一共几个？" asks for 0 and for 7.)
+    const countsDiffer =
+      first.intent === "area.count" &&
+      answers.some((a) => a.intent === "area.count" && a.count !== first.count);
+    if (subject(first) && answers.every((a) => subject(a) === subject(first)) && !countsDiffer) {
       // "山东有几个？都是哪些": the list answers both (it states the count too).
       const list = answers.find((a) => a.intent === "area.list");
       if (list && answers.every((a) => a.intent === "area.count" || a.intent === "area.list"))
@@ -583,6 +589,17 @@ export class Engine {
       intent = "area.ranking";
       trace.push("prefectures ranked");
     }
+    // "第一批里有没有广西的": a province is no pilot; asked with a batch, it is its count in that batch.
+    if (
+      intent === "pilot.status" &&
+      rec.batch !== null &&
+      places.length === 1 &&
+      places[0]?.place.kind === "division" &&
+      places[0].place.division.level === "province"
+    ) {
+      intent = "area.count";
+      trace.push("a province in a batch");
+    }
     // "京津冀加起来多少个": a region's total is counted, unless its members are compared.
     if (
       places.length >= 2 &&
@@ -727,7 +744,14 @@ export class Engine {
         ? places[0]
         : places.filter((m) => m.start >= 0 && m.start < claimedAt).sort((a, b) => b.start - a.start)[0];
     const area = claimant ? areaOf(cx, claimant.place) : undefined;
-    if (area && area.level !== "county" && CLAIMED_COUNT.test(rec.text) && intent !== "area.count") {
+    // (Not a figure about another programme: "技术和标准试点是20个吗 南京在不在".)
+    if (
+      area &&
+      area.level !== "county" &&
+      CLAIMED_COUNT.test(rec.text) &&
+      intent !== "area.count" &&
+      intent !== "other.programme"
+    ) {
       intent = "area.count";
       if (claimant && claimant !== places[0]) places.splice(0, places.length, claimant);
       trace.push("a count claimed");
@@ -1374,7 +1398,7 @@ export class Engine {
           };
         return asStatus();
       case "area.count":
-      case "area.list":
+      case "area.list": {
         // "山东前两批加起来几个": the first two batches together.
         if (intent === "area.count" && area && THROUGH_TWO.test(rec.text))
           return { intent, reply: composeAreaCountThrough(cx, area, 2) };
@@ -1396,12 +1420,17 @@ export class Engine {
         if (places.length >= 2 && first && places.every((m) => m.term === first.term))
           return { intent, reply: composeRegionTotal(cx, first.term, this.areasOf(cx, places), batch) };
         if (!area) return asStatus();
+        // "湖北有几个地级市是整个市入选的": the area's pilots of one kind of unit.
+        const level =
+          intent === "area.count" && area.level !== "county" ? levelAsked(rec.residual) : undefined;
+        if (level) return { intent, reply: composeAreaLevelCount(cx, area, batch, level) };
         return {
           intent,
           reply: (intent === "area.count" ? composeAreaCount : composeAreaList)(cx, area, batch, {
             newOnly: this.asksNewOnly(rec),
           }),
         };
+      }
       case "area.compare": {
         const areas = this.areasOf(cx, places);
         if (areas.length < 2) return asStatus();

@@ -9,7 +9,7 @@ const ASKS_FOR =
 const PROGRAMME_NOUNS =
   /试点|地方|城市|城|市|区|县|镇|乡|街道|园|个|家|处|批|名单|入选|项目|单位|地区|座|智慧|申报|样板|示范|算|包括|包含|计入|星|等级|扩大|范围|省|数量|数目|个数|总数|新增|占比|比例|排名/;
 /** Particles and fillers that end a question and name nothing. */
-const TRAILING = /[的吗呢啊呀吧么嘛哇啦了呗]+$/u;
+const TRAILING = /[的吗呢啊呀吧么嘛哇啦了呗咯哦噢喔哈嘞啰]+$/u;
 
 /** The thing an off-topic question about a place asks for (景点, 人口), or undefined when it is on topic. */
 export function offTopicObject(residual: string): string | undefined {

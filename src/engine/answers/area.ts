@@ -595,6 +595,63 @@ export function explainQuotedCount(cx: ComposeContext, d: Division, quoted: numb
 }
 
 /** Answers "山东前两批加起来几个": the area's pilots up to and including batch `last`. */
+/** Kinds of unit asked to be counted within an area ("几个地级市是整个市入选的"), by the data's levels. */
+const LEVEL_ASKED: [RegExp, Pilot["level"][], string, string][] = [
+  [
+    /(几|多少)个?\s*(地级市|地级城市)|(地级市|地级城市)\s*(有|是)?\s*(几|多少)|整个市|整市入选|全市入选|how many prefecture-level/,
+    ["地级市"],
+    "地级市（整市入选）",
+    "whole prefecture-level cities",
+  ],
+  [
+    /(几|多少)个?\s*县级市|县级市\s*(有|是)?\s*(几|多少)|how many county-level/,
+    ["县级市"],
+    "县级市",
+    "county-level cities",
+  ],
+  [/(几|多少)个?\s*镇(?!\p{Script=Han})|镇\s*(有|是)?\s*(几|多少)/u, ["镇"], "镇", "towns"],
+  [
+    /(几|多少)个?\s*(开发区|功能区|新区|园区)|(开发区|功能区|新区|园区)\s*(有|是)?\s*(几|多少)/,
+    ["功能区"],
+    "开发区、新区等功能区",
+    "zones and new areas",
+  ],
+];
+/** Words that list kinds of unit as included, not as the one counted ("区县镇都算", "包括下面的区县"). */
+const LEVELS_INCLUDED = /都算|算上|包括|包含|含|这些|那些|范围内|下面|以下|、|\ball\b|including|inside/;
+
+/** The kind of unit a count within an area asks for (地级市 in 湖北有几个地级市), if any. */
+export function levelAsked(
+  residual: string,
+): { levels: Pilot["level"][]; zh: string; en: string } | undefined {
+  if (LEVELS_INCLUDED.test(residual)) return undefined;
+  const found = LEVEL_ASKED.find(([pattern]) => pattern.test(residual));
+  return found ? { levels: found[1], zh: found[2], en: found[3] } : undefined;
+}
+
+/**
+ * An area's pilots of one kind of unit ("湖北有几个地级市是整个市入选的": 6 of its 11): the number,
+ * out of how many, and their names with batches.
+ */
+export function composeAreaLevelCount(
+  cx: ComposeContext,
+  d: Division,
+  batch: BatchNumber | null,
+  level: { levels: Pilot["level"][]; zh: string; en: string },
+): Reply {
+  const { counted } = tally(cx, d, batch);
+  const kind = counted.filter((p) => level.levels.includes(p.level));
+  const scope = batch === null ? "" : batchLabel(batch, cx.programme, cx.lang);
+  const names = kind
+    .map((p) => pilotWithBatch(p, cx.programme, cx.lang))
+    .join(cx.lang === "zh" ? "、" : ", ");
+  const text =
+    cx.lang === "zh"
+      ? `${d.name}${scope}的${counted.length}个试点中，${level.zh}${kind.length}个${kind.length ? `：${names}` : ""}。`
+      : `Of the ${counted.length} pilots of ${placeName(d.name, "en")}${scope ? ` in ${scope}` : ""}, ${kind.length} are ${level.en}${kind.length ? `: ${names}` : ""}.`;
+  return { text, count: kind.length, area: d.name, pilots: kind };
+}
+
 export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: BatchNumber): Reply {
   const { counted } = tally(cx, d, null);
   const through = counted.filter((p) => p.batch <= last);
