@@ -1539,14 +1539,13 @@ describe("forms found by blind18 (first run 96.1%), as general rules", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 
-  it("a bare 一共几个 after a question about a province counts that province, all batches", () => {
+  it("a bare 一共几个 after a question about a province in a batch: both answered, the batch and all batches", () => {
     const a = engine.answer("广西第一批有没有试点？一共几个？");
-    expect(a).toMatchObject({
-      intent: "area.count",
-      area: "广西壮族自治区",
-      count: all.get("广西壮族自治区"),
-    });
-    expect(a.text).not.toContain("第一批");
+    expect(a).toMatchObject({ intent: "area.count", area: "广西壮族自治区" });
+    const [inBatch, inAll] = a.text.split("\n\n");
+    expect(a.count).toBe(referenceCounts(1).get("广西壮族自治区") ?? 0);
+    expect(inBatch).toContain("第一批");
+    expect(inAll).toContain(`共有${all.get("广西壮族自治区")}个`);
   });
 });
 
@@ -1618,5 +1617,53 @@ describe("names as people write them (blind19)", () => {
     expect(a.area).toBe("济南市");
     const inJinan = ["济南西区", "莱芜市", "章丘市"].filter((n) => entries.some((e) => e.name === n));
     expect(a.count).toBe(inJinan.length);
+  });
+});
+
+describe("numbers quoted and shares (blind20)", () => {
+  const entries = referenceEntries();
+  const counted = (batch?: number) =>
+    entries.filter((e) => e.kind !== "expansion2013" && (batch === undefined || e.batch === batch)).length;
+
+  it("山东的试点占全国的百分之几: the count and its share of the total", () => {
+    const a = engine.answer("山东的试点占全国的百分之几");
+    const n = all.get("山东省") ?? 0;
+    expect(a.count).toBe(n);
+    expect(a.text).toContain(`${counted()}个的${((100 * n) / counted()).toFixed(1)}%`);
+  });
+
+  it("山东第三批占第三批的比例: the share of that batch's counted pilots", () => {
+    const a = engine.answer("山东第三批占第三批的比例");
+    const n = referenceCounts(3).get("山东省") ?? 0;
+    expect(a.count).toBe(n);
+    expect(a.text).toContain(`${counted(3)}个的${((100 * n) / counted(3)).toFixed(1)}%`);
+  });
+
+  it("第二批是103个还是113个: batch 2's own count, the 10 explained", () => {
+    const a = engine.answer("第二批是103个还是113个（加上扩大范围那10个）");
+    expect(a.intent).toBe("batch.info");
+    expect(a.count).toBe(counted(2));
+  });
+
+  it("加上2013年扩大范围的10个是不是就是300个了: the programme's total", () => {
+    const a = engine.answer("加上2013年扩大范围的10个是不是就是300个了");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(counted());
+  });
+
+  it("总数290个包不包括新疆兵团的: yes, with the place's count", () => {
+    const a = engine.answer("总数290个包不包括新疆兵团的");
+    expect(a.intent).toBe("programme.total");
+    const bingtuan = all.get("新疆生产建设兵团") ?? 0;
+    expect(bingtuan).toBeGreaterThan(0);
+    expect(a.text.split("\n")[0]).toContain(`${bingtuan}个`);
+  });
+
+  it.each([
+    ["写论文要引用，第一批名单有没有正式文件可以引", "programme.documents"],
+    ["2015年以后住建部还公布过新的试点吗", "programme.outlook"],
+    ["全国试点数量排前三的省是哪几个", "area.ranking"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
   });
 });

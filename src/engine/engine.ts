@@ -12,9 +12,11 @@ import {
   composeAreaList,
   composeAreaSum,
   composeCompare,
+  composeCountedIn,
   composePrefectureRanking,
   composeRanking,
   composeRegionTotal,
+  composeShare,
   EXCLUDES_EXPANSIONS,
   explainQuotedCount,
   FEWER,
@@ -192,6 +194,10 @@ const PINYIN_WORDS = [
   "试点",
   "国家",
 ];
+/** Asks for a share of the whole: 占全国的百分之几, 占比, what percentage. */
+const SHARE = /百分之几|百分比|占比|比例|占全国|占了?多少|几成|percent|percentage|share|proportion/;
+/** Asks whether something is in a total: 包不包括, 算不算在内. */
+const TOTAL_INCLUDES = /包不包括|包括|包含|含不含|算不算|算在|算进|计入|included|include/;
 const REGION_TOTAL =
   /多少|几个|几家|有几|总数|一共|总共|合计|加起来|how many|in total|altogether|count|number/i;
 /** Compares a region's members or ranks them (东北三省哪个最多, 分别几个) instead. */
@@ -600,6 +606,17 @@ export class Engine {
       intent = "area.count";
       trace.push("a province in a batch");
     }
+    // "山东的试点占全国的百分之几": a share is worked out from the area's count.
+    if (
+      SHARE.test(rec.text) &&
+      places.length === 1 &&
+      places[0] &&
+      areaOf(cx, places[0].place) &&
+      (intent === undefined || intent === "area.list" || intent === "pilot.status")
+    ) {
+      intent = "area.count";
+      trace.push("a share");
+    }
     // "京津冀加起来多少个": a region's total is counted, unless its members are compared.
     if (
       places.length >= 2 &&
@@ -632,7 +649,16 @@ export class Engine {
       reply,
       answered,
       places,
-      { corrected: noted, figure, noSuchBatch, research, quotedCounts },
+      {
+        corrected: noted,
+        figure,
+        noSuchBatch,
+        research,
+        quotedCounts,
+        batch,
+        share: SHARE.test(rec.text),
+        includesAsked: namesTotal(cx, rec.text) && TOTAL_INCLUDES.test(rec.text),
+      },
       trace,
     );
     // "北戴河新区跟秦皇岛算一个试点还是两个": the number asked is how many pilots the names are.
@@ -794,13 +820,17 @@ export class Engine {
     } else if (
       figure &&
       places.length === 0 &&
-      ALTOGETHER.test(rec.residual) &&
+      (ALTOGETHER.test(rec.residual) || /加上|算上/.test(rec.residual)) &&
       figure.value > Math.max(...cx.programme.batches.map((b) => b.count + b.expansions))
     ) {
       // "算上2013年扩大范围那10个，是不是一共300个": a claimed total larger than any batch is about
       // the programme, whatever batch the question names on the way.
       intent = "programme.total";
       trace.push("total claimed");
+    } else if (places.length > 0 && quotesTotal && TOTAL_INCLUDES.test(rec.text)) {
+      // "总数290个包不包括新疆兵团的": whether a place is in the total is the total's question.
+      intent = "programme.total";
+      trace.push("a place in the total");
     } else if (
       figure &&
       places.length === 0 &&
@@ -830,6 +860,12 @@ export class Engine {
       research: boolean;
       /** Numbers of pilots the question quotes ("我数的是20个"), to be explained. */
       quotedCounts: number[];
+      /** The batch the answer is about, if one. */
+      batch: BatchNumber | null;
+      /** The question asks for a share of the whole ("占全国的百分之几"). */
+      share: boolean;
+      /** The question asks whether something is included ("包不包括"). */
+      includesAsked: boolean;
     },
     trace: string[],
   ): void {
@@ -841,11 +877,28 @@ export class Engine {
     const quoted =
       quotedArea && notes.quotedCounts.map((n) => explainQuotedCount(cx, quotedArea, n)).find(Boolean);
     if (quoted) reply.text = `${quoted}\n${reply.text}`;
+    // "总数290个包不包括新疆兵团的": the place's own count, counted in the total.
+    const inTotal = places[0] ? areaOf(cx, places[0].place) : undefined;
+    if (answered === "programme.total" && inTotal && notes.includesAsked) {
+      const own = composeAreaCount(cx, inTotal, null).text.split("\n")[0] ?? "";
+      reply.text = `${composeCountedIn(cx, own, cx.programme.total)}\n${reply.text}`;
+    }
+    // "山东的试点占全国的百分之几": the area's count as a share of the programme's (or its batch's).
+    if (notes.share && answered === "area.count" && reply.count !== undefined && reply.area) {
+      const whole =
+        notes.batch === null
+          ? cx.programme.total
+          : cx.atlas.data.pilots.filter((p) => p.batch === notes.batch && isCounted(p)).length;
+      reply.text = `${reply.text}\n${composeShare(cx, reply.area, reply.count, whole, notes.batch)}`;
+    }
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure.text}\n${reply.text}`;
       // The answer to a quoted total ("是不是就300个了") is the programme's own total, whatever part it lists.
       if (answered === "programme.total") reply.count = cx.programme.total;
+      // …and to a figure quoted for one batch ("第二批是103个还是113个"), that batch's own count.
+      const asked = notes.batch === null ? undefined : batchOf(cx.programme, notes.batch);
+      if (answered === "batch.info" && asked && figure.value !== asked.count) reply.count = asked.count;
     }
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
@@ -1595,4 +1648,9 @@ function misplacedIn(places: Mention[], text: string): { province: Mention; plac
     place.place.kind === "pilot" ? place.place.pilot.province : place.place.division.province;
   if (place.place.kind === "division" && place.place.division.level === "province") return undefined;
   return provinceOf !== province.place.division.name ? { province, place } : undefined;
+}
+
+/** Whether a question quotes the programme's total (290) as a number. */
+function namesTotal(cx: ComposeContext, text: string): boolean {
+  return (text.match(/\d+/g) ?? []).some((n) => Number(n) === cx.programme.total);
 }

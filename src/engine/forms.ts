@@ -74,7 +74,7 @@ export const THIS_OR_OTHER =
 
 /** Asking why or where a figure comes from ("为什么…97个", "97是哪来的"). */
 export const WHY_FIGURE =
-  /为什么|为啥|怎么回事|啥意思|什么意思|什么数|啥数|指啥|指什么|是指|哪来|怎么算|怎么来的|怎么得出|有的说|新闻说|why|where does/;
+  /为什么|为啥|怎么回事|啥意思|什么意思|什么数|啥数|指啥|指什么|是指|哪来|怎么算|咋算|如何算|怎样算|怎么来的|怎么得出|有的说|新闻说|why|where does/;
 
 /** A rule score this high (a pattern and a cue) needs no confirmation by the examples. */
 export const CONFIDENT_SCORE = 8;

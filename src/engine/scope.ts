@@ -35,7 +35,11 @@ const PRICED_ITEM = /(试点|项目|城市|市|区|县|镇|批|个|家|申报|�
  */
 export function offTopicAsked(residual: string): string | undefined {
   // (What comes after a question word: 小龙虾 in 哪里的小龙虾, 省 in 哪个省.)
-  const superlative = residual.match(SUPERLATIVE)?.[1]?.replace(/^.*(哪个|哪些|哪里|哪儿|什么|谁)的?/u, "");
+  // (Words that only ask, 是不是 in 山东是不是最多, name nothing.)
+  const superlative = residual
+    .match(SUPERLATIVE)?.[1]
+    ?.replace(/^.*(哪个|哪些|哪里|哪儿|什么|谁)的?/u, "")
+    .replace(/是不是|是否|算不算|全国|全省|属于|就是|是|算|为|就|都|也|还|的|了|第/gu, "");
   if (superlative && !PROGRAMME_NOUNS.test(superlative)) return superlative;
   const priced = residual.match(PRICE_OF)?.[1];
   if (priced && !MONEY_VERB.test(priced) && !PRICED_ITEM.test(priced)) return priced;

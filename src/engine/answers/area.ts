@@ -595,6 +595,27 @@ export function explainQuotedCount(cx: ComposeContext, d: Division, quoted: numb
 }
 
 /** Answers "山东前两批加起来几个": the area's pilots up to and including batch `last`. */
+/** "包括：新疆生产建设兵团共有2个…，都计入这290个。": an area's count line, said to be in the total. */
+export function composeCountedIn(cx: ComposeContext, countLine: string, total: number): string {
+  const line = countLine.replace(/[。.]$/, "");
+  return cx.lang === "zh" ? `包括。${line}，都计入这${total}个。` : `Yes. ${line}; all are in the ${total}.`;
+}
+
+/** "占全国290个的9.0%": an area's count as a share of the whole, or of one batch. */
+export function composeShare(
+  cx: ComposeContext,
+  area: string,
+  count: number,
+  whole: number,
+  batch: BatchNumber | null,
+): string {
+  const percent = ((100 * count) / whole).toFixed(1);
+  const scope = batch === null ? "" : batchLabel(batch, cx.programme, cx.lang);
+  return cx.lang === "zh"
+    ? `占全国${scope}${whole}个的${percent}%。`
+    : `${placeName(area, "en")} has ${percent}% of the ${whole} pilots${scope ? ` of ${scope}` : ""} nationwide.`;
+}
+
 /** Kinds of unit asked to be counted within an area ("几个地级市是整个市入选的"), by the data's levels. */
 const LEVEL_ASKED: [RegExp, Pilot["level"][], string, string][] = [
   [
