@@ -139,15 +139,15 @@ describe.skipIf(!redisServerPath)(
         new UpdateDeduplicator(testClient(server, clients)),
       ];
       const admin = testClient(server, clients);
-      expect(await a.claim(501)).toBe(true);
-      expect(await b.claim(501)).toBe(false);
+      expect(await a.claim(501)).toBe("claimed");
+      expect(await b.claim(501)).toBe("in-progress");
       const claimTtl = await admin.ttl("update:501");
       expect(claimTtl).toBeGreaterThan(0);
       expect(claimTtl).toBeLessThanOrEqual(CLAIM_TTL_SECONDS);
       await a.settle(501, false);
-      expect(await b.claim(501)).toBe(true);
+      expect(await b.claim(501)).toBe("claimed");
       await b.settle(501, true);
-      expect(await a.claim(501)).toBe(false);
+      expect(await a.claim(501)).toBe("done");
       const doneTtl = await admin.ttl("update:501");
       expect(doneTtl).toBeGreaterThan(CLAIM_TTL_SECONDS);
       expect(doneTtl).toBeLessThanOrEqual(DEDUPE_TTL_SECONDS);

@@ -11,6 +11,7 @@ describe("webhook server", () => {
   const { logger } = memoryLogger();
   let base = "";
   let close: () => Promise<void>;
+  const dedupe = new UpdateDeduplicator();
 
   beforeAll(async () => {
     const { bot } = createBot({
@@ -19,7 +20,7 @@ describe("webhook server", () => {
       logger,
       botInfo: OFFLINE_BOT_INFO,
       network: false,
-      dedupe: new UpdateDeduplicator(),
+      dedupe,
     });
     captureApi(bot, (c) => calls.push(c));
     const server = await startWebhook(
@@ -83,6 +84,24 @@ describe("webhook server", () => {
     expect(answers).toHaveLength(1);
   });
 
+  it("fails a delivery whose update is being answered by another one (Telegram delivers it again), answering once", async () => {
+    calls.length = 0;
+    const update = {
+      ...new UpdateFactory({ id: 9002, type: "private" }).text("昆山是试点吗"),
+      update_id: 777_002,
+    };
+    // Another delivery of it is being answered (here, claimed as another instance would).
+    expect(await dedupe.claim(777_002)).toBe("claimed");
+    expect((await post(update, "s3cret")).status).toBe(500);
+    // If that one fails, its claim is released and the next delivery is answered…
+    await dedupe.settle(777_002, false);
+    expect((await post(update, "s3cret")).status).toBe(200);
+    // …and a later one finds it done.
+    expect((await post(update, "s3cret")).status).toBe(200);
+    const answers = calls.filter((c) => c.method === "sendMessage" && c.payload.chat_id === 9002);
+    expect(answers).toHaveLength(1);
+  });
+
   it("answers 404 elsewhere", async () => {
     expect((await fetch(`${base}/other`)).status).toBe(404);
   });
@@ -91,12 +110,12 @@ describe("webhook server", () => {
 describe("UpdateDeduplicator in memory", () => {
   it("claims an update once, and releases one whose answer failed", async () => {
     const d = new UpdateDeduplicator();
-    expect(await d.claim(1)).toBe(true);
-    expect(await d.claim(1)).toBe(false);
+    expect(await d.claim(1)).toBe("claimed");
+    expect(await d.claim(1)).toBe("in-progress");
     await d.settle(1, false);
-    expect(await d.claim(1)).toBe(true);
+    expect(await d.claim(1)).toBe("claimed");
     await d.settle(1, true);
-    expect(await d.claim(1)).toBe(false);
-    expect(await d.claim(2)).toBe(true);
+    expect(await d.claim(1)).toBe("done");
+    expect(await d.claim(2)).toBe("claimed");
   });
 });

@@ -26,22 +26,28 @@ export class UpdateDeduplicator {
 
   constructor(private readonly redis?: Redis) {}
 
-  /** Claims an update for answering; false when it is being or has been answered. */
-  async claim(updateId: number): Promise<boolean> {
+  /**
+   * Claims an update for answering: "claimed" when this call took it, "done" when it was answered
+   * already, "in-progress" when another delivery of it is being answered right now.
+   */
+  async claim(updateId: number): Promise<"claimed" | "done" | "in-progress"> {
     if (this.redis) {
       try {
-        return (await this.redis.set(key(updateId), "claimed", "EX", CLAIM_TTL_SECONDS, "NX")) === "OK";
+        if ((await this.redis.set(key(updateId), "claimed", "EX", CLAIM_TTL_SECONDS, "NX")) === "OK")
+          return "claimed";
+        return (await this.redis.get(key(updateId))) === "done" ? "done" : "in-progress";
       } catch {
         // Redis down: this instance's memory decides.
       }
     }
-    if (this.seen.has(updateId)) return false;
+    const seen = this.seen.get(updateId);
+    if (seen) return seen === "done" ? "done" : "in-progress";
     this.seen.set(updateId, "claimed");
     if (this.seen.size > REMEMBERED) {
       const oldest = this.seen.keys().next().value;
       if (oldest !== undefined) this.seen.delete(oldest);
     }
-    return true;
+    return "claimed";
   }
 
   /** Marks an update answered (remembered for a day) or, when answering failed, releases it. */
@@ -57,13 +63,20 @@ export class UpdateDeduplicator {
     }
   }
 
-  /** Middleware that drops an update already taken on, logging it as a duplicate. */
+  /**
+   * Middleware that drops an update answered already, logging it as a duplicate. One being
+   * answered elsewhere fails the delivery (the webhook answers 500), so that Telegram delivers it
+   * again later: if the instance answering it died, the claim lapses and the next delivery is
+   * answered; if it lives, the next delivery finds it done. Nothing is lost, nothing answered twice.
+   */
   readonly middleware: MiddlewareFn<BotContext> = async (ctx, next) => {
     const id = ctx.update.update_id;
-    if (!(await this.claim(id))) {
+    const state = await this.claim(id);
+    if (state === "done") {
       ctx.updateLog.outcome = "duplicate";
       return;
     }
+    if (state === "in-progress") throw new UpdateInProgress(id);
     let answered = false;
     try {
       await next();
@@ -75,3 +88,11 @@ export class UpdateDeduplicator {
 }
 
 const key = (updateId: number) => `update:${updateId}`;
+
+/** A delivery of an update that is being answered elsewhere: Telegram is to deliver it again later. */
+export class UpdateInProgress extends Error {
+  constructor(readonly updateId: number) {
+    super(`update ${updateId} is being answered by another delivery; to be delivered again`);
+    this.name = "UpdateInProgress";
+  }
+}
