@@ -11,6 +11,7 @@ import { benchEndToEnd } from "./e2e.ts";
 import { benchEngine } from "./engine.ts";
 import { benchLoopDelay } from "./loop-delay.ts";
 import { benchPeer } from "./peer.ts";
+import { benchKill9Polling, benchKill9Webhook, benchMemory, benchSigtermUnreachable } from "./production.ts";
 import { loadQuestions, round } from "./stats.ts";
 
 const TARGETS = {
@@ -69,6 +70,23 @@ async function main(): Promise<void> {
     `end to end   ${e2e.sent} questions · ${e2e.replies_per_s} replies/s · p50 ${e2e.p50_ms} ms · p99 ${e2e.p99_ms} ms · lost ${e2e.lost} · duplicated ${e2e.duplicated}`,
   );
 
+  const polling = await benchKill9Polling();
+  say(
+    `kill -9      polling, ${polling.sent} updates at 100/s, killed after 3 s: ${polling.lost} lost (${polling.lost_pct}%), ${polling.duplicated} answered twice`,
+  );
+  const webhook = await benchKill9Webhook();
+  say(
+    `             webhook${webhook.redis ? " with Redis" : ""}, ${webhook.sent} deliveries at 100/s, killed after 3 s: ${webhook.lost} lost, ${webhook.duplicated} answered twice`,
+  );
+  const sigterm = await benchSigtermUnreachable();
+  say(
+    `SIGTERM      with the Bot API unreachable: exit after ${sigterm.sigterm_unreachable_s} s (deadline 10 s)`,
+  );
+  const memory = await benchMemory();
+  say(
+    `memory       RSS ${memory.rss_start_mb} MB at start, ${memory.rss_after_100k_chats_mb} MB after ${memory.updates} updates from 100k chats (target < 150 MB)`,
+  );
+
   if (json) {
     console.log(
       JSON.stringify({
@@ -95,6 +113,12 @@ async function main(): Promise<void> {
         e2e_duplicated: e2e.duplicated,
         loop_delay_p99_ms: loop.loop_delay_p99_ms,
         loop_delay_max_ms: loop.loop_delay_max_ms,
+        kill9_lost_polling_pct: polling.lost_pct,
+        kill9_dup_polling: polling.duplicated,
+        kill9_lost_webhook: webhook.lost,
+        kill9_dup_webhook: webhook.duplicated,
+        sigterm_unreachable_s: sigterm.sigterm_unreachable_s,
+        rss_after_100k_chats_mb: memory.rss_after_100k_chats_mb,
       }),
     );
   }

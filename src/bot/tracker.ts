@@ -9,6 +9,8 @@ export class UpdateTracker {
   private waiters: (() => void)[] = [];
   /** Highest update_id that reached the bot. */
   lastUpdateId: number | undefined;
+  /** Called with each update_id once its handling has ended (answered, dropped or failed). */
+  onDone: ((updateId: number) => void) | undefined;
 
   /** Middleware to install first. */
   readonly middleware: MiddlewareFn<Context> = async (ctx, next) => {
@@ -17,6 +19,7 @@ export class UpdateTracker {
     try {
       await next();
     } finally {
+      this.onDone?.(ctx.update.update_id);
       this.inFlight--;
       if (this.inFlight === 0) for (const resolve of this.waiters.splice(0)) resolve();
     }
