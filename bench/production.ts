@@ -132,19 +132,6 @@ export async function benchKill9Webhook(rate = 100, seconds = 6, killAt = 3) {
   await restarted;
   await Promise.all(deliveries);
   await sleep(1_000);
-  if (process.env.BENCH_DEBUG) {
-    const outcomes = new Map<string, number>();
-    for (const m of bot.output().matchAll(/"outcome":"([a-z-]+)"/g))
-      outcomes.set(m[1] ?? "", (outcomes.get(m[1] ?? "") ?? 0) + 1);
-    console.error(
-      outcomes,
-      bot
-        .output()
-        .split("\n")
-        .filter((l) => /"level":(40|50)/.test(l))
-        .slice(0, 3),
-    );
-  }
   const { lost, duplicated } = tally(api, chats);
   await killed(bot);
   await redis?.stop();
@@ -187,7 +174,9 @@ export async function benchMemory() {
   );
   return JSON.parse(stdout.trim().split("\n").at(-1) as string) as {
     rss_start_mb: number;
+    heap_start_mb: number;
     rss_after_100k_chats_mb: number;
+    heap_after_mb: number;
     updates: number;
   };
 }

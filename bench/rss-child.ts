@@ -27,6 +27,7 @@ const { bot } = createBot({
 captureApi(bot, () => undefined);
 gc?.();
 const start = mb();
+const heapStart = Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10;
 let updates = 0;
 for (let round = 0; round < 2; round++)
   for (let chat = 0; chat < CHATS; chat++) {
@@ -38,5 +39,14 @@ for (let round = 0; round < 2; round++)
     updates++;
   }
 gc?.();
-console.log(JSON.stringify({ rss_start_mb: start, rss_after_100k_chats_mb: mb(), updates }));
+const heap = Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10;
+console.log(
+  JSON.stringify({
+    rss_start_mb: start,
+    heap_start_mb: heapStart,
+    rss_after_100k_chats_mb: mb(),
+    heap_after_mb: heap,
+    updates,
+  }),
+);
 process.exit(0);

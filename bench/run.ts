@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   );
   const memory = await benchMemory();
   say(
-    `memory       RSS ${memory.rss_start_mb} MB at start, ${memory.rss_after_100k_chats_mb} MB after ${memory.updates} updates from 100k chats (target < 150 MB)`,
+    `memory       RSS ${memory.rss_start_mb} MB at start (heap ${memory.heap_start_mb}), ${memory.rss_after_100k_chats_mb} MB after ${memory.updates} updates from 100k chats (heap ${memory.heap_after_mb}; target < 150 MB)`,
   );
 
   if (json) {

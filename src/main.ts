@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     logger,
     apiRoot: config.apiRoot,
     ...(storage ? { storage } : {}),
+    sessionTtlDays: config.sessionTtlDays,
     ...(dedupe ? { dedupe } : {}),
     // The question budget's counters are shared by every instance; rate-limiter-flexible sets each
     // key's expiry in the same Lua call that counts, so a counter lives no longer than its window.

@@ -4,6 +4,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Bot, type BotError, type Context, type StorageAdapter, session } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Redis } from "ioredis";
+import { DEFAULT_SESSION_TTL_DAYS } from "../config.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { Logger } from "../logger.ts";
 import { type ChartDelivery, telegramCharts } from "./charts.ts";
@@ -15,6 +16,7 @@ import { commandsFeature } from "./features/commands.ts";
 import { inlineFeature } from "./features/inline.ts";
 import { nonTextFeature } from "./features/non-text.ts";
 import { questionIn, questionsFeature } from "./features/questions.ts";
+import { memorySessions } from "./memory-sessions.ts";
 import { DEFAULT_QUESTION_RATE, QuestionBudget, type QuestionRate } from "./question-budget.ts";
 import { spendOnArrival } from "./reply.ts";
 import { UpdateTracker } from "./tracker.ts";
@@ -28,8 +30,10 @@ export interface BotOptions {
   apiRoot?: string;
   /** Known identity, which skips getMe (console mode and tests). */
   botInfo?: UserFromGetMe;
-  /** Session storage; memory when absent. */
+  /** Session storage; memory when absent (the most recent chats, see {@link memorySessions}). */
   storage?: StorageAdapter<SessionData>;
+  /** Days a chat's session is kept after its last update in memory ({@link DEFAULT_SESSION_TTL_DAYS}). */
+  sessionTtlDays?: number;
   /** Retry on 429 and 5xx and throttle outgoing calls (off for offline harnesses). */
   network?: boolean;
   /** Per-person budget of answered questions ({@link DEFAULT_QUESTION_RATE}); `false` for none. */
@@ -43,6 +47,8 @@ export interface BotOptions {
   /** How research tables are delivered: documents by default, files in the console, none with `false`. */
   documents?: DocumentDelivery | false;
 }
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /** The updates the bot asks Telegram for. */
 export const ALLOWED_UPDATES = [
@@ -137,7 +143,9 @@ export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker:
     session({
       initial: (): SessionData => ({ memory: {} }),
       getSessionKey: chatKey,
-      ...(options.storage ? { storage: options.storage } : {}),
+      storage:
+        options.storage ??
+        memorySessions<SessionData>((options.sessionTtlDays ?? DEFAULT_SESSION_TTL_DAYS) * MS_PER_DAY),
     }),
   );
   // One error boundary for every transport (runner, webhook, console): log, apologise, carry on.
