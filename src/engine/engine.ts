@@ -86,7 +86,7 @@ import {
   TOPIC,
 } from "./intents.ts";
 import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from "./lexicon.ts";
-import { normalise } from "./normalise.ts";
+import { isTraditional, normalise } from "./normalise.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { findOtherProgramme } from "./programmes.ts";
 import {
@@ -100,6 +100,7 @@ import {
   recognise,
 } from "./recognise.ts";
 import { offTopicAsked, offTopicObject } from "./scope.ts";
+import { type TraditionalVariant, toTraditional } from "./script.ts";
 
 export type { Context } from "./context.ts";
 
@@ -126,6 +127,8 @@ export interface Answer {
   pilots?: PilotSummary[];
   /** Natural next questions. */
   suggestions: string[];
+  /** Set when the reply is in Traditional characters (the question was, or the chat asked for it). */
+  script?: TraditionalVariant;
   /** Rankings and comparisons: the area(s) with the most (or, when asked, the fewest); empty for a tie. */
   winners?: string[];
   /** Another programme the question is about (`other.programme`), by its name in `data/related.json`. */
@@ -198,6 +201,8 @@ const PINYIN_WORDS = [
 const SHARE = /百分之几|百分比|占比|比例|占全国|占了?多少|几成|percent|percentage|share|proportion/;
 /** Asks whether something is in a total: 包不包括, 算不算在内. */
 const TOTAL_INCLUDES = /包不包括|包括|包含|含不含|算不算|算在|算进|计入|included|include/;
+/** The script of a reply: Simplified, or Traditional in Taiwan's or Hong Kong's standard. */
+export type ReplyScript = "simplified" | TraditionalVariant;
 const REGION_TOTAL =
   /多少|几个|几家|有几|总数|一共|总共|合计|加起来|how many|in total|altogether|count|number/i;
 /** Compares a region's members or ranks them (东北三省哪个最多, 分别几个) instead. */
@@ -283,7 +288,20 @@ export class Engine {
    * several questions ("昆山是第几批？苏州工业园区呢？") gets each answered in turn, the later ones
    * with the earlier ones' context; the answer's fields are the first question's.
    */
-  answer(question: string, context: Context = {}): Answer {
+  answer(question: string, context: Context = {}, options: { script?: ReplyScript } = {}): Answer {
+    const answer = this.answerMessage(question, context);
+    // A question in Traditional characters gets its reply in them: the same reply, converted.
+    const script = options.script ?? (isTraditional(String(question ?? "")) ? "tw" : "simplified");
+    if (script === "simplified") return answer;
+    return {
+      ...answer,
+      text: toTraditional(answer.text, script),
+      suggestions: answer.suggestions.map((s) => toTraditional(s, script)),
+      script,
+    };
+  }
+
+  private answerMessage(question: string, context: Context): Answer {
     const { pieces, asking, marked } = splitQuestions(String(question ?? ""));
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
     // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)

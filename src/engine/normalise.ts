@@ -19,6 +19,25 @@ export interface NormalisedText {
 
 const toSimplified = OpenCC.Converter({ from: "t", to: "cn" });
 
+/** `text` in Simplified characters (a reply in Traditional, read back to check its facts). */
+export function simplified(text: string): string {
+  return toSimplified(text);
+}
+
+/**
+ * Whether a question is written in Traditional characters (崑山是試點嗎): enough of its Chinese
+ * characters change when made Simplified. One changed character decides a short question; a longer
+ * one needs a tenth of them, since a few characters are written alike in both (著, 乾).
+ */
+export function isTraditional(input: string): boolean {
+  const han = Array.from(input).filter((c) => /\p{Script=Han}/u.test(c));
+  if (han.length === 0) return false;
+  const simplified = Array.from(toSimplified(han.join("")));
+  if (simplified.length !== han.length) return true;
+  const changed = han.filter((c, i) => c !== simplified[i]).length;
+  return han.length <= 8 ? changed >= 1 : changed >= Math.max(2, han.length / 10);
+}
+
 // Invisible characters pasted inside words (zero-width spaces and joiners, word joiner, soft hyphen,
 // bidi marks, variation selectors, tags) vanish: "昆\u2060山" is 昆山.
 const INVISIBLE =
