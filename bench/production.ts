@@ -43,10 +43,11 @@ function tally(api: FakeBotApi, chats: number[]): { lost: number; duplicated: nu
  * Polling: `rate` questions a second from distinct chats for `seconds`; the bot is killed with
  * SIGKILL after `killAt` seconds and started again at once. Every chat should get one reply.
  */
-export async function benchKill9Polling(rate = 100, seconds = 6, killAt = 3) {
+export async function benchKill9Polling(rate = 100, seconds = 6, killAt = 3, withRedis = false) {
   const api = new FakeBotApi();
   await api.start();
-  const env = pollingEnv(TOKEN, api.url, { LOG_LEVEL: "info" });
+  const redis = withRedis && !redisSkipReason ? await RedisServer.start() : undefined;
+  const env = pollingEnv(TOKEN, api.url, { LOG_LEVEL: "info", REDIS_URL: redis?.url ?? "" });
   let bot = await spawnBot("node", ["dist/bin/main.mjs"], env);
   const chats = Array.from({ length: rate * seconds }, (_, i) => 200_000 + i);
   const started = performance.now();
@@ -64,8 +65,15 @@ export async function benchKill9Polling(rate = 100, seconds = 6, killAt = 3) {
   await api.until(() => tally(api, chats).lost === 0, 90_000).catch(() => undefined);
   const { lost, duplicated } = tally(api, chats);
   await killed(bot);
+  await redis?.stop();
   await api.stop();
-  return { sent: chats.length, lost, lost_pct: round((100 * lost) / chats.length, 2), duplicated };
+  return {
+    sent: chats.length,
+    lost,
+    lost_pct: round((100 * lost) / chats.length, 2),
+    duplicated,
+    redis: redis !== undefined,
+  };
 }
 
 /**

@@ -74,6 +74,10 @@ async function main(): Promise<void> {
   say(
     `kill -9      polling, ${polling.sent} updates at 100/s, killed after 3 s: ${polling.lost} lost (${polling.lost_pct}%), ${polling.duplicated} answered twice`,
   );
+  const pollingRedis = await benchKill9Polling(100, 6, 3, true);
+  say(
+    `             polling${pollingRedis.redis ? " with Redis" : " (no redis-server: without)"}: ${pollingRedis.lost} lost, ${pollingRedis.duplicated} answered twice`,
+  );
   const webhook = await benchKill9Webhook();
   say(
     `             webhook${webhook.redis ? " with Redis" : ""}, ${webhook.sent} deliveries at 100/s, killed after 3 s: ${webhook.lost} lost, ${webhook.duplicated} answered twice`,
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
         loop_delay_max_ms: loop.loop_delay_max_ms,
         kill9_lost_polling_pct: polling.lost_pct,
         kill9_dup_polling: polling.duplicated,
+        kill9_dup_polling_redis: pollingRedis.duplicated,
         kill9_lost_webhook: webhook.lost,
         kill9_dup_webhook: webhook.duplicated,
         sigterm_unreachable_s: sigterm.sigterm_unreachable_s,

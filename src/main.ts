@@ -45,8 +45,15 @@ async function main(): Promise<void> {
       })
     : undefined;
   // A webhook delivery Telegram repeats (after a timeout or an instance that died) is answered once.
+  // In polling, a restarted process gets again what was answered but not yet confirmed (see
+  // OffsetGuard): with Redis it knows those, and answers only the ones a killed process left.
+  const { UpdateDeduplicator } = await import("./bot/dedupe.ts");
   const dedupe =
-    config.mode === "webhook" ? new (await import("./bot/dedupe.ts")).UpdateDeduplicator(redis) : undefined;
+    config.mode === "webhook"
+      ? new UpdateDeduplicator(redis)
+      : redis
+        ? new UpdateDeduplicator(redis, { exclusive: true })
+        : undefined;
   const { bot, tracker } = createBot({
     token: config.token,
     engine,

@@ -119,3 +119,20 @@ describe("UpdateDeduplicator in memory", () => {
     expect(await d.claim(2)).toBe("claimed");
   });
 });
+
+describe("UpdateDeduplicator as the only consumer (long polling with Redis)", () => {
+  const ctxFor = (update_id: number) => ({ update: { update_id }, updateLog: {} }) as never;
+  it("takes over an update a dead process had claimed, where a webhook instance leaves it to the next delivery", async () => {
+    const shared = new UpdateDeduplicator();
+    await shared.claim(42); // the process that died
+    let answered = 0;
+    await expect(shared.middleware(ctxFor(42), async () => void answered++)).rejects.toThrow(
+      /delivered again/,
+    );
+    const exclusive = new UpdateDeduplicator(undefined, { exclusive: true });
+    await exclusive.claim(43);
+    await exclusive.middleware(ctxFor(43), async () => void answered++);
+    expect(answered).toBe(1);
+    expect(await exclusive.claim(43)).toBe("done");
+  });
+});

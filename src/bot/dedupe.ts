@@ -24,7 +24,15 @@ const REMEMBERED = 100_000;
 export class UpdateDeduplicator {
   private readonly seen = new Map<number, "claimed" | "done">();
 
-  constructor(private readonly redis?: Redis) {}
+  /**
+   * `exclusive`: this is the only consumer of the updates (long polling), so an update found
+   * claimed was claimed by a process that died (killed before it confirmed the update): it is
+   * taken over and answered, where a webhook instance would leave it to Telegram's next delivery.
+   */
+  constructor(
+    private readonly redis?: Redis,
+    private readonly options: { exclusive?: boolean } = {},
+  ) {}
 
   /**
    * Claims an update for answering: "claimed" when this call took it, "done" when it was answered
@@ -48,6 +56,16 @@ export class UpdateDeduplicator {
       if (oldest !== undefined) this.seen.delete(oldest);
     }
     return "claimed";
+  }
+
+  /** Claims again an update a dead process had claimed (exclusive consumers only). */
+  private async takeOver(updateId: number): Promise<void> {
+    this.seen.set(updateId, "claimed");
+    try {
+      await this.redis?.set(key(updateId), "claimed", "EX", CLAIM_TTL_SECONDS);
+    } catch {
+      // Redis down: the claim expires by itself.
+    }
   }
 
   /** Marks an update answered (remembered for a day) or, when answering failed, releases it. */
@@ -76,7 +94,10 @@ export class UpdateDeduplicator {
       ctx.updateLog.outcome = "duplicate";
       return;
     }
-    if (state === "in-progress") throw new UpdateInProgress(id);
+    if (state === "in-progress") {
+      if (!this.options.exclusive) throw new UpdateInProgress(id);
+      await this.takeOver(id);
+    }
     let answered = false;
     try {
       await next();
