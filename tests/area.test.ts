@@ -322,3 +322,28 @@ describe("a province asked with a batch", () => {
     expect(a.count).toBe(referenceCounts(batch).get(province) ?? 0);
   });
 });
+
+describe("a province asked to be confirmed as the most", () => {
+  it.each([
+    ["第一批哪个省最多 是山东不", 1, "山东省"],
+    ["吉林是全国最多的吗", undefined, "吉林省"],
+  ] as const)("%s: says which is, then where it stands", (q, batch, named) => {
+    const counts = referenceCounts(batch);
+    const most = Math.max(...counts.values());
+    const leaders = [...counts].filter(([, n]) => n === most).map(([p]) => p);
+    const a = engine.answer(q);
+    expect(leaders).not.toContain(named);
+    expect(a.text.split("\n")[0]).toMatch(/^不是/);
+    for (const p of leaders) expect(a.text.split("\n")[0]).toContain(p);
+    expect(a.count).toBe(most);
+    expect(a.text.split("\n")[1]).toContain(
+      `${named}${batch ? "第一批（2012年度）" : ""}有${counts.get(named)}个`,
+    );
+  });
+
+  it("山东是不是最多的: yes, no correction", () => {
+    const a = engine.answer("山东是不是最多的");
+    expect(a.text).not.toMatch(/^不是/);
+    expect(a.count).toBe(all.get("山东省"));
+  });
+});

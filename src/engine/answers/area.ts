@@ -329,6 +329,9 @@ export const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed
 export const EXCLUDES_EXPANSIONS =
   /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|without (the )?expansions?/;
 
+/** Asks for the most or the fewest (最多, 第一, most), so that a province named is to be confirmed as it. */
+const SUPERLATIVE_ASKED = /最多|最少|第一多|全国第一|most|fewest/;
+
 /**
  * Answers ranking questions: province-level units by number of pilots (within one batch when the
  * question names it), ties sharing a rank.
@@ -386,6 +389,17 @@ export function composeRanking(
       ...(atPosition.length === 1 && atPosition[0] ? { area: atPosition[0].division.name } : {}),
     };
   }
+  // "第一批哪个省最多 是山东不": asked to confirm a province as the most (fewest), the answer says
+  // which is, then where the one named stands.
+  const confirming = focus !== undefined && SUPERLATIVE_ASKED.test(residual);
+  const leaders = fewest ? bottom : top;
+  if (focus && confirming && !leaders.some((r) => r.division.name === focus.name)) {
+    lines.push(
+      lang === "zh"
+        ? `不是：${scope}试点${fewest ? "最少" : "最多"}的是${names(leaders)}（${leaders.length > 1 ? "各" : ""}${leaders[0]?.count}个）。`
+        : `No: ${scope ? `in ${scope}, ` : ""}${fewest ? "fewest" : "most"} pilots: ${names(leaders)} (${leaders[0]?.count}${leaders.length > 1 ? " each" : ""}).`,
+    );
+  }
   if (focus) {
     const row = rows.find((r) => r.division.name === focus.name);
     const rank = row ? rankOf(row.count) : rows.length + 1;
@@ -408,9 +422,10 @@ export function composeRanking(
   }
   lines.push(...rankingTable(rows, rankOf, rows[0]?.count ?? 1, lang, scope));
   // The facts the answer leads with: the asked province, or the single top (bottom) one.
-  const lead = focus ? rows.find((r) => r.division.name === focus.name) : fewest ? bottom : top;
+  // (Asked to confirm one as the most, the answer's count is the most's.)
+  const lead =
+    focus && !confirming ? rows.find((r) => r.division.name === focus.name) : fewest ? bottom : top;
   const single = Array.isArray(lead) ? (lead.length === 1 ? lead[0] : undefined) : lead;
-  const leaders = fewest ? bottom : top;
   return {
     text: lines.join("\n"),
     winners: leaders.map((r) => r.division.name),
