@@ -347,3 +347,27 @@ describe("a province asked to be confirmed as the most", () => {
     expect(a.count).toBe(all.get("山东省"));
   });
 });
+
+describe("groups compared by their sums", () => {
+  const sum = (ps: string[]) => ps.reduce((n, p) => n + (all.get(p) ?? 0), 0);
+  it("京津冀和长三角比哪个试点多: two regions", () => {
+    const jjj = sum(["北京市", "天津市", "河北省"]);
+    const csj = sum(["上海市", "江苏省", "浙江省", "安徽省"]);
+    const a = engine.answer("京津冀和长三角比哪个试点多");
+    expect(a.intent).toBe("area.compare");
+    const first = a.text.split("\n")[0] ?? "";
+    expect(first).toContain(`京津冀${jjj}个`);
+    expect(first).toContain(`长三角${csj}个`);
+    expect(first).toContain(`${csj > jjj ? "长三角" : "京津冀"}多${Math.abs(csj - jjj)}个`);
+  });
+
+  it("甘肃宁夏青海三省区加起来有江苏多吗: places summed against one", () => {
+    const three = sum(["甘肃省", "宁夏回族自治区", "青海省"]);
+    const js = all.get("江苏省") ?? 0;
+    const a = engine.answer("甘肃宁夏青海三省区加起来有江苏多吗");
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual([js > three ? "江苏省" : "甘肃、宁夏、青海"]);
+    expect(a.text.split("\n")[0]).toContain(`${three}个`);
+    expect(a.text.split("\n")[0]).toContain(`江苏省${js}个`);
+  });
+});

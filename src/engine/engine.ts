@@ -13,6 +13,7 @@ import {
   composeAreaSum,
   composeCompare,
   composeCountedIn,
+  composeGroupCompare,
   composePrefectureRanking,
   composeRanking,
   composeRegionTotal,
@@ -1503,6 +1504,18 @@ export class Engine {
         };
       }
       case "area.compare": {
+        // Regions or places summed, compared as groups: "京津冀和长三角", "甘肃宁夏青海加起来有江苏多吗".
+        const groups = groupsOf(places, rec.text);
+        if (groups)
+          return {
+            intent,
+            reply: composeGroupCompare(
+              cx,
+              groups.map((g) => ({ label: g.label, areas: this.areasOf(cx, g.mentions) })),
+              batch,
+              FEWER.test(rec.residual),
+            ),
+          };
         const areas = this.areasOf(cx, places);
         if (areas.length < 2) return asStatus();
         // "江苏和浙江哪个少": the verdict and the winner are the one with fewer.
@@ -1671,4 +1684,24 @@ function misplacedIn(places: Mention[], text: string): { province: Mention; plac
 /** Whether a question quotes the programme's total (290) as a number. */
 function namesTotal(cx: ComposeContext, text: string): boolean {
   return (text.match(/\d+/g) ?? []).some((n) => Number(n) === cx.programme.total);
+}
+
+/**
+ * The groups a comparison is between, when it is between groups: two regions or more (by the name
+ * each member was found under), or the places named before 加起来/合计 against the rest.
+ */
+function groupsOf(places: Mention[], text: string): { label: string; mentions: Mention[] }[] | undefined {
+  const terms = [...new Set(places.map((m) => m.term))];
+  if (terms.length >= 2 && terms.some((t) => places.filter((m) => m.term === t).length > 1))
+    return terms.map((t) => ({ label: t, mentions: places.filter((m) => m.term === t) }));
+  const summed = text.search(/加起来|合起来|合计|一共|总共|加在一起/);
+  if (summed < 0) return undefined;
+  const before = places.filter((m) => m.start >= 0 && m.end <= summed);
+  const after = places.filter((m) => m.start >= summed);
+  if (before.length < 2 || after.length < 1) return undefined;
+  const label = (ms: Mention[]) => ms.map((m) => m.term).join("、");
+  return [
+    { label: label(before), mentions: before },
+    { label: label(after), mentions: after },
+  ];
 }

@@ -108,6 +108,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
       ? abbreviated
       : byName;
   if (region) scanned = blank(scanned, region.start, region.end);
+  // "京津冀和长三角比": a second region named, each standing for its members.
+  const second = region ? findRegion(scanned, atlas, lexicon) : undefined;
+  if (second) scanned = blank(scanned, second.start, second.end);
   // A batch in pinyin ("di yi pi") holds syllables a place scan would take (yi … li → 伊犁).
   const pinyinBatch = scanned.match(/\bdi\s*(yi|er|san)\s*pi\b/);
   const placeScan = pinyinBatch
@@ -126,7 +129,9 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
         (sameDivision(r.place, n.place) && !/哪|谁|比|排|各|最|分别|which|most|rank|compare/.test(text)),
     ),
   );
-  const mentions = [...(inside ? [] : regionMentions), ...named].sort((a, b) => a.start - b.start);
+  const mentions = [...(inside ? [] : regionMentions), ...(second?.mentions ?? []), ...named].sort(
+    (a, b) => a.start - b.start,
+  );
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
   for (const m of mentions) {
     // "jilin" is as ambiguous as 吉林: compare pinyin keys for Latin mentions.
@@ -480,7 +485,13 @@ function runsOnIntoName(from: string, term: string, lexicon: Lexicon): boolean {
   if (ENDS_WITH_SUFFIX.test(term)) return false;
   const more = from.slice(term.length).match(/^\p{Script=Han}{1,2}?[市县区]/u)?.[0];
   // "重庆哪些区", "江苏有几个市": question words, not more of a name.
-  if (!more || /[哪些几个有的多少什么是各那这全每和与跟及或下里内改撤设升]/.test(more.slice(0, -1)))
+  // ("青海三省区": a count of provinces, not more of a name.)
+  if (
+    !more ||
+    /[哪些几个有的多少什么是各那这全每和与跟及或下里内改撤设升省一二三四五六七八九十两]/.test(
+      more.slice(0, -1),
+    )
+  )
     return false;
   return !lexicon.lookup(term + more) && !lexicon.lookup(more) && !lexicon.lookup(more.slice(0, -1));
 }

@@ -571,6 +571,63 @@ export function composeRegionTotal(
   return { text: lines.join("\n"), count: sum, pilots: rows.flatMap((r) => r.counted) };
 }
 
+/** A group of areas compared as one: a region (京津冀) or places summed (甘肃宁夏青海加起来). */
+export interface AreaGroup {
+  label: string;
+  areas: Division[];
+}
+
+/**
+ * Groups of areas compared by their sums ("京津冀和长三角比哪个多": 30 against 51), each with its
+ * members' counts.
+ */
+export function composeGroupCompare(
+  cx: ComposeContext,
+  groups: AreaGroup[],
+  batch: BatchNumber | null,
+  fewest = false,
+): Reply {
+  const { lang } = cx;
+  const rows = groups
+    .map((g) => {
+      const parts = g.areas.map((d) => ({ d, n: tally(cx, d, batch).counted.length }));
+      return { g, parts, sum: parts.reduce((n, p) => n + p.n, 0) };
+    })
+    .sort((a, b) => (fewest ? a.sum - b.sum : b.sum - a.sum));
+  const [first, second] = rows;
+  const label = (r: (typeof rows)[number]) =>
+    r.g.areas.length === 1 ? placeName(r.g.areas[0]?.name ?? r.g.label, lang) : r.g.label;
+  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const diff = first && second ? first.sum - second.sum : 0;
+  const verdict =
+    !first || !second || diff === 0
+      ? lang === "zh"
+        ? "一样多"
+        : "the same"
+      : lang === "zh"
+        ? `${label(first)}${fewest ? "少" : "多"}${Math.abs(diff)}个`
+        : `${label(first)} has ${Math.abs(diff)} ${fewest ? "fewer" : "more"}`;
+  const lines = [
+    lang === "zh"
+      ? `${scope}${rows.map((r) => `${label(r)}${r.sum}个`).join("，")}，${verdict}。`
+      : `${scope ? `In ${scope}: ` : ""}${rows.map((r) => `${label(r)}: ${r.sum}`).join("; ")} — ${verdict}.`,
+    ...rows
+      .filter((r) => r.parts.length > 1)
+      .map((r) =>
+        lang === "zh"
+          ? `${label(r)}：${r.parts.map((p) => `${p.d.name}${p.n}个`).join("、")}`
+          : `${label(r)}: ${r.parts.map((p) => `${placeName(p.d.name, lang)} ${p.n}`).join(", ")}`,
+      ),
+  ];
+  const winner = first && second && diff !== 0 ? first : undefined;
+  return {
+    text: lines.join("\n"),
+    count: first?.sum ?? 0,
+    winners: winner ? (winner.g.areas.length === 1 ? [winner.g.areas[0]?.name ?? ""] : [winner.g.label]) : [],
+    pilots: rows.flatMap((r) => r.parts.flatMap((p) => tally(cx, p.d, batch).counted)),
+  };
+}
+
 /**
  * What a number quoted about an area counts, when it is not our count ("山东应该是16个" — 16 is its
  * first two batches; "我数的是20" — 20 leaves out the 2014 expansion). Undefined when no reading fits.
