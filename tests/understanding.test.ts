@@ -1670,3 +1670,60 @@ describe("numbers quoted and shares (blind20)", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("forms found by blind21 (first run 87.9%), as general rules", () => {
+  it.each([
+    ["你好，請問你可以回答什麼問題？", "help"],
+    ["我是台灣的研究生，想請問大陸的智慧城市試點評等分為哪幾級？", "programme.tiers"],
+    ["what are the star levels in the evaluation", "programme.tiers"],
+    ["成了试点能干嘛 能涨工资不😅", "programme.purpose"],
+    ["从政府治理角度看，试点希望解决哪些城市问题？", "programme.purpose"],
+    ["这个试点后来有没有正式结束或者验收的说法", "programme.outlook"],
+    ["2015年以后住建部还组织过新的批次吗？现在这项工作是什么状态？", "programme.outlook"],
+    ["呢個試點計劃而家仲有冇做落去", "programme.outlook"],
+    ["智慧城市试点作为准自然实验，政策本身的主要内容是什么", "programme.background"],
+    ["请帮我把这份会议通知改得正式一点", "unknown"],
+    ["台北101跨年煙火幾點開始", "unknown"],
+    // (A purpose cue must not take money questions: 当上试点有没有钱拿.)
+    ["当上试点有没有钱拿", "programme.funding"],
+    ["你能干嘛", "help"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("三批試點分別喺邊年公佈: Cantonese read, each batch's date stated", () => {
+    const a = engine.answer("三批試點分別喺邊年公佈？");
+    expect(a.intent).toBe("programme.timeline");
+    expect(simplified(a.text)).toMatch(/2013.*2015/s);
+  });
+
+  it("白山市的几个试点分别是哪年的 / 求一份浙江的试点名单: the list, with batches", () => {
+    expect(engine.answer("白山市的几个试点分别是哪年的").intent).toBe("area.list");
+    const a = engine.answer("求一份浙江的试点名单，要精确到批次，写毕业论文用");
+    expect(a.intent).toBe("area.list");
+    expect(a.count).toBe(all.get("浙江省"));
+  });
+
+  it("…第一、二批合并名单里。请问亳州市究竟是哪一批: the batch asked, not a count of the first two", () => {
+    const a = engine.answer(
+      "记者求证：有网络百科词条把亳州市和六安市霍山县写在一起，放在第一、二批合并名单里。请问亳州市究竟是哪一批的试点？",
+    );
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe("亳州市");
+    const batch = referenceEntries().find((e) => e.name === "亳州市")?.batch;
+    expect(batch).toBeDefined();
+    expect(a.text.split("\n").slice(0, 2).join("")).toContain(["", "第一批", "第二批", "第三批"][batch ?? 0]);
+  });
+
+  it("比如 is a word, not 比如县: 比如石家庄正定县 names 正定县 only", () => {
+    const a = engine.answer("比如石家庄正定县是试点吗");
+    expect(a.place).toBe("正定县");
+  });
+
+  it("湖北第三批除了荆州、仙桃: both left out, the province kept", () => {
+    const a = engine.answer("湖北第三批除了荆州、仙桃，扩大范围的有哪几个？");
+    expect(a.area).toBe("湖北省");
+    const expansions = referenceEntries().filter((e) => e.province === "湖北省" && e.kind === "expansion");
+    for (const e of expansions) expect(a.text).toContain(e.name.replace(/（.*$/, "").slice(0, 2));
+  });
+});

@@ -487,7 +487,19 @@ export class Engine {
         rec.text.slice(m.end, m.end + 12),
       ) ||
         /(不算|不含|不包括|除了|除去|去掉|排除)\s*$/.test(rec.text.slice(Math.max(0, m.start - 4), m.start)));
-    const kept = mentions.filter((m) => !leftOut(m));
+    // "除了荆州、仙桃": the places listed after the one left out are left out with it.
+    const out = new Set(mentions.filter(leftOut));
+    for (const [i, m] of mentions.entries()) {
+      const before = mentions[i - 1];
+      if (
+        before &&
+        out.has(before) &&
+        m.start >= 0 &&
+        /^\s*[、和及与]\s*$/.test(rec.text.slice(before.end, m.start))
+      )
+        out.add(m);
+    }
+    const kept = mentions.filter((m) => !out.has(m));
     const places = distinct(kept.length > 0 ? kept : mentions);
     // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
     const misplaced = misplacedIn(places, rec.text);
@@ -801,7 +813,14 @@ export class Engine {
       if (claimant && claimant !== places[0]) places.splice(0, places.length, claimant);
       trace.push("a count claimed");
     }
-    if (area && THROUGH_TWO.test(rec.text) && intent !== "area.count") intent = "area.count";
+    // (Not "…第一、二批合并名单里。请问亳州市究竟是哪一批": which batch a place is in.)
+    if (
+      area &&
+      THROUGH_TWO.test(rec.text) &&
+      intent !== "area.count" &&
+      !(intent === "pilot.status" && ASKS_WHICH.test(rec.residual))
+    )
+      intent = "area.count";
     if (this.addsUp(rec, places) && /几|多少|how many/.test(rec.residual)) intent = "area.count";
     // "第二批名单的文号是多少": a batch's document is a question about documents.
     if (intent === "batch.info" && places.length === 0 && DOCUMENT_WORDS.test(rec.residual)) {

@@ -688,6 +688,8 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
         (later) =>
           later.start - m.end <= 6 &&
           !CLAUSE_BREAK.test(text.slice(m.end, later.start)) &&
+          // "湖北第三批除了荆州": a place left out does not make the one before only its location.
+          !/除了|除去|不算|不含|不包括|去掉|排除/.test(text.slice(m.end, later.start)) &&
           // "普兰店那边的普湾新区": a place named to say where the next one is.
           (encloses(m.place, later.place, atlas) || NEAR.test(text.slice(m.end, later.start))),
       ),

@@ -26,6 +26,9 @@ const PRICE_OF = /([\p{Script=Han}a-z0-9]{1,8})(多少钱|几块钱|什么价)/u
 const MONEY_VERB =
   /(给|投了?|花了?|砸了?|拿了?|拨了?|要|用了?|需要|得|补了?|贷了?|投资|资金|经费|预算|补贴|贷款|一共|总共|每个|了)$/u;
 
+/** A time of day asked: 几点开始, 几点钟, what time. */
+const TIME_OF_DAY = /几点(钟|开始|开门|关门|结束|出发|到)|what time/u;
+
 /** The programme's own things a price may be asked of (一个试点多少钱). */
 const PRICED_ITEM = /(试点|项目|城市|市|区|县|镇|批|个|家|申报|评审)$/u;
 
@@ -41,6 +44,8 @@ export function offTopicAsked(residual: string): string | undefined {
     ?.replace(/^.*(哪个|哪些|哪里|哪儿|什么|谁)的?/u, "")
     .replace(/是不是|是否|算不算|全国|全省|属于|就是|是|算|为|就|都|也|还|的|了|第/gu, "");
   if (superlative && !PROGRAMME_NOUNS.test(superlative)) return superlative;
+  // "台北101跨年烟火几点开始": a time of day is nothing this programme has.
+  if (TIME_OF_DAY.test(residual)) return "几点";
   const priced = residual.match(PRICE_OF)?.[1];
   if (priced && !MONEY_VERB.test(priced) && !PRICED_ITEM.test(priced)) return priced;
   return undefined;
