@@ -1727,3 +1727,18 @@ describe("forms found by blind21 (first run 87.9%), as general rules", () => {
     for (const e of expansions) expect(a.text).toContain(e.name.replace(/（.*$/, "").slice(0, 2));
   });
 });
+
+describe("batch 1's expansions", () => {
+  it.each([
+    "第一批的扩大范围有哪些",
+    "新华社2013年8月报道说首批试点扩大范围9个，附件里却能数出10个，以哪个为准？",
+  ])("%s: none in the first list; the 2013 ones came with batch 2, all of them named", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(2);
+    expect(a.text.split("\n")[0]).toContain("第一批名单本身没有扩大范围");
+    const of2013 = referenceEntries().filter((e) => e.kind === "expansion2013");
+    expect(of2013.length).toBeGreaterThan(0);
+    for (const e of of2013) expect(a.text).toContain(e.name.split("→")[0]?.trim().slice(0, 4) ?? e.name);
+  });
+});

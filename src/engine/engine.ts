@@ -25,7 +25,7 @@ import {
   levelAsked,
   NEW_ONLY,
 } from "./answers/area.ts";
-import { composeBatch, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
+import { composeBatch, composeFirstExtended, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
 import {
@@ -648,6 +648,13 @@ export class Engine {
       intent = "area.count";
       trace.push("a share");
     }
+    // "首批试点扩大范围9个还是10个": batch 1's pilots were extended in 2013, with batch 2's list.
+    const firstExtended =
+      intent === "batch.info" && rec.batch === 1 && places.length === 0 && EXPANSION_WORDS.test(rec.residual);
+    if (firstExtended) {
+      batch = 2;
+      trace.push("batch 1's expansions, announced with batch 2");
+    }
     // "京津冀加起来多少个": a region's total is counted, unless its members are compared.
     if (
       places.length >= 2 &&
@@ -675,6 +682,7 @@ export class Engine {
     ).map(Number);
     if (misplaced)
       reply.text = `${composeMisplaced(cx, misplaced.place.place, misplaced.province.place)}\n${reply.text}`;
+    if (firstExtended) reply.text = `${composeFirstExtended(cx)}\n${reply.text}`;
     this.annotate(
       cx,
       reply,

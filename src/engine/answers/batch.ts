@@ -1,4 +1,4 @@
-import { isCounted } from "../../data/pilots.ts";
+import { batchOf, isCounted } from "../../data/pilots.ts";
 import type { Batch, Pilot, Programme } from "../../data/schema.ts";
 import type { BatchNumber } from "../recognise.ts";
 import {
@@ -17,6 +17,14 @@ import {
 const WANTS_LIST = /哪些|名单|列表|清单|都有|包括|list|which/;
 
 /** Answers questions about one batch: size, date, composition, expansions, and the names on request. */
+/** "第一批的扩大范围": the first list had none; its pilots were extended with the second's. */
+export function composeFirstExtended(cx: ComposeContext): string {
+  const [first, second] = [batchOf(cx.programme, 1), batchOf(cx.programme, 2)];
+  return cx.lang === "zh"
+    ? `${first.label}名单本身没有扩大范围；${first.label}试点的扩大范围区域是随${second.label}公布的：`
+    : "The first list had no expansion areas; those of its pilots were announced with the second list:";
+}
+
 export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: string): Reply {
   const { programme, atlas, lang } = cx;
   const b = programme.batches.find((x) => x.batch === batch);
