@@ -1,10 +1,8 @@
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
-import pino from "pino";
-import { createBot } from "../src/bot/bot.ts";
 import { captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../src/bot/offline.ts";
 import type { Engine } from "../src/engine/engine.ts";
-import { createLogger } from "../src/logger.ts";
+import { offlineBenchBot } from "./offline-bot.ts";
 import { round } from "./stats.ts";
 
 /** Best of three timed passes after three warm-up passes: the JIT and the machine's noise settle. */
@@ -37,15 +35,7 @@ export async function benchBotPath(engine: Engine, questions: string[], rounds =
   const floorRun = await updatesPerSecond((u) => floor.handleUpdate(u), updates, rounds);
 
   // Logs go where production's go, through pino's own fast destination, only to /dev/null.
-  const { bot } = createBot({
-    token: "1:full",
-    engine,
-    logger: createLogger("info", undefined, pino.destination({ dest: "/dev/null", sync: false })),
-    botInfo: OFFLINE_BOT_INFO,
-    network: false,
-    rateLimit: false,
-  });
-  captureApi(bot, () => undefined);
+  const bot = offlineBenchBot(engine, "1:full");
   const fullRun = await updatesPerSecond((u) => bot.handleUpdate(u), updates, rounds);
 
   let engineBest = Number.POSITIVE_INFINITY;

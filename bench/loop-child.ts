@@ -4,34 +4,23 @@
  * own event loop, and on "stop" reports the delay.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import pino from "pino";
-import { createBot } from "../src/bot/bot.ts";
-import { captureApi, OFFLINE_BOT_INFO } from "../src/bot/offline.ts";
 import { startWebhook } from "../src/bot/webhook.ts";
 import { Engine } from "../src/engine/engine.ts";
 import { createLogger } from "../src/logger.ts";
 import { LOOP_SECRET, type LoopChildReport } from "./loop-delay.ts";
+import { offlineBenchBot } from "./offline-bot.ts";
 import { round } from "./stats.ts";
 
 const engine = new Engine();
 engine.warm(); // as `npm start` does
-const logger = createLogger("info", undefined, pino.destination({ dest: "/dev/null", sync: false }));
-const { bot } = createBot({
-  token: "1:loop",
-  engine,
-  logger,
-  botInfo: OFFLINE_BOT_INFO,
-  network: false,
-  rateLimit: false,
-});
 let charts = 0;
-captureApi(bot, (call) => {
+const bot = offlineBenchBot(engine, "1:loop", (call) => {
   if (call.method === "sendPhoto" || call.method === "sendMediaGroup") charts++;
 });
 const server = await startWebhook(
   bot,
   { url: "http://127.0.0.1/hook", secret: LOOP_SECRET, port: 0, register: false },
-  logger,
+  createLogger("silent"),
 );
 const address = server.address();
 const delay = monitorEventLoopDelay({ resolution: 1 });

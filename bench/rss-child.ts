@@ -3,11 +3,9 @@
  * memory, as without Redis) answers 200k updates from 100k chats, outgoing calls answered locally;
  * prints RSS at the start and the end (after a full GC) as JSON.
  */
-import pino from "pino";
-import { createBot } from "../src/bot/bot.ts";
-import { captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../src/bot/offline.ts";
+import { UpdateFactory } from "../src/bot/offline.ts";
 import { Engine } from "../src/engine/engine.ts";
-import { createLogger } from "../src/logger.ts";
+import { offlineBenchBot } from "./offline-bot.ts";
 
 const CHATS = 100_000;
 const QUESTIONS = ["昆山是试点吗", "那浙江呢", "番禺是第几批", "江苏有多少个试点"];
@@ -16,15 +14,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 const engine = new Engine();
 engine.warm();
-const { bot } = createBot({
-  token: "1:rss",
-  engine,
-  logger: createLogger("info", undefined, pino.destination({ dest: "/dev/null", sync: false })),
-  botInfo: OFFLINE_BOT_INFO,
-  network: false,
-  rateLimit: false,
-});
-captureApi(bot, () => undefined);
+const bot = offlineBenchBot(engine, "1:rss");
 gc?.();
 const start = mb();
 const heapStart = Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10;
