@@ -3,6 +3,8 @@
  * entities and quantities, totals seen elsewhere, regions, names of before, pinyin sentences.
  * Expected numbers come from the reference list (tests/helpers/reference.ts), not from data/.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.ts";
 import { simplified } from "../src/engine/normalise.ts";
@@ -1740,5 +1742,103 @@ describe("batch 1's expansions", () => {
     const of2013 = referenceEntries().filter((e) => e.kind === "expansion2013");
     expect(of2013.length).toBeGreaterThan(0);
     for (const e of of2013) expect(a.text).toContain(e.name.split("→")[0]?.trim().slice(0, 4) ?? e.name);
+  });
+});
+
+describe("researchers' questions about one batch, and the rest of blind21's fixes", () => {
+  const entries = referenceEntries();
+  const expansions = (kind: "expansion" | "expansion2013") => entries.filter((e) => e.kind === kind).length;
+
+  it.each([
+    ["智慧城市试点政策的DID，一般用哪一年作为第一批的政策冲击年份？2012还是2013？", 1, "2012", "2013"],
+    ["第三批是2015年4月才公布的，那按公布时间算处理年份应该是2015吧？", 3, "2014", "2015"],
+    ["第二批的处理年份怎么定", 2, "2013", "2013"],
+  ])("%s: batch %i, programme year %s and announcement year %s, first", (q, batch, year, announcedYear) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(batch);
+    const first = a.text.split("\n")[0] ?? "";
+    expect(first).toContain(`按试点年度记${year}年`);
+    expect(first).toContain(`按公布年份记${announcedYear}年`);
+  });
+
+  it("why did it take so long between batch 2 and batch 3: the English verb 'did' is no DID", () => {
+    const a = engine.answer("why did it take so long between batch 2 and batch 3");
+    expect(a.intent).toBe("programme.timeline");
+    expect(a.text).not.toContain("DID");
+  });
+
+  it("扩大范围的13个要不要算进样本？比如石家庄正定县: the place, its prefecture's coding, how expansions are coded", () => {
+    const a = engine.answer("扩大范围的13个要不要算进样本？比如石家庄正定县");
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe("正定县");
+    expect(a.text).toContain("石家庄市整市规则下从第一批");
+    expect(a.text).toContain(`第三批（2014年度）的${expansions("expansion")}个`);
+    expect(a.text).toContain("不改变所在地级单位的首次处理年份");
+  });
+
+  it("every expansion area's prefecture was treated before it (so expansions move no first year)", async () => {
+    const { prefectureTable, PrefectureUnits } = await import("../src/research/treatment.ts");
+    const { loadDataset } = await import("../src/data/load.ts");
+    const data = loadDataset();
+    const units = new PrefectureUnits(data);
+    const rows = prefectureTable(data);
+    const extending = data.pilots.filter((p) => p.expands);
+    expect(extending.length).toBe(expansions("expansion") + expansions("expansion2013"));
+    for (const p of extending) {
+      const row = rows.find((r) => r.code === units.unitOf(p)?.code);
+      expect(row?.any_pilot_batch, p.name).toBeLessThan(p.batch);
+    }
+  });
+
+  it("第二批是8月1日印发还是8月5日公布: the batch, with the notice's date and the day it was made public", () => {
+    const a = engine.answer("第二批是2013年8月1日印发还是8月5日公布？");
+    expect(a.intent).toBe("batch.info");
+    expect(a.text).toContain("落款日期2013年8月1日，2013年8月5日对外公布");
+    // A span of the history stays the timeline.
+    expect(engine.answer("从第一批到最后一批前后搞了多长时间").intent).toBe("programme.timeline");
+    expect(engine.answer("试点工作从启动到第三批公布，各关键节点的时间分别是？").intent).toBe(
+      "programme.timeline",
+    );
+  });
+
+  it("地级市、区县、镇各多少个 asks the whole composition; 地级市几个 区县几个 the first part first", () => {
+    expect(engine.answer("编写年鉴需要：第一批90个试点中地级市、区县、镇各多少个？").count).toBe(
+      entries.filter((e) => e.batch === 1 && e.kind === "new").length,
+    );
+    // The official composition, from the reference's batch table ("37 地级市, 50 区（县）, 3 镇").
+    const official = readFileSync(
+      join(import.meta.dirname, "..", "..", "shared", "reference", "pilot-list.md"),
+      "utf8",
+    )
+      .split("\n")
+      .find((l) => l.startsWith("| 1 |"))
+      ?.match(/(\d+) 地级市/)?.[1];
+    expect(official).toBeDefined();
+    expect(engine.answer("首批90个里面地级市几个 区县几个").count).toBe(Number(official));
+  });
+
+  it("2013年的扩大范围和2014年的扩大范围有什么区别: both years', which are counted", () => {
+    const a = engine.answer("2013年的扩大范围和2014年的扩大范围有什么区别？");
+    expect(a.intent).toBe("programme.total");
+    for (const e of entries.filter((x) => x.kind !== "new").slice(0, 30)) expect(a.text).toContain(e.name);
+    // Batches 1 and 2 together are batch 1's pilots extended with batch 2: that batch's answer.
+    expect(engine.answer("第二批公布的时候，哪几个首批试点扩大了范围？").intent).toBe("batch.info");
+  });
+
+  it("为什么总数里只算了后者 / 290里为什么不包括那10个 are the total's questions", () => {
+    expect(engine.answer("为什么总数里只算了后者").intent).toBe("programme.total");
+    expect(engine.answer("290里为什么不包括那10个").intent).toBe("programme.total");
+  });
+
+  it("What official document announced the 2013 list: the 2013 list is batch 2 (2013年度)", () => {
+    const a = engine.answer("What official document announced the 2013 list?");
+    expect(a.batch).toBe(2);
+    expect(a.text).toContain("建办科〔2013〕22号");
+  });
+
+  it("大同市城区2013年度，大同市呢: the place asked with 呢 is answered first; 宜昌是第几批，襄阳呢 asks both", () => {
+    expect(engine.answer("大同：大同市城区2013年度，大同市呢？").place).toBe("大同市");
+    expect(engine.answer("宜昌是第几批，襄阳呢？").place).toBe("宜昌市");
   });
 });

@@ -38,7 +38,13 @@ import {
 import { composeOtherProgramme } from "./answers/other.ts";
 import { composePilotStatus, composeStatusList } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
-import { composeResearch, composeResearchNote, RESEARCH_WORDS } from "./answers/research.ts";
+import {
+  composeBatchResearchNote,
+  composeExpansionCoding,
+  composeResearch,
+  composeResearchNote,
+  RESEARCH_WORDS,
+} from "./answers/research.ts";
 import { composeZoneStatus, findZone, findZoneAt, type Zone } from "./answers/zone.ts";
 import { Atlas, type Division } from "./atlas.ts";
 import { type ChartSpec, chartFor } from "./chart-spec.ts";
@@ -213,6 +219,9 @@ const PREFECTURE_RANKING =
   /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)/;
 /** Which years a researcher should use: programme years or announcement years. */
 const WHICH_YEARS = /(年份|年度|时间|时点|year).{0,30}(还是|或者|or)|(还是|或者).{0,12}(年度|公布|年份)/;
+/** A stretch of the programme's history ("从启动到第三批公布", "前后多长时间"), not one batch's dates. */
+const TIMELINE_SPAN =
+  /从|到|至|之间|节点|前后|多长|多久|历程|时间线|大事记|过程|经过|since|until|between|timeline/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
@@ -501,6 +510,12 @@ export class Engine {
     }
     const kept = mentions.filter((m) => !out.has(m));
     const places = distinct(kept.length > 0 ? kept : mentions);
+    // "大同市城区2013年度，大同市呢？": the place asked with 呢 is the subject; the one before it was told,
+    // not asked ("宜昌是第几批，襄阳呢" asks both).
+    const asked = places.findIndex((m, i) => i > 0 && m.end > 0 && /^\s*呢/.test(rec.text.slice(m.end)));
+    const told = places[0] && places[asked] ? rec.text.slice(places[0].start, places[asked].start) : "";
+    if (asked > 0 && !/[吗么几哪?？]|是不是|有没有|算不算|多少|什么|怎么/.test(told))
+      places.unshift(...places.splice(asked, 1));
     // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
     const misplaced = misplacedIn(places, rec.text);
     if (misplaced) places.splice(places.indexOf(misplaced.province), 1);
@@ -614,9 +629,45 @@ export class Engine {
     }
     intent = form.intent;
     // "DID里处理年份是用2012/2013/2014年度，还是用公布时间": which years to code is the researchers' answer.
-    if (places.length === 0 && RESEARCH_WORDS.test(rec.residual) && WHICH_YEARS.test(rec.text)) {
-      intent = "research.data";
-      trace.push("which years to code");
+    // Asked of one batch ("第一批的政策冲击年份用2012还是2013"), it is that batch's answer with its coding.
+    if (places.length === 0 && RESEARCH_WORDS.test(rec.residual)) {
+      // (A batch with its two years, 2014年度 and 2015, is one batch; 2012/2013/2014 are all three.)
+      const oneBatch = rec.batches.length === 1 && new Set(rec.text.match(/20\d\d/g)).size <= 2;
+      if (oneBatch && (WHICH_YEARS.test(rec.text) || intent !== "batch.info")) {
+        intent = "batch.info";
+        trace.push("a batch's coding");
+      } else if (!oneBatch && WHICH_YEARS.test(rec.text)) {
+        intent = "research.data";
+        trace.push("which years to code");
+      }
+    }
+    // "第二批是8月1日印发还是8月5日公布": the dates of one named batch are that batch's facts.
+    if (
+      intent === "programme.timeline" &&
+      rec.batches.length === 1 &&
+      places.length === 0 &&
+      !form.interval &&
+      !TIMELINE_SPAN.test(rec.text)
+    ) {
+      intent = "batch.info";
+      trace.push("one batch's dates");
+    }
+    // "2013年的扩大范围和2014年的扩大范围有什么区别": the two years' expansions, and which count, are the total's story.
+    const yearsExpanded = rec.text.match(/20\d\d\s*年度?的?\s*(扩大|扩容)/g)?.length ?? 0;
+    if (
+      // (Batches 1 and 2 together are the 2013 expansions alone: batch 1's pilots extended with batch 2.)
+      ((rec.batches.includes(3) && rec.batches.length >= 2) || yearsExpanded >= 2) &&
+      places.length === 0 &&
+      EXPANSION_WORDS.test(rec.residual) &&
+      !form.interval
+    ) {
+      intent = "programme.total";
+      trace.push("expansions of two years");
+    }
+    // "扩大范围的要不要算进样本？比如正定县": a researcher's question about a place is that place's answer.
+    if (!intent && places.length > 0 && RESEARCH_WORDS.test(rec.residual)) {
+      intent = "pilot.status";
+      trace.push("a researcher asks about a place");
     }
     // "江苏省内哪个市的试点最多": a province's prefectures ranked, whatever cue 哪个市的 would say.
     if (
@@ -693,6 +744,7 @@ export class Engine {
         figure,
         noSuchBatch,
         research,
+        expansionsAsked: EXPANSION_WORDS.test(rec.residual),
         quotedCounts,
         batch,
         share: SHARE.test(rec.text),
@@ -904,6 +956,8 @@ export class Engine {
       noSuchBatch: boolean;
       /** The question is a researcher's (DID, treatment): add how the place's prefecture is coded. */
       research: boolean;
+      /** The question names expansion areas (扩大范围). */
+      expansionsAsked: boolean;
       /** Numbers of pilots the question quotes ("我数的是20个"), to be explained. */
       quotedCounts: number[];
       /** The batch the answer is about, if one. */
@@ -961,6 +1015,14 @@ export class Engine {
     const coding =
       research && places[0] && answered === "pilot.status" ? composeResearchNote(cx, places[0].place) : "";
     if (coding) reply.text = `${reply.text}\n${coding}`;
+    if (research && answered === "batch.info" && notes.batch !== null)
+      reply.text = `${composeBatchResearchNote(cx, notes.batch, notes.expansionsAsked)}\n${reply.text}`;
+    // An expansion area asked about by a researcher: how such areas are coded.
+    const extended = places[0]?.place.kind === "pilot" ? places[0].place.pilot : undefined;
+    if (research && answered === "pilot.status" && extended?.expands)
+      reply.text = `${reply.text}\n${composeExpansionCoding(cx, extended.batch)}`;
+    if (research && answered === "research.data" && notes.expansionsAsked)
+      reply.text = `${reply.text}\n${composeExpansionCoding(cx, null)}`;
   }
 
   /**

@@ -54,6 +54,8 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
     /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮个]|(?=扩大))/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,
   ],
+  // "the 2013 list" is named, as the notices name it, after its programme year (2013年度), like 2013年名单.
+  [/\b(2012|2013|2014)\s+(?:list|batch|round|cohort)\b/, (m) => (Number(m[1]) - 2011) as BatchNumber],
   [
     /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|list)/,
     (m) => englishOrdinal(m[1] ?? m[2]),

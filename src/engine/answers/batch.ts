@@ -84,7 +84,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
           : "This batch added no expansion areas."
         : `${lang === "zh" ? "扩大范围" : "Expansions"}：${names.join(lang === "zh" ? "、" : ", ")}`,
     );
-  } else if (PREFECTURE_LEVEL.test(residual)) {
+  } else if (PREFECTURE_LEVEL.test(residual) && !ALL_PARTS.test(residual)) {
     lines.push(...prefectureLines(fresh, b, lang));
   } else if (ASKS_TOWNS.test(residual)) {
     // "首批里的3个镇是哪3个": the towns of the batch by name.
@@ -149,6 +149,9 @@ const ASKS_TOWNS = /镇.{0,3}(哪|什么|啥)|(哪|什么|啥).{0,3}镇|which to
 
 /** Words for the prefecture-level cities of a batch (第一批有哪些地级市). */
 const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;
+/** Several kinds of unit asked at once ("地级市、区县、镇各多少个"): the composition answers it. */
+const ALL_PARTS =
+  /(地级市|地市|区县|区（县）|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|县|镇)|各(有)?(多少|几)|分别(有)?(多少|几)/;
 
 /**
  * The batch's entries that are prefecture-level units themselves: prefecture-level cities, and the
@@ -204,10 +207,17 @@ function sourceLines(b: Batch, programme: Programme, lang: "zh" | "en", leading?
   const notice = programme.documents.find((d) => d.title === b.notice);
   if (notice) {
     const number = documentNumber(notice, lang);
+    // The notice of batch 2 is dated 1 August and was made public on 5 August: both dates are asked for.
+    const dated =
+      notice.date && notice.date !== b.announced
+        ? lang === "zh"
+          ? `，落款日期${formatDate(notice.date, "zh")}，${formatDate(b.announced, "zh")}对外公布`
+          : `, dated ${formatDate(notice.date, "en")} and made public on ${formatDate(b.announced, "en")}`
+        : "";
     lines.push(
       lang === "zh"
-        ? `依据：《${notice.title}》${number ? `（${number}）` : ""}。`
-        : `Source: 《${notice.title}》${number ? ` (${number})` : ""}.`,
+        ? `依据：《${notice.title}》${number ? `（${number}）` : ""}${dated}。`
+        : `Source: 《${notice.title}》${number ? ` (${number})` : ""}${dated}.`,
     );
   }
   return lines;
@@ -242,12 +252,15 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
     (text, [pattern, part]) => text.replace(pattern, part),
     residual.replace(/县级\s*(和|与|及|、)\s*镇级/g, "县镇").replace(/级/g, ""),
   );
-  const part = Object.entries(b.composition ?? {}).find(([name]) =>
+  const parts = Object.entries(b.composition ?? {}).filter(([name]) =>
     [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
       v.length >= 2 ? asked.includes(v) : asked.includes(`个${v}`) || asked.includes(`些${v}`),
     ),
   );
-  if (part) return part[1];
+  // "地级市、区县、镇各多少个" asks for the whole composition: its number is the batch's size.
+  // ("地级市几个 区县几个" asks two questions: the first is answered first.)
+  if (ALL_PARTS.test(residual)) return b.count;
+  if (parts[0]) return parts[0][1];
   if (PREFECTURE_LEVEL.test(residual)) {
     const { cities, direct } = prefectureUnits(fresh);
     return cities.length + direct.length;

@@ -8,11 +8,14 @@ import {
 } from "../../research/treatment.ts";
 import type { Place } from "../lexicon.ts";
 import type { BatchNumber } from "../recognise.ts";
-import { batchLabel, type ComposeContext, placeName, type Reply } from "./format.ts";
+import { batchLabel, type ComposeContext, formatDate, placeName, type Reply } from "./format.ts";
 
-/** Words of a researcher coding the programme (DID, treatment, the prefecture level). */
+/**
+ * Words of a researcher coding the programme (DID, treatment, the prefecture level). "did" counts
+ * beside Chinese or as "did regression", never as the English verb ("why did it take so long").
+ */
 export const RESEARCH_WORDS =
-  /双重差分|倍差法|did\b|处理组|被处理|即处理|处理年份|处理时点|任一试点|口径|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/;
+  /双重差分|倍差法|(^|\p{Script=Han}|[，。？,.?]\s?)\s*did\s*(\p{Script=Han}|[，。？,.?]|$)|\bdid (regression|design|analysis|model|paper|study)|样本|处理组|被处理|即处理|处理年份|处理时点|任一试点|口径|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/u;
 
 /** Words that ask for a file rather than an answer in chat. */
 const FILE_WORDS = /excel|xlsx|csv|表格|下载|导出|文件|数据集|dataset|download|spreadsheet|export|file|table/;
@@ -120,4 +123,48 @@ export function composeResearchNote(cx: ComposeContext, place: Place): string {
     : `整市规则下不算处理组（${row.name}本身不是试点）`;
   const any = row.any_pilot_batch ? `任一试点规则下从${when(row.any_pilot_batch)}` : "任一试点规则下也不算";
   return `按地级单位编码：${name}${whole}；${any}。完整对照表发 /export 获取。`;
+}
+
+/**
+ * Two lines for a researcher asking about one batch ("第一批的政策冲击年份用2012还是2013"): the batch's
+ * programme year and announcement year, and, when its expansion areas are asked about, how they are
+ * coded (they extend an earlier pilot, so they add no treated unit and move no first year).
+ */
+export function composeBatchResearchNote(
+  cx: ComposeContext,
+  batch: BatchNumber,
+  expansionsAsked: boolean,
+): string {
+  const b = batchOf(cx.programme, batch);
+  const en = cx.lang === "en";
+  const label = batchLabel(batch, cx.programme, cx.lang);
+  const year = b.announced.slice(0, 4);
+  const lines = [
+    en
+      ? `For DID coding: ${label} is coded ${b.year} by programme year, or ${year} by announcement (${formatDate(b.announced, "en")}); a prefecture takes the earliest batch of any pilot in it.`
+      : `做DID编码：${label}按试点年度记${b.year}年，按公布年份记${year}年（${formatDate(b.announced, "zh")}公布）；一个地级单位以境内最早入选的一批为准。`,
+  ];
+  if (expansionsAsked) lines.push(composeExpansionCoding(cx, b.expansions ? batch : null));
+  return lines.join("\n");
+}
+
+/**
+ * How expansion areas (扩大范围) are coded: each extends a pilot chosen earlier, so it adds no treated
+ * unit and does not move its prefecture's first year. Counts come from the batches' records.
+ */
+export function composeExpansionCoding(cx: ComposeContext, batch: BatchNumber | null): string {
+  const withExpansions = cx.programme.batches.filter(
+    (b) => b.expansions > 0 && (batch === null || b.batch === batch),
+  );
+  const en = cx.lang === "en";
+  const which = withExpansions
+    .map((b) =>
+      en
+        ? `${b.expansions} with ${batchLabel(b.batch, cx.programme, "en")}`
+        : `${batchLabel(b.batch, cx.programme, "zh")}的${b.expansions}个`,
+    )
+    .join(en ? " and " : "和");
+  return en
+    ? `Expansion areas (${which}) extend a pilot chosen earlier: they add no treated unit and do not change the first year of their prefecture, which the pilots already in it decide.`
+    : `扩大范围区域（${which}）是并入已有试点的，不单独算处理单位，也不改变所在地级单位的首次处理年份（那由境内原有的试点决定）。`;
 }
