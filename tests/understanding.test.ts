@@ -1842,3 +1842,92 @@ describe("researchers' questions about one batch, and the rest of blind21's fixe
     expect(engine.answer("宜昌是第几批，襄阳呢？").place).toBe("宜昌市");
   });
 });
+
+describe("voice input, prefecture-level cities and half-remembered facts (blind22)", () => {
+  const entries = referenceEntries();
+  const batchOfEntry = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const label = (b: number | undefined) => ["", "第一批", "第二批", "第三批"][b ?? 0] ?? "";
+
+  it.each([
+    ["黄冈市", "黄冈是第三批吗", 3],
+    ["亳州市", "亳州是第二批的吧 名单上写的六安市霍山县亳州市", 2],
+    ["江夏区", "江夏区是不是第一批 武汉第一批就有了嘛", 1],
+  ])("%s asked as a batch it is not in: 不是…的, then its own batch", (name, q, asked) => {
+    const own = batchOfEntry(name);
+    expect(own).toBeDefined();
+    expect(own).not.toBe(asked);
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.text.startsWith(`不是${label(asked)}的。`)).toBe(true);
+    expect(a.text.split("\n")[1]).toContain(label(own));
+  });
+
+  it("昆山是第二批的吗, asked of its own batch: 是的; Is Kunshan in batch 1: No, not batch 1", () => {
+    const own = batchOfEntry("昆山市");
+    expect(engine.answer(`昆山是${label(own)}的吗`).text.startsWith("是的，")).toBe(true);
+    const other = own === 1 ? 2 : 1;
+    expect(engine.answer(`Is Kunshan in batch ${other}?`).text.startsWith(`No, not batch ${other}.`)).toBe(
+      true,
+    );
+  });
+
+  it("嗯那个就是黄岗是第三批吗: fillers before a mistyped name are no part of it", () => {
+    const a = engine.answer("嗯那个就是黄岗是第三批吗还是哪个批次");
+    expect(a.place).toBe("黄冈市");
+    expect(a.text).toContain(`批次：${label(batchOfEntry("黄冈市"))}`);
+    expect(engine.answer("嗯那个少山是不是试点").text).toContain("“少山”");
+  });
+
+  it("那个苏洲有几个…包括昆山那些一起算: the mistyped city that encloses 昆山, counted", () => {
+    const a = engine.answer("那个苏洲有几个国家智慧城市试点啊就是嗯包括昆山那些一起算");
+    expect(a.intent).toBe("area.count");
+    expect(a.area).toBe("苏州市");
+    // Six, as the guide says: 苏州市 itself is no pilot, six lie inside it.
+    expect(a.count).toBe(6);
+    for (const name of ["苏州工业园区", "昆山市", "常熟市"]) expect(a.text).toContain(name);
+  });
+
+  it("…哪些地方是智慧城市试点啊顺德算不算: a particle ends the first clause in speech, the list answers", () => {
+    const a = engine.answer("嗯佛山那边就是哪些地方是智慧城市试点啊顺德算不算");
+    expect(a.intent).toBe("area.list");
+    expect(a.area).toBe("佛山市");
+    const foshan = entries.filter((e) => e.name.startsWith("佛山") && e.kind !== "expansion2013");
+    expect(a.count).toBe(foshan.length);
+    for (const e of foshan) expect(a.text).toContain(e.name);
+  });
+
+  it("做DID的 唐山的处理年份该按哪年 唐山市本身是哪批: a preface with no question is not answered alone", () => {
+    const a = engine.answer("做DID的 唐山的处理年份该按哪年 唐山市本身是哪批");
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe("唐山市");
+    expect(a.text).toContain(label(batchOfEntry("唐山市")));
+    expect(a.text).toContain("按地级单位编码");
+  });
+
+  it("青岛市本身是试点吗 还是只有几个区和园区: the city's own standing, then what lies inside", () => {
+    const a = engine.answer("青岛市本身是试点吗 还是只有几个区和园区");
+    expect(a.intent).toBe("pilot.status");
+    expect(a.isPilot).toBe(false);
+    expect(a.text).toMatch(/境内有\d+个试点/);
+    expect(a.text).toContain("青岛市崂山区");
+  });
+
+  it("山东是不是最多的 好像有30个: whether it is the most, with its true count", () => {
+    const a = engine.answer("山东是不是最多的 好像有30个");
+    expect(a.intent).toBe("area.ranking");
+    const most = [...all.entries()].filter(([k]) => k.endsWith("省")).sort((x, y) => y[1] - x[1])[0];
+    expect(most?.[0]).toBe("山东省");
+    expect(a.text.split("\n")[0]).toContain(`${most?.[1]}个`);
+  });
+
+  it.each([
+    ["佛山有什么好玩的地方 周末想去", "unknown"],
+    ["昆山落户需要什么条件", "unknown"],
+    ["老师好，请问这里能查些什么内容", "help"],
+    ["启动试点的那个通知是什么时候发的", "programme.documents"],
+    // (A province's count with a claimed figure stays a count.)
+    ["山东应该是16个才对", "area.count"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

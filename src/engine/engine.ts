@@ -54,6 +54,7 @@ import {
   AFTERWARDS,
   ASKS_COUNT_OR_LIST,
   ASKS_EXPANSIONS,
+  BARE_BATCH,
   BARE_COUNT,
   BARE_FOLLOW_UP,
   CLAIMED_COUNT,
@@ -64,6 +65,7 @@ import {
   CUMULATIVE,
   DOCUMENT_WORDS,
   EXPANSION_WORDS,
+  FILLER_PREFIX,
   GREETING_EMOJI,
   INCLUDING,
   INTERVAL,
@@ -93,7 +95,7 @@ import {
   TOPIC,
 } from "./intents.ts";
 import { canonicalName, formerShortForm, Lexicon, type Place, shortForms } from "./lexicon.ts";
-import { isTraditional, normalise } from "./normalise.ts";
+import { isTraditional, normalise, simplified } from "./normalise.ts";
 import { PinyinReader } from "./pinyin-reader.ts";
 import { findOtherProgramme } from "./programmes.ts";
 import {
@@ -260,7 +262,8 @@ const WARM_UP_QUESTIONS = [
   "Which pilots are in Jiangsu?",
   "坤山是试点吗",
   "昆山东是试点吗",
-  "今天天气怎么样",
+  // (A question no rule decides: the example vote and its index.)
+  "给我讲讲呗",
 ];
 
 /**
@@ -299,9 +302,12 @@ export class Engine {
    * with the earlier ones' context; the answer's fields are the first question's.
    */
   answer(question: string, context: Context = {}, options: { script?: ReplyScript } = {}): Answer {
-    const answer = this.answerMessage(question, context);
-    // A question in Traditional characters gets its reply in them: the same reply, converted.
-    const script = options.script ?? (isTraditional(String(question ?? "")) ? "tw" : "simplified");
+    // A question in Traditional characters is answered as its Simplified reading (split into pieces
+    // the same way), and gets its reply in Traditional characters: the same reply, converted.
+    const traditional = isTraditional(String(question ?? ""));
+    const read = traditional ? this.answerMessage(simplified(String(question)), context) : undefined;
+    const answer = read ? { ...read, question } : this.answerMessage(question, context);
+    const script = options.script ?? (traditional ? "tw" : "simplified");
     if (script === "simplified") return answer;
     return {
       ...answer,
@@ -461,7 +467,9 @@ export class Engine {
         : rec.mentions.length === 0
           ? this.correctTypo(rec, trace)
           : container &&
-            (this.correctInside(rec, container, trace) ?? this.correctBefore(rec, container, trace));
+            (this.correctInside(rec, container, trace) ??
+              this.correctBefore(rec, container, trace) ??
+              this.correctEnclosing(rec, container, trace));
     if (corrected)
       rec = { ...rec, residual: rec.residual.replace(corrected.typed, " ".repeat(corrected.typed.length)) };
     // "萧山市" read as 萧山区: said like a correction.
@@ -484,7 +492,9 @@ export class Engine {
         (context.intent !== undefined &&
           PLACE_INTENTS.includes(context.intent) &&
           previous.place.kind === "division" &&
-          BARE_COUNT.test(rec.text)));
+          BARE_COUNT.test(rec.text)) ||
+        // "长乐是国家智慧城市试点吗 第几批": a bare batch question after a pilot asks that pilot's batch.
+        (context.intent === "pilot.status" && previous.place.kind === "pilot" && BARE_BATCH.test(rec.text)));
     if (mentions.length === 0 && previous && (PRONOUN.test(rec.text) || followUp || bareFollowUp)) {
       mentions.push(previous);
       trace.push(`context place: ${previous.term}`);
@@ -867,7 +877,9 @@ export class Engine {
       area.level !== "county" &&
       CLAIMED_COUNT.test(rec.text) &&
       intent !== "area.count" &&
-      intent !== "other.programme"
+      intent !== "other.programme" &&
+      // (Not "山东是不是最多的 好像有30个": whether it is the most is asked, the count comes with it.)
+      !(intent === "area.ranking" && /最(多|少)|第几|排第|倒数/.test(rec.residual))
     ) {
       intent = "area.count";
       if (claimant && claimant !== places[0]) places.splice(0, places.length, claimant);
@@ -1296,7 +1308,7 @@ export class Engine {
     const opening = (r: string) => !rec.text.slice(0, rec.text.indexOf(r)).replace(OPENERS, "");
     const runs = [run, ...leftoverRuns(rec.residual).filter((r) => r !== run && opening(r))].flatMap((r) => {
       // "咱杜丹江市": the asker's word before the name is not part of it.
-      const bare = r.replace(ASKER_PREFIX, "");
+      const bare = r.replace(FILLER_PREFIX, "").replace(ASKER_PREFIX, "");
       return bare !== r && bare.length >= 2 ? [r, bare] : [r];
     });
     const tries = runs
@@ -1415,11 +1427,48 @@ export class Engine {
   ): { mention: Mention; typed: string; name: string } | undefined {
     const area = container.place;
     if (area.kind !== "division" || area.division.level === "county") return undefined;
-    const opening = rec.text
-      .replace(OPENERS, " ")
-      .match(/^\s*(\p{Script=Han}{2,4}?)(?=是|算|有|在|属|入|的|吗|呢|，|,|\s)/u)?.[1];
+    const opening = this.openingName(rec);
     if (!opening || rec.text.indexOf(opening) >= container.start) return undefined;
     return this.correctWithin(container, opening, rec.text.indexOf(opening), "before", trace);
+  }
+
+  /** The name that opens a question ("那个苏洲有几个…" → 苏洲), if one does. */
+  private openingName(rec: Recognised): string | undefined {
+    return rec.text
+      .replace(OPENERS, " ")
+      .match(/^\s*(\p{Script=Han}{2,4}?)(?=是|算|有|在|属|入|的|吗|呢|，|,|\s)/u)?.[1];
+  }
+
+  /**
+   * "苏洲有几个试点…包括昆山那些一起算": a mistyped name that opens the question, with the place it
+   * includes named later, is corrected only to a place that encloses that one.
+   */
+  private correctEnclosing(
+    rec: Recognised,
+    container: Mention,
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    const typed = this.openingName(rec);
+    const start = typed ? rec.text.indexOf(typed) : -1;
+    if (!typed || start < 0 || start >= container.start) return undefined;
+    if (!INCLUDING.test(rec.text.slice(start + typed.length, container.start))) return undefined;
+    const enclosing = this.lexicon
+      .corrections(typed)
+      .map((c) => ({ c, place: this.lexicon.lookup(c.term)?.[0] }))
+      .filter(
+        (x): x is { c: (typeof x)["c"]; place: Place } =>
+          x.place !== undefined &&
+          x.place.kind === "division" &&
+          encloses(x.place, container.place, this.atlas),
+      );
+    const [best, next] = enclosing;
+    if (!best || best.c.score < 0.6 || (next && next.c.score > best.c.score - 0.05)) return undefined;
+    trace.push(`typo enclosing ${container.term}: ${typed} → ${best.c.name}`);
+    return {
+      mention: { place: best.place, term: typed, start, end: start + typed.length, via: "name" },
+      typed,
+      name: best.c.name,
+    };
   }
 
   /**
@@ -1543,6 +1592,8 @@ export class Engine {
           name,
           first ? [] : this.lexicon.suggest(name),
           ASKS_WHICH.test(rec.residual),
+          // (Only one batch asked: "是第一批还是第二批" asks which.)
+          rec.batches.length === 1 ? rec.batch : null,
         ),
       };
     };

@@ -10,14 +10,21 @@ import { ENGLISH_STOPWORDS, type Mention } from "./recognise.ts";
 
 /** Words that open a question before the place it is about (请问, 我们), and punctuation. */
 export const OPENERS =
-  /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那|还有|听说|[\p{P}\s]/gu;
+  /请问|问一下|我想问|想问|我想知道|我们|咱们|俺们|我们的|你好|您好|那么|那个|这个|就是|然后|嗯|呃|那|还有|听说|[\p{P}\s]/gu;
+
+/** Words a speaker fills a pause with (voice input: "嗯那个就是黄岗是第三批吗"), before a name. */
+export const FILLER_PREFIX = /^(嗯|呃|唉|哎|诶|那个|这个|就是|然后|那啥|就)+/;
 
 /** Words that ask for a document rather than a batch's facts. */
 export const DOCUMENT_WORDS =
   /文号|发文|红头文件|文件号|发的通知|〔\d{4}〕|哪个文件|什么文件|哪份文件|哪个通知|什么通知|哪份通知|document number|notice number|official notice/;
 
-/** The end of a question's first clause: a question mark or full stop, or a space between words. */
-export const CLAUSE_END = /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
+/**
+ * The end of a question's first clause: a question mark or full stop, a space between words, or, in
+ * speech typed without punctuation, a particle after 试点 ("哪些地方是试点啊顺德算不算").
+ */
+export const CLAUSE_END =
+  /[？?。！!；;]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})|(?<=试点[啊呀吧呢嘛])(?=\p{Script=Han})/u;
 
 /** A second clause that only qualifies what is counted: 算不算, 包括, 分开算, 不是那个. */
 export const QUALIFIER = /算|包括|包含|计入|(?<!是)不是(?!试点)|含不含|含吗/;
@@ -66,6 +73,10 @@ export const THROUGH_TWO =
 export const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;
 
 /** A count asked with no subject at all ("有几个", "一共多少个"). */
+/** A bare "which batch" that only makes sense of the place asked about before ("长乐是试点吗 第几批"). */
+export const BARE_BATCH =
+  /^(那|那么)?\s*(它|是|在)?\s*(第几批|哪一批|哪批|几几年|哪一年|哪年|什么时候)\s*(的|入选的?|选上的?|公布的?)?\s*(呢|啊|呀|吗|嘛)?\s*[?？。]?$/;
+
 export const BARE_COUNT = /^(一共|总共|共|总计|全部)?\s*(有)?\s*(几个|多少个?)\s*(试点)?\s*[?？]?$/;
 
 /** A question that asks whether a place belongs to this programme or to another one. */
@@ -129,7 +140,7 @@ export function introducesAsker(text: string, m: Mention): boolean {
 
 /** Words that make a piece of a message a question of its own. */
 export const ASKS =
-  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b/i;
+  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|^[^\p{Script=Han}]*\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b[^\p{Script=Han}]*$/iu;
 
 /**
  * The pieces of a message that end at a question mark, and those of them that ask something

@@ -1,6 +1,6 @@
 import type { AmbiguousTerm } from "../data/schema.ts";
 import type { Atlas } from "./atlas.ts";
-import { ASKS } from "./forms.ts";
+import { ASKS, FILLER_PREFIX } from "./forms.ts";
 import { canonicalName, type Lexicon, type Place, sameLocation } from "./lexicon.ts";
 import type { NormalisedText } from "./normalise.ts";
 import { pinyinKey } from "./pinyin.ts";
@@ -817,7 +817,9 @@ export function leftoverName(residual: string): string {
   const han = (named.length > 0 ? named : placeLike.length > 0 ? placeLike : runs).sort(
     (a, b) => b.length - a.length,
   )[0];
-  if (han) return han;
+  // "嗯那个少山": the pause before the name is not part of it.
+  const bare = han?.replace(FILLER_PREFIX, "");
+  if (han) return bare && bare.length >= 2 ? bare : han;
   const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
   return words.join(" ");
 }

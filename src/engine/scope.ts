@@ -26,6 +26,13 @@ const PRICE_OF = /([\p{Script=Han}a-z0-9]{1,8})(多少钱|几块钱|什么价)/u
 const MONEY_VERB =
   /(给|投了?|花了?|砸了?|拿了?|拨了?|要|用了?|需要|得|补了?|贷了?|投资|资金|经费|预算|补贴|贷款|一共|总共|每个|了)$/u;
 
+/**
+ * Everyday matters of a place that this programme has nothing to say about ("昆山落户需要什么条件",
+ * "佛山有什么好玩的地方"): asked without naming the programme, they are off topic.
+ */
+const EVERYDAY_MATTERS =
+  /落户|户口|社保|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号/u;
+
 /** A time of day asked: 几点开始, 几点钟, what time. */
 const TIME_OF_DAY = /几点(钟|开始|开门|关门|结束|出发|到)|what time/u;
 
@@ -46,6 +53,8 @@ export function offTopicAsked(residual: string): string | undefined {
   if (superlative && !PROGRAMME_NOUNS.test(superlative)) return superlative;
   // "台北101跨年烟火几点开始": a time of day is nothing this programme has.
   if (TIME_OF_DAY.test(residual)) return "几点";
+  const everyday = residual.match(EVERYDAY_MATTERS)?.[0];
+  if (everyday) return everyday;
   const priced = residual.match(PRICE_OF)?.[1];
   if (priced && !MONEY_VERB.test(priced) && !PRICED_ITEM.test(priced)) return priced;
   return undefined;

@@ -1,4 +1,4 @@
-import { isCounted } from "../../data/pilots.ts";
+import { batchOf, isCounted } from "../../data/pilots.ts";
 import type { Pilot } from "../../data/schema.ts";
 import type { Division } from "../atlas.ts";
 import type { Place } from "../lexicon.ts";
@@ -31,10 +31,11 @@ export function composePilotStatus(
   unknownName: string,
   suggestions: string[],
   asksWhich = false,
+  batchAsked: number | null = null,
 ): Reply {
   if (!mention) return composeUnknownPlace(cx, unknownName, suggestions);
   const { place } = mention;
-  if (place.kind === "pilot") return composeIsPilot(cx, place, asksWhich);
+  if (place.kind === "pilot") return composeIsPilot(cx, place, asksWhich, batchAsked);
   return composeNotPilot(cx, place.division);
 }
 
@@ -56,13 +57,24 @@ function composeIsPilot(
   cx: ComposeContext,
   place: Extract<Place, { kind: "pilot" }>,
   asksWhich: boolean,
+  batchAsked: number | null,
 ): Reply {
   const { pilot: p, included } = place;
   const { programme, lang, atlas } = cx;
   const lines: string[] = [];
   const counted = !(p.batch === 2 && p.scope === "expansion");
   // "昆山是哪一批的" is not a yes/no question: no "是的" in front.
-  const yes = asksWhich ? "" : lang === "zh" ? "是的，" : "Yes — ";
+  // "黄冈是第三批吗" asks about the batch: a pilot of another batch is "不是第三批的", never "是的".
+  const otherBatch = batchAsked !== null && batchAsked !== p.batch;
+  const yes = otherBatch
+    ? lang === "zh"
+      ? `不是${batchOf(programme, batchAsked).label}的。`
+      : `No, not batch ${batchAsked}. `
+    : asksWhich
+      ? ""
+      : lang === "zh"
+        ? "是的，"
+        : "Yes — ";
   if (lang === "zh") {
     if (included && p.includes.includes(included))
       lines.push(
