@@ -1931,3 +1931,62 @@ describe("voice input, prefecture-level cities and half-remembered facts (blind2
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("batches compared, differences, provinces with none (blind23)", () => {
+  const entries = referenceEntries();
+  const fresh = (b: number) => entries.filter((e) => e.batch === b && e.kind === "new").length;
+
+  it.each([
+    ["第二批比第三批新增的多几个", 2, 3],
+    ["第二批比第一批多了几个", 2, 1],
+  ])("%s: each batch's new pilots and the difference", (q, a, b) => {
+    const r = engine.answer(q);
+    expect(r.intent).toBe("batch.info");
+    expect(r.count).toBe(Math.abs(fresh(a) - fresh(b)));
+    expect(r.text).toContain(`${fresh(a)}个`);
+    expect(r.text).toContain(`${fresh(b)}个`);
+    // A stretch of time between two batches stays the interval.
+    expect(engine.answer("第二批和第三批相隔多久").intent).toBe("programme.timeline");
+  });
+
+  it("第一批和第二批，哪批的镇更多: towns by the data's levels; batch 1's agree with its official 3", () => {
+    const r = engine.answer("第一批和第二批，哪批的镇更多");
+    expect(r.text).toContain("第一批（2012年度）3个");
+    expect(r.batch).toBe(2);
+  });
+
+  it("北京和上海的试点数量差多少: the count is the difference", () => {
+    const all = referenceCounts();
+    const r = engine.answer("北京和上海的试点数量差多少");
+    expect(r.count).toBe((all.get("北京市") ?? 0) - (all.get("上海市") ?? 0));
+  });
+
+  it("第三批哪些省份没有新增试点: the provinces with no new pilot in batch 3, from the reference", () => {
+    const provinces = new Set(entries.map((e) => e.province));
+    const none = [...provinces].filter(
+      (p) => !entries.some((e) => e.province === p && e.batch === 3 && e.kind === "new"),
+    );
+    const r = engine.answer("第三批哪些省份没有新增试点");
+    const first = r.text.split("\n")[0] ?? "";
+    expect(first).toContain(`${none.length}个`);
+    for (const p of none) expect(first).toContain(p);
+  });
+
+  it("吉林省第三批一共几个（扩大范围也算上）: 也算上 is about the expansions, the batch still narrows", () => {
+    const r = engine.answer("吉林省第三批一共几个（扩大范围也算上）");
+    expect(r.count).toBe(referenceCounts(3).get("吉林省"));
+  });
+
+  it("第三批扩大范围里湖北占了几个: the expansions only", () => {
+    const r = engine.answer("第三批扩大范围里湖北占了几个");
+    expect(r.count).toBe(entries.filter((e) => e.province === "湖北省" && e.kind === "expansion").length);
+  });
+
+  it.each([
+    ["Which province had the most pilots in the first batch?", "area.ranking"],
+    ["What was in the second batch of pilots?", "batch.info"],
+    ["请简要介绍国家智慧城市试点工作的基本情况。", "programme.background"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

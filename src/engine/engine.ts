@@ -25,7 +25,13 @@ import {
   levelAsked,
   NEW_ONLY,
 } from "./answers/area.ts";
-import { composeBatch, composeFirstExtended, composeInterval, composeNoSuchBatch } from "./answers/batch.ts";
+import {
+  composeBatch,
+  composeBatchCompare,
+  composeFirstExtended,
+  composeInterval,
+  composeNoSuchBatch,
+} from "./answers/batch.ts";
 import { explainFigure } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
 import {
@@ -224,6 +230,12 @@ const WHICH_YEARS = /(年份|年度|时间|时点|year).{0,30}(还是|或者|or)
 /** A stretch of the programme's history ("从启动到第三批公布", "前后多长时间"), not one batch's dates. */
 const TIMELINE_SPAN =
   /从|到|至|之间|节点|前后|多长|多久|历程|时间线|大事记|过程|经过|since|until|between|timeline/;
+/** Words that compare two batches ("第二批比第一批多了几个", "哪批的镇更多"). */
+const BATCHES_COMPARED =
+  /比|多几|少几|多多少|少多少|差多少|相差|哪一?批.{0,8}(多|少)|更多|更少|which batch.{0,30}(more|fewer|most)|more than|fewer than/;
+/** Words that ask how far apart two counts are (差多少, 多几个). */
+const DIFFERENCE =
+  /差多少|差几个|相差|差距|多几个|多多少|少几个|少多少|how many more|how many fewer|difference/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
@@ -731,9 +743,24 @@ export class Engine {
       ({ intent, batch, layer } = this.fallback(rec, places, slots, context, followUp, trace));
     }
     if (intent === "pilot.status" && places[0]) places[0] = this.seatPilot(places[0], trace);
+    // "第二批比第三批新增的多几个", "哪批的镇更多": two batches compared.
+    const [batchA, batchB] = rec.batches;
+    const batchesCompared =
+      !interval &&
+      places.length === 0 &&
+      rec.batches.length === 2 &&
+      batchA !== undefined &&
+      batchB !== undefined &&
+      BATCHES_COMPARED.test(rec.residual);
+    if (batchesCompared) trace.push("two batches compared");
     const composed = interval
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
-      : this.compose(cx, intent, places, batch, rec);
+      : batchesCompared
+        ? (() => {
+            const reply = composeBatchCompare(cx, [batchA, batchB], rec.residual);
+            return { intent: "batch.info" as const, reply, batch: reply.batch };
+          })()
+        : this.compose(cx, intent, places, batch, rec);
     const { intent: answered, reply } = composed;
     // An answer about one batch though none was asked ("河北的扩大范围" all lie in batch 3) is about that batch.
     if ("batch" in composed && composed.batch) batch = composed.batch;
@@ -1659,7 +1686,11 @@ export class Engine {
         const areas = this.areasOf(cx, places);
         if (areas.length < 2) return asStatus();
         // "江苏和浙江哪个少": the verdict and the winner are the one with fewer.
-        return { intent, reply: composeCompare(cx, areas, batch, FEWER.test(rec.residual)) };
+        // "北京和上海的试点数量差多少": the number asked is the difference.
+        return {
+          intent,
+          reply: composeCompare(cx, areas, batch, FEWER.test(rec.residual), DIFFERENCE.test(rec.residual)),
+        };
       }
       case "area.ranking": {
         // "山东省内哪个地级市的试点最多": the province's prefectures ranked.

@@ -61,7 +61,7 @@ export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 
 /** A question for an area's expansion areas themselves ("河北的扩大范围是哪几个"). */
 export const ASKS_EXPANSIONS =
-  /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,4}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
+  /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,8}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
 /** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
 export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including/;
 

@@ -270,7 +270,7 @@ export function provinceCounts(
 
 /** Words that ask which provinces have none ("一个都没有"). */
 const NONE =
-  /一个(都|也)没有|一个没有|没有试点的|没有入选的|没入选的|省[^，。？?]{0,6}没(有)?(试点|入选)|零个|空白|挂零|\bnone\b|no pilots?/;
+  /一个(都|也)没有|一个没有|没有试点的|没有入选的|没入选的|省[^，。？?]{0,6}没(有)?(新增)?(的)?(试点|入选)|零个|空白|挂零|\bnone\b|no pilots?/;
 
 /**
  * The provinces with none: in a batch, those that have pilots but none in it; over the programme,
@@ -485,11 +485,13 @@ export function composeCompare(
   areas: Division[],
   batch: BatchNumber | null,
   fewest = false,
+  differenceAsked = false,
 ): Reply {
   const { lang } = cx;
   const rows = areas
     .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
     .sort((a, b) => (fewest ? -1 : 1) * (b.counted.length - a.counted.length));
+  const [top, next] = rows;
   const most = rows.filter((r) => r.counted.length === rows[0]?.counted.length);
   const counts = rows.map((r) =>
     lang === "zh" ? `${r.d.name}${r.counted.length}个` : `${placeName(r.d.name, lang)}: ${r.counted.length}`,
@@ -534,7 +536,11 @@ export function composeCompare(
   return {
     text: lines.join("\n"),
     area: rows[0]?.d.name,
-    count: rows[0]?.counted.length ?? 0,
+    // (Asked how far apart two areas are, the number is the difference.)
+    count:
+      differenceAsked && rows.length === 2 && top && next
+        ? Math.abs(top.counted.length - next.counted.length)
+        : (top?.counted.length ?? 0),
     winners: second ? most.map((r) => r.d.name) : [],
     pilots: rows.flatMap((r) => r.counted),
   };

@@ -16,7 +16,6 @@ import {
 /** Whether the question asks for the names, not just the facts. */
 const WANTS_LIST = /哪些|名单|列表|清单|都有|包括|list|which/;
 
-/** Answers questions about one batch: size, date, composition, expansions, and the names on request. */
 /** "第一批的扩大范围": the first list had none; its pilots were extended with the second's. */
 export function composeFirstExtended(cx: ComposeContext): string {
   const [first, second] = [batchOf(cx.programme, 1), batchOf(cx.programme, 2)];
@@ -25,6 +24,60 @@ export function composeFirstExtended(cx: ComposeContext): string {
     : "The first list had no expansion areas; those of its pilots were announced with the second list:";
 }
 
+/** Words that ask for a batch's towns (镇) rather than all its pilots. */
+const TOWNS = /镇|towns?\b/;
+
+/**
+ * Two batches compared ("第二批比第三批新增的多几个", "第一批和第二批，哪批的镇更多"): each batch's
+ * new pilots (or its towns, by the data's levels), which has more and by how many. The count is the
+ * difference; `batch` is the batch with more.
+ */
+export function composeBatchCompare(
+  cx: ComposeContext,
+  batches: [BatchNumber, BatchNumber],
+  residual: string,
+): Reply & { batch: BatchNumber } {
+  const { programme, atlas, lang } = cx;
+  const towns = TOWNS.test(residual);
+  const rows = batches.map((n) => {
+    const fresh = atlas.data.pilots.filter((p) => p.batch === n && p.scope === "new");
+    return { n, count: towns ? fresh.filter((p) => p.level === "镇").length : fresh.length };
+  });
+  const [a, b] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  const [more, fewer] = a.count >= b.count ? [a, b] : [b, a];
+  const diff = more.count - fewer.count;
+  const what = towns ? (lang === "zh" ? "镇级试点" : "towns") : lang === "zh" ? "新增试点" : "new pilots";
+  const each = rows.map((r) =>
+    lang === "zh"
+      ? `${batchLabel(r.n, programme, "zh")}${r.count}个`
+      : `${batchLabel(r.n, programme, "en")}: ${r.count}`,
+  );
+  const verdict =
+    diff === 0
+      ? lang === "zh"
+        ? "一样多"
+        : "the same"
+      : lang === "zh"
+        ? `${batchOf(programme, more.n).label}多${diff}个`
+        : `batch ${more.n} has ${diff} more`;
+  const note = towns
+    ? lang === "zh"
+      ? "（镇级试点按数据中各单位的级别计数；官方构成只有第一批单列了镇。）"
+      : " (Towns are counted by the units' levels in the data; only batch 1's official composition lists towns apart.)"
+    : lang === "zh"
+      ? "（扩大范围区域不算新增。）"
+      : " (Expansion areas are not new pilots.)";
+  return {
+    text:
+      lang === "zh"
+        ? `${what}：${each.join("，")}，${verdict}。${note}`
+        : `${titleCase(what)} — ${each.join("; ")}: ${verdict}.${note}`,
+    count: diff,
+    batch: more.n,
+  };
+}
+
+/** Answers questions about one batch: size, date, composition, expansions, and the names on request. */
 export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: string): Reply {
   const { programme, atlas, lang } = cx;
   const b = programme.batches.find((x) => x.batch === batch);
