@@ -1990,3 +1990,51 @@ describe("batches compared, differences, provinces with none (blind23)", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("more of blind23: ties broken by the batch, English zones, exactly N, the only one", () => {
+  const entries = referenceEntries();
+  const all = referenceCounts();
+
+  it("沪州是不是第三批: of two equally likely corrections, the one pilot of the batch asked", () => {
+    const a = engine.answer("沪州是不是第三批");
+    expect(a.place).toBe("泸州市");
+    expect(entries.find((e) => e.name === "泸州市")?.batch).toBe(3);
+  });
+
+  it.each([
+    ["Hefei high-tech zone pilot batch?", "合肥高新技术产业开发区"],
+    ["is the Suzhou industrial park a pilot", "苏州工业园区"],
+  ])("%s: a city and a kind of zone in English name the zone", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(name);
+    const batch = entries.find((e) => e.name === name)?.batch;
+    expect(a.text).toContain(`batch ${batch}`);
+    // A city with no pilot of that kind stays the city.
+    expect(engine.answer("Is the Nanjing economic development zone a pilot?").place).toBe("南京市");
+  });
+
+  it("上海是不是就浦东一个试点: the province's count", () => {
+    const a = engine.answer("上海是不是就浦东一个试点");
+    expect(a).toMatchObject({ intent: "area.count", area: "上海市", count: all.get("上海市") });
+  });
+
+  it("山东每一批各有几个: batch 3 with its new and expansion areas apart", () => {
+    const newIn3 = entries.filter((e) => e.province === "山东省" && e.batch === 3 && e.kind === "new").length;
+    const expIn3 = entries.filter((e) => e.province === "山东省" && e.kind === "expansion").length;
+    expect(engine.answer("山东每一批各有几个？").text).toContain(`（新增${newIn3}个、扩大范围${expIn3}个）`);
+  });
+
+  it("除了上海，还有哪个省只有一个试点: the provinces with exactly one, less 上海", () => {
+    const ones = [...all.entries()].filter(([, n]) => n === 1).map(([p]) => p);
+    expect(ones).toContain("上海市");
+    const a = engine.answer("除了上海，还有哪个省只有一个试点");
+    expect(a.intent).toBe("area.ranking");
+    expect(new Set(a.winners)).toEqual(new Set(ones.filter((p) => p !== "上海市")));
+  });
+
+  it("How did cities get selected? was there a review? is the process, not a place", () => {
+    expect(engine.answer("How did cities get selected? was there a review?").intent).toBe(
+      "programme.process",
+    );
+  });
+});

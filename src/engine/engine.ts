@@ -230,6 +230,20 @@ const WHICH_YEARS = /(年份|年度|时间|时点|year).{0,30}(还是|或者|or)
 /** A stretch of the programme's history ("从启动到第三批公布", "前后多长时间"), not one batch's dates. */
 const TIMELINE_SPAN =
   /从|到|至|之间|节点|前后|多长|多久|历程|时间线|大事记|过程|经过|since|until|between|timeline/;
+/** Kinds of zone named in English right after a city, and the words of a pilot's name that say that kind. */
+const ENGLISH_ZONE_KINDS: [RegExp, RegExp][] = [
+  [
+    /^\s*(hi-?tech|high-?tech|high technology)( industrial)?( development)? (zone|park|district|area)/,
+    /高新/,
+  ],
+  [
+    /^\s*(economic(al)? (and|&) technological|economic|etdz|technological) development (zone|area)/,
+    /经济技术开发区|经济开发区/,
+  ],
+  [/^\s*industrial park/, /工业园/],
+  [/^\s*new (area|district|town)/, /新区|新城/],
+  [/^\s*eco-?city/, /生态城/],
+];
 /** Words that compare two batches ("第二批比第一批多了几个", "哪批的镇更多"). */
 const BATCHES_COMPARED =
   /比|多几|少几|多多少|少多少|差多少|相差|哪一?批.{0,8}(多|少)|更多|更少|which batch.{0,30}(more|fewer|most)|more than|fewer than/;
@@ -531,7 +545,29 @@ export class Engine {
         out.add(m);
     }
     const kept = mentions.filter((m) => !out.has(m));
-    const places = distinct(kept.length > 0 ? kept : mentions);
+    // "除了上海，还有哪个省只有一个试点": everything named is left out, and the others are asked for.
+    const othersAsked = kept.length === 0 && out.size > 0 && /还有(哪|什么|啥)|其他|其余|别的/.test(rec.text);
+    if (othersAsked) trace.push("places left out, the others asked for");
+    const places = othersAsked ? [] : distinct(kept.length > 0 ? kept : mentions);
+    // "Hefei high-tech zone": a city named in English with a kind of zone is the one pilot of that kind in it.
+    const zoneOfCity = this.englishZone(rec, places);
+    if (zoneOfCity) {
+      places.splice(places.indexOf(zoneOfCity.city), 1, zoneOfCity.zone);
+      trace.push(`English zone: ${zoneOfCity.zone.term} → ${canonicalName(zoneOfCity.zone.place)}`);
+    }
+    // "上海是不是就浦东一个试点": one pilot named as its province's only one asks that province's count.
+    const sole = places.length === 1 && places[0]?.place.kind === "pilot" ? places[0] : undefined;
+    const soleProvince =
+      sole?.place.kind === "pilot" &&
+      /(就|只有|仅有?|只)\s*$/.test(rec.text.slice(0, sole.start)) &&
+      /^\s*(这)?一个/.test(rec.text.slice(sole.end))
+        ? this.atlas.provinceOf(sole.place.pilot)
+        : undefined;
+    const provincePlace = soleProvince && this.lexicon.lookup(soleProvince.name)?.[0];
+    if (sole && provincePlace) {
+      places.splice(0, 1, { ...sole, place: provincePlace });
+      trace.push(`the only one of ${soleProvince.name}`);
+    }
     // "大同市城区2013年度，大同市呢？": the place asked with 呢 is the subject; the one before it was told,
     // not asked ("宜昌是第几批，襄阳呢" asks both).
     const asked = places.findIndex((m, i) => i > 0 && m.end > 0 && /^\s*呢/.test(rec.text.slice(m.end)));
@@ -686,6 +722,7 @@ export class Engine {
       intent = "programme.total";
       trace.push("expansions of two years");
     }
+    if (sole && provincePlace) intent = "area.count";
     // "扩大范围的要不要算进样本？比如正定县": a researcher's question about a place is that place's answer.
     if (!intent && places.length > 0 && RESEARCH_WORDS.test(rec.residual)) {
       intent = "pilot.status";
@@ -1328,7 +1365,8 @@ export class Engine {
       const mention: Mention = { place, term: run, start, end: start + run.length, via: "name" };
       return { mention, typed: run, name: abbreviated.name, abbreviated: true };
     }
-    const floor = TOPIC.test(rec.residual) ? 0.6 : 0.8;
+    // (A batch named is as good as the programme named: "沪州是不是第三批".)
+    const floor = TOPIC.test(rec.residual) || rec.batch !== null ? 0.6 : 0.8;
     // The name is the whole run or how it begins ("江书有几个" → 江书); the longest run first, then
     // the others in order ("毫州…第几匹的": the slip in the question words is not the name).
     // Other runs only where a name opens the question: "区县几个" is not a mistyped 义县.
@@ -1360,11 +1398,11 @@ export class Engine {
       if (scoreIntents(t, { place: true, places2: true, batch: true }, this.intents).length > 0) return false;
       // "启动试点的那个通知…": a word the questions are made of is no mistyped 启东.
       if (isCueWord(t, this.intents)) return false;
-      const [first, next] = this.lexicon.corrections(t);
-      return first && first.score >= floor && !(next && next.score > first.score - 0.05);
+      const chosen = this.clearCorrection(t, floor, rec.batch);
+      return chosen !== undefined;
     });
     if (!typed) return this.correctOneCharacter(rec, runs, trace);
-    const [best] = this.lexicon.corrections(typed);
+    const best = this.clearCorrection(typed, floor, rec.batch);
     if (!best) return undefined;
     const place = this.lexicon.lookup(best.term)?.[0];
     if (!place) return undefined;
@@ -1375,6 +1413,53 @@ export class Engine {
       typed,
       name: best.name,
     };
+  }
+
+  /**
+   * A city named in English and followed by a kind of zone ("Hefei high-tech zone", "Nanjing
+   * economic development zone"): the one pilot inside the city whose name holds that kind.
+   */
+  private englishZone(rec: Recognised, places: Mention[]): { city: Mention; zone: Mention } | undefined {
+    if (!rec.english) return undefined;
+    for (const city of places) {
+      if (city.place.kind !== "division" || city.end <= 0) continue;
+      const after = rec.text.slice(city.end);
+      const kind = ENGLISH_ZONE_KINDS.find(([pattern]) => pattern.test(after));
+      if (!kind) continue;
+      const inside = this.atlas.pilotsIn(city.place.division).filter((p) => kind[1].test(p.name));
+      const [only, other] = inside;
+      if (!only || other) continue;
+      const end = city.end + (after.match(kind[0])?.[0].length ?? 0);
+      const zone: Mention = {
+        place: { kind: "pilot", pilot: only },
+        term: rec.text.slice(city.start, end),
+        start: city.start,
+        end,
+        via: city.via,
+      };
+      return { city, zone };
+    }
+    return undefined;
+  }
+
+  /**
+   * The correction of `typed` that clearly leads (likely enough, and ahead of the next), or, among
+   * corrections that tie, the only pilot of the batch the question names ("沪州是不是第三批": 泸州市,
+   * batch 3, not 湖州市, which sounds as close).
+   */
+  private clearCorrection(typed: string, floor: number, batch: BatchNumber | null) {
+    const ranked = this.lexicon.corrections(typed);
+    const [first, next] = ranked;
+    if (!first || first.score < floor) return undefined;
+    if (!next || next.score <= first.score - 0.05) return first;
+    if (batch === null) return undefined;
+    const inBatch = ranked
+      .filter((c) => c.score > first.score - 0.05)
+      .filter((c) => {
+        const place = this.lexicon.lookup(c.term)?.[0];
+        return place?.kind === "pilot" && place.pilot.batch === batch;
+      });
+    return inBatch.length === 1 ? inBatch[0] : undefined;
   }
 
   /**
@@ -1710,7 +1795,14 @@ export class Engine {
           };
         return {
           intent,
-          reply: composeRanking(cx, rec.residual, area?.level === "province" ? area : undefined, batch),
+          reply: composeRanking(
+            cx,
+            rec.residual,
+            area?.level === "province" ? area : undefined,
+            batch,
+            // ("除了上海，还有哪个省…": the places left out.)
+            places.length === 0 ? rec.mentions.map((m) => canonicalName(m.place) ?? m.term) : [],
+          ),
         };
       }
       case "batch.info":

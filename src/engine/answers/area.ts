@@ -1,3 +1,4 @@
+import Nzh from "nzh";
 import { isCounted } from "../../data/pilots.ts";
 import type { Pilot } from "../../data/schema.ts";
 import type { Division } from "../atlas.ts";
@@ -14,6 +15,7 @@ import {
   pilotWithBatch,
   placeName,
   type Reply,
+  titleCase,
   yearOf,
 } from "./format.ts";
 
@@ -80,8 +82,8 @@ function breakdown(cx: ComposeContext, counted: Pilot[]): string {
     const expansions = inBatch.filter((p) => p.scope === "expansion").length;
     parts.push(
       lang === "zh"
-        ? `${b.label}${inBatch.length}个${expansions ? `（其中扩大范围${expansions}个）` : ""}`
-        : `batch ${b.batch}: ${inBatch.length}${expansions ? ` (${expansions} expansion)` : ""}`,
+        ? `${b.label}${inBatch.length}个${expansions ? `（新增${inBatch.length - expansions}个、扩大范围${expansions}个）` : ""}`
+        : `batch ${b.batch}: ${inBatch.length}${expansions ? ` (${inBatch.length - expansions} new, ${expansions} expansion)` : ""}`,
     );
   }
   return lang === "zh" ? parts.join("、") : parts.join(", ");
@@ -332,6 +334,36 @@ export const EXCLUDES_EXPANSIONS =
 /** Asks for the most or the fewest (最多, 第一, most), so that a province named is to be confirmed as it. */
 const SUPERLATIVE_ASKED = /最多|最少|第一多|全国第一|most|fewest/;
 
+/** A number of pilots asked exactly ("只有一个试点的省", "只有2个"). */
+const EXACTLY = /只有\s*([一两二三四五六七八九\d]{1,2})\s*个/;
+
+/**
+ * The province-level units with exactly `n` pilots (in the batch, when one is named), those the
+ * question leaves out ("除了上海") said apart; the others are the winners.
+ */
+function composeExactly(
+  cx: ComposeContext,
+  rows: { division: Division; count: number }[],
+  n: number,
+  scope: string,
+  excluded: string[],
+): Reply {
+  const { lang } = cx;
+  const all = rows.filter((r) => r.count === n).map((r) => r.division.name);
+  const others = all.filter((name) => !excluded.includes(name));
+  const left = all.filter((name) => excluded.includes(name));
+  const list = (names: string[]) =>
+    joinList(
+      names.map((x) => placeName(x, lang)),
+      lang,
+    );
+  const text =
+    lang === "zh"
+      ? `${scope}只有${n}个试点的省级单位${all.length ? `有${all.length}个：${list(all)}` : "没有"}。${left.length && others.length ? `除了${list(left)}，还有${list(others)}。` : ""}`
+      : `${scope ? `${titleCase(scope)}: ` : ""}${all.length ? `${all.length} province-level units have exactly ${n}: ${list(all)}.` : `No province-level unit has exactly ${n}.`}${left.length && others.length ? ` Besides ${list(left)}: ${list(others)}.` : ""}`;
+  return { text, count: others.length, winners: others };
+}
+
 /**
  * Answers ranking questions: province-level units by number of pilots (within one batch when the
  * question names it), ties sharing a rank.
@@ -341,6 +373,7 @@ export function composeRanking(
   residual: string,
   focus: Division | undefined,
   batch: BatchNumber | null = null,
+  excluded: string[] = [],
 ): Reply {
   // "第三批新增试点哪个省最多": the batch's new pilots, without the areas added to earlier ones.
   const newOnly =
@@ -365,6 +398,10 @@ export function composeRanking(
   const lines: string[] = [];
   // "第一批哪些省一个都没有": the provinces with pilots, but none in this batch.
   if (!focus && NONE.test(residual)) return composeNoneInBatch(cx, batch, scope, rows);
+  // "除了上海，还有哪个省只有一个试点": the provinces with exactly that many, less those left out.
+  const exactly = residual.match(EXACTLY)?.[1];
+  if (!focus && exactly)
+    return composeExactly(cx, rows, Number(Nzh.cn.decodeS(exactly.replace(/两/g, "二"))), scope, excluded);
   const fewest = FEWEST.test(residual);
   const position = askedPosition(residual);
   const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
