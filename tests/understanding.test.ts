@@ -2038,3 +2038,42 @@ describe("more of blind23: ties broken by the batch, English zones, exactly N, t
     );
   });
 });
+
+describe("the programme as a whole and programmes like it (blind24)", () => {
+  it.each([
+    ["说白了不就是发个牌子嘛，这牌子到底谁发的", "programme.background"],
+    ["作为一名基层公务员，想请教住建部开展智慧城市试点希望达到哪些目标", "programme.purpose"],
+    ["三猩级智慧城市是啥意思", "programme.tiers"],
+    ["我看有人写建办科〔2012〕42号，这个文号靠谱吗", "programme.documents"],
+    ["2015年以后住建部还公布过新的试点名单吗", "programme.outlook"],
+    ["shijian xian? 2012 dao 2015", "programme.timeline"],
+    ["到底几百个试点啊", "programme.total"],
+    // Another programme's agency said in passing, this programme named and asked about.
+    [
+      "有说是科技部的有说是住建部的，还有说测绘局的，所谓“国家智慧城市试点”背景是什么？",
+      "programme.background",
+    ],
+    // …but an agency's own programme is the other programme.
+    ["测绘局的智慧城市试点有哪些", "other.programme"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("几百个 stays a vague number, not 几100", () => {
+    expect(engine.answer("到底几百个试点啊").count).toBe(
+      referenceEntries().filter((e) => e.kind !== "expansion2013").length,
+    );
+  });
+
+  it("第三批里的“扩大范围试点”是啥意思，有几个: a bare 有几个 counts what the question is about", () => {
+    const expansions = referenceEntries().filter((e) => e.kind === "expansion").length;
+    expect(engine.answer("第三批里的“扩大范围试点”是啥意思，有几个").count).toBe(expansions);
+  });
+
+  it("时空大数据平台 is a programme of its own, not the 2013 时空信息云平台 list", () => {
+    const a = engine.answer("智慧城市时空大数据平台建设试点有哪些城市");
+    expect(a.intent).toBe("other.programme");
+    expect(a.text).toContain("智慧城市时空大数据平台建设试点");
+    expect(a.text).not.toContain("太原市");
+  });
+});

@@ -196,7 +196,7 @@ const ADMIN_PILOT_LEVELS = new Set(["地级市", "县级市", "区", "县"]);
 /** The asker's own word before a name (咱杜丹江市, 俺们肇源区). */
 const ASKER_PREFIX = /^(咱们|俺们|我们|咱|俺|我)/;
 /** A question of Latin letters only (pinyin or English). */
-const ALL_LATIN = /^[a-z][a-z\s?!.,，？！。]*$/;
+const ALL_LATIN = /^[a-z][a-z0-9\s?!.,，？！。]*$/;
 /** Everyday words of questions typed in pinyin that are no intent's cue ("xianzai hai you zhe ge xiangmu ma"). */
 const PINYIN_WORDS = [
   "现在",
@@ -664,7 +664,17 @@ export class Engine {
       trace.push(`became: ${rec.otherProgramme?.term}`);
       intent = "programme.outlook";
     }
-    if (rec.otherProgramme && !thisOrOther && !partOfBatch && !evolved) {
+    // "…有说是科技部的有说是住建部的，还有说测绘局的，想请教一下所谓“国家智慧城市试点”最早是怎么来的":
+    // another programme's agency mentioned in passing, this programme named and asked about.
+    const agencyInPassing =
+      other !== null &&
+      thisNamedApart &&
+      /[局部委办]$/.test(other.term) &&
+      // (Said as hearsay, "有说是…的", not "测绘局的智慧城市试点", which names the other programme.)
+      /(说是|有说|有人说|听说是?)\s*$/.test(rec.text.slice(Math.max(0, other.start - 4), other.start)) &&
+      (intent?.startsWith("programme.") ?? false);
+    if (agencyInPassing) trace.push(`another programme's agency in passing: ${other?.term}`);
+    if (rec.otherProgramme && !thisOrOther && !partOfBatch && !evolved && !agencyInPassing) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";

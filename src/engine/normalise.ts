@@ -92,7 +92,7 @@ function isEnglish(text: string): boolean {
  * which a numeral inside a name (十堰, 三百山) is not followed by.
  */
 const CHINESE_COUNT =
-  /[零一二两三四五六七八九十百千]*[十百千][零一二两三四五六七八九十百千]*(?=[多余来]?个)/g;
+  /(?<![几数上])[零一二两三四五六七八九十百千]*[十百千][零一二两三四五六七八九十百千]*(?=[多余来]?个)/g;
 
 export function normalise(
   input: string,

@@ -45,15 +45,22 @@ export class PinyinReader {
    */
   read(text: string, isPlace: (key: string) => boolean): string {
     const words = text.split(" ");
-    if (words.length < 2 || !words.every((w) => /^[a-z]+[?？!！。.,，]*$/.test(w))) return text;
-    const bare = words.map((w) => w.replace(/[^a-z]/g, ""));
-    if (!bare.every((w) => this.isPinyin(w))) return text;
+    // (Numbers stay as they are: "shijian xian? 2012 dao 2015".)
+    const number = (w: string) => /^\d+[?？!！。.,，]*$/.test(w);
+    if (words.length < 2 || !words.every((w) => /^[a-z]+[?？!！。.,，]*$/.test(w) || number(w))) return text;
+    const bare = words.map((w) => (number(w) ? w : w.replace(/[^a-z]/g, "")));
+    if (!bare.every((w, i) => number(words[i] ?? "") || this.isPinyin(w))) return text;
     // Place names stay in pinyin (beijing is 北京, not 背景), and so does the kind word after one
     // (pidu qu shi: 郫都区 + 是, not 趋势).
     const kept = new Set<number>();
     for (let i = 0; i < bare.length; i++)
       for (let j = Math.min(bare.length, i + 4); j > i; j--)
         if (isPlace(bare.slice(i, j).join(""))) {
+          // …unless a known word runs into it from before (shijian xian: 时间线, not 时间 + 西安).
+          const into = Array.from({ length: i }, (_, s) => s).some((s) =>
+            this.words.has(bare.slice(s, j).join("")),
+          );
+          if (into) break;
           for (let k = i; k < j; k++) kept.add(k);
           if (KIND_WORDS.has(bare[j] ?? "")) kept.add(j);
           break;

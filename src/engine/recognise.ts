@@ -49,7 +49,8 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   [/第\s*([一二三123])\s*批|([一二])批试点/, (m) => digit(m[1] ?? m[2])],
   [/首批|头一批|头批|第一轮/, () => 1],
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
-  [/2015\s*年/, () => 3],
+  // (Not "2015年以后": what came after the last list.)
+  [/2015\s*年(?!\s*(以后|之后|后|以来|起|至今))/, () => 3],
   [
     /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮个]|(?=扩大))/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,

@@ -295,7 +295,9 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   const counting = question
     .split(/[，,。？?；;]/)
     .find((c) => /几|多少|how many|哪些|\bji ?ge\b|\bduo ?shao\b/.test(c));
-  const residual = counting ?? question;
+  // (A bare "有几个" counts what the question is about: "“扩大范围试点”是啥意思，有几个".)
+  const bare = counting !== undefined && /^\s*(那|那么)?(一共|总共|共)?(有)?(几|多少)个?\s*$/.test(counting);
+  const residual = counting && !bare ? counting : question;
   if (/扩大范围|expansion/.test(residual)) return expansions;
   if (SPECIAL.test(residual) && b.specialProjects > 0) return b.specialProjects;
   // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
