@@ -162,9 +162,12 @@ function exitOnSignal(
         process.exit(1);
       }, deadlineMs);
       deadline.unref();
+      // The log is written asynchronously: flushed before exiting, or its last lines could land out
+      // of order (a write still in flight overtaken by the one exit forces synchronously).
+      const exit = (code: number) => logger.flush(() => process.exit(code));
       stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
+        () => exit(0),
+        () => exit(1),
       );
     });
   }

@@ -2077,3 +2077,42 @@ describe("the programme as a whole and programmes like it (blind24)", () => {
     expect(a.text).not.toContain("太原市");
   });
 });
+
+describe("several questions, Chinese numerals, the asker's own county (blind25)", () => {
+  const entries = referenceEntries();
+
+  it.each([
+    ["我是滦南县政府办的，想确认一下我们县是第几批试点，隔壁曹妃甸区跟我们是不是同一批", "唐山市滦南县"],
+    ["我是昌乐县政府办的，想问一下我们县是第几批试点，邻近的临朐县、寿光市呢？", "潍坊市昌乐县"],
+  ])("%s: the asker's county, taken up as 我们县, is the subject", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(name);
+    const batch = entries.find((e) => e.name === name)?.batch ?? 0;
+    expect(a.text).toContain(["", "第一批", "第二批", "第三批"][batch]);
+  });
+
+  it("甘肃第二批是五个吗: a count claimed in Chinese numerals is a count question", () => {
+    const a = engine.answer("甘肃第二批是五个吗");
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(referenceCounts(2).get("甘肃省"));
+  });
+
+  it("湖北和湖南比 哪个多 顺便说下湖北几个: a piece that asks nothing belongs to the next", () => {
+    const a = engine.answer("湖北和湖南比 哪个多 顺便说下湖北几个");
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual(["湖南省"]);
+  });
+
+  it("第二批里县和镇一级的有几个 is the official 县镇级 part; 多少个城市（区、县、镇） the whole batch", () => {
+    const reference = readFileSync(
+      join(import.meta.dirname, "..", "..", "shared", "reference", "pilot-list.md"),
+      "utf8",
+    );
+    const townLevel = Number(reference.match(/县镇级 (\d+)/)?.[1]);
+    expect(townLevel).toBeGreaterThan(0);
+    expect(engine.answer("第二批里县和镇一级的有几个").count).toBe(townLevel);
+    expect(engine.answer("第二批一共确定了多少个城市（区、县、镇）").count).toBe(
+      entries.filter((e) => e.batch === 2 && e.kind === "new").length,
+    );
+  });
+});

@@ -151,6 +151,8 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
       !(
         mentions.length > 1 &&
         !BOTH.test(text) &&
+        // ("我是滦南县政府办的，…我们县是第几批": the asker's own place, asked about as 我们县.)
+        !OWN_PLACE.test(text) &&
         ASKER_BEFORE.test(text.slice(Math.max(0, m.start - 5), m.start))
       ),
   );
@@ -746,6 +748,8 @@ function clauseAround(text: string, at: number): string {
 const ALSO =
   /(?<!扩大范围|扩大的)也(说|讲|列|算|给|提)|顺便|一起(说|列|讲)|一并|另外(说|列|讲)|(加上|算上|连同|包括)[^，。？?]{0,3}批[^，。？?]{0,6}(一共|总共|合计|总数)/;
 
+/** The asker's own place taken up later as the subject: 我们县, 我市, 本区. */
+const OWN_PLACE = /我们(县|市|区|镇|旗)|咱们?(县|市|区|镇)|[我本](县|市|区|镇|旗)/;
 /** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
 const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;
 

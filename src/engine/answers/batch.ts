@@ -202,9 +202,12 @@ const ASKS_TOWNS = /镇.{0,3}(哪|什么|啥)|(哪|什么|啥).{0,3}镇|which to
 
 /** Words for the prefecture-level cities of a batch (第一批有哪些地级市). */
 const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;
-/** Several kinds of unit asked at once ("地级市、区县、镇各多少个"): the composition answers it. */
+/**
+ * Several kinds of unit asked at once ("地级市、区县、镇各多少个"): the composition answers it. (Two
+ * joined, "县和镇一级的", are batch 2's one part, 县镇级.)
+ */
 const ALL_PARTS =
-  /(地级市|地市|区县|区（县）|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|县|镇)|各(有)?(多少|几)|分别(有)?(多少|几)/;
+  /各(有)?(多少|几)|分别(有)?(多少|几)|(地级市|地市|城市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)/;
 
 /**
  * The batch's entries that are prefecture-level units themselves: prefecture-level cities, and the
@@ -305,7 +308,7 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   // English and pinyin parts only where a number is asked ("how many towns"), not "only cities or towns?".
   const asked = (counting ? PART_WORDS : []).reduce(
     (text, [pattern, part]) => text.replace(pattern, part),
-    residual.replace(/县级\s*(和|与|及|、)\s*镇级/g, "县镇").replace(/级/g, ""),
+    residual.replace(/县级?\s*(和|与|及|、)\s*镇级?/g, "县镇").replace(/级/g, ""),
   );
   const parts = Object.entries(b.composition ?? {}).filter(([name]) =>
     [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
