@@ -13,6 +13,7 @@ import { benchLoopDelay } from "./loop-delay.ts";
 import { benchPeer } from "./peer.ts";
 import { benchKill9Polling, benchKill9Webhook, benchMemory, benchSigtermUnreachable } from "./production.ts";
 import { loadQuestions, round } from "./stats.ts";
+import { benchWebhookFloor } from "./webhook-floor.ts";
 
 const TARGETS = {
   speedup: 20,
@@ -21,6 +22,7 @@ const TARGETS = {
   engineColdMs: 400,
   rssMb: 100,
   loopDelayMaxMs: 50,
+  webhookVsFloor: 0.5,
 };
 
 async function main(): Promise<void> {
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
   );
   say(
     `             → bot_vs_floor ${path.bot_vs_floor} (target ≤ ${TARGETS.botVsFloor}); full path target ≥ ${TARGETS.fullUps} upd/s`,
+  );
+  const webhookFloor = await benchWebhookFloor();
+  say(
+    `webhook      grammY's floor ${webhookFloor.bare_webhook_ups} upd/s · production bot ${webhookFloor.full_webhook_ups} upd/s (16 in flight, no throttler) → webhook_vs_floor ${webhookFloor.webhook_vs_floor} (target ≥ ${TARGETS.webhookVsFloor})`,
   );
   const cold = await benchColdStart();
   say(
@@ -107,6 +113,9 @@ async function main(): Promise<void> {
         floor_ups: path.floor_ups,
         full_ups: path.full_ups,
         bot_vs_floor: path.bot_vs_floor,
+        webhook_vs_floor: webhookFloor.webhook_vs_floor,
+        bare_webhook_ups: webhookFloor.bare_webhook_ups,
+        full_webhook_ups: webhookFloor.full_webhook_ups,
         cold_start_ms: cold.ask_ms,
         console_start_ms: cold.console_ms,
         engine_cold_ms: cold.engine_ms,
