@@ -2116,3 +2116,61 @@ describe("several questions, Chinese numerals, the asker's own county (blind25)"
     );
   });
 });
+
+describe("a month of a public chat (blind26)", () => {
+  const entries = referenceEntries();
+  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+
+  it("北京朝阳: a name with a reading inside the province named is read there, not as a slip", () => {
+    const a = engine.answer("北京朝阳是第几批试点");
+    expect(a.place).toBe("北京市朝阳区");
+    expect(a.text).not.toContain("不在北京市");
+    // A real slip is still said: 桂林 is in 广西.
+    expect(engine.answer("广东的桂林是第几批").text).toContain("不在广东省");
+  });
+
+  it("…“北京经济技术开发区房山区长阳镇”的写法，请问房山区长阳镇是单独的试点吗: the place named again after the quotation", () => {
+    const a = engine.answer(
+      "看到名单里有“北京经济技术开发区房山区长阳镇”的写法，请问房山区长阳镇是单独的试点吗？哪一批？",
+    );
+    expect(a.place).toBe("北京市房山区长阳镇");
+    expect(a.text).toContain(["", "第一批", "第二批", "第三批"][batchOf("北京市房山区长阳镇") ?? 0]);
+  });
+
+  it("第三批…41个专项试点…是否计入290个: the batch's answer, with the 41 projects not counted", () => {
+    const a = engine.answer("第三批试点通知里还有41个专项试点，这些专项试点具体是什么性质，是否计入290个？");
+    expect(a.intent).toBe("batch.info");
+    expect(a.text.split("\n")[0]).toMatch(/41个专项试点项目.*不计入/);
+  });
+
+  it.each([
+    ["名单上云南写了个大理石 这是啥地方😂 石头也能当试点？", "大理市"],
+    ["平潭实验区是不是第一批智慧城市", "平潭"],
+  ])("%s → %s", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(name);
+  });
+
+  it.each([
+    ["您好，请问试点的评估等级是怎样的？最高等级是几星？", "programme.tiers"],
+    ["when were the three batches announced", "programme.timeline"],
+    ["香港智慧城市藍圖同呢個國家試點有咩關係？", "other.programme"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("第二批103个里县镇级是不是20个: the official part, confirmed", () => {
+    const a = engine.answer("第二批103个里县镇级是不是20个？");
+    expect(a.intent).toBe("batch.info");
+    expect(a.count).toBe(20);
+  });
+
+  it("Which province had the most pilots in the third batch (new ones only)?: new pilots only", () => {
+    const newIn3 = (p: string) =>
+      entries.filter((e) => e.province === p && e.batch === 3 && e.kind === "new").length;
+    const a = engine.answer("Which province had the most pilots in the third batch (new ones only)?");
+    expect(a.count).toBe(newIn3("山东省"));
+    expect(a.text).not.toContain(",,");
+  });
+});

@@ -568,6 +568,19 @@ export class Engine {
       places.splice(0, 1, { ...sole, place: provincePlace });
       trace.push(`the only one of ${soleProvince.name}`);
     }
+    // "看到名单里有“北京经济技术开发区房山区长阳镇”的写法，请问房山区长阳镇是单独的试点吗": after a quotation,
+    // the place named again in the question is the subject.
+    const quoteEnd = Math.max(rec.text.lastIndexOf("”"), rec.text.lastIndexOf("」"));
+    const namedAgain =
+      quoteEnd > 0 && places.length >= 2
+        ? places.filter((m) => m.start < quoteEnd && rec.text.slice(quoteEnd).includes(m.term))
+        : [];
+    const again = namedAgain.length === 1 ? namedAgain[0] : undefined;
+    if (again && places[0] !== again) {
+      places.splice(places.indexOf(again), 1);
+      places.unshift(again);
+      trace.push(`named again after the quotation: ${again.term}`);
+    }
     // "大同市城区2013年度，大同市呢？": the place asked with 呢 is the subject; the one before it was told,
     // not asked ("宜昌是第几批，襄阳呢" asks both).
     const asked = places.findIndex((m, i) => i > 0 && m.end > 0 && /^\s*呢/.test(rec.text.slice(m.end)));
@@ -575,7 +588,23 @@ export class Engine {
     if (asked > 0 && !/[吗么几哪?？]|是不是|有没有|算不算|多少|什么|怎么/.test(told))
       places.unshift(...places.splice(asked, 1));
     // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
-    const misplaced = misplacedIn(places, rec.text);
+    const slipped = misplacedIn(places, rec.text);
+    // "北京朝阳": no slip when the name has a reading inside the province named (北京市朝阳区).
+    const inside = slipped
+      ? ["", "区", "县", "市", "旗"]
+          .flatMap((suffix) => this.lexicon.lookup(`${slipped.place.term}${suffix}`) ?? [])
+          .find((p) => provinceNameOf(p) === canonicalName(slipped.province.place))
+      : undefined;
+    if (slipped && inside) {
+      places.splice(places.indexOf(slipped.place), 1, {
+        ...slipped.place,
+        place: inside,
+        alternatives: undefined,
+      });
+      places.splice(places.indexOf(slipped.province), 1);
+      trace.push(`inside ${slipped.province.term}: ${slipped.place.term} → ${canonicalName(inside)}`);
+    }
+    const misplaced = inside ? undefined : slipped;
     if (misplaced) places.splice(places.indexOf(misplaced.province), 1);
     const independent = places.filter(
       (m) => !places.some((o) => o !== m && encloses(o.place, m.place, this.atlas)),
@@ -987,7 +1016,9 @@ export class Engine {
     if (
       quotesTotal &&
       COUNTS_TOWARD.test(rec.residual) &&
-      (places.length === 0 || EXPANSION_WORDS.test(rec.text))
+      (places.length === 0 || EXPANSION_WORDS.test(rec.text)) &&
+      // (Not a batch's special projects, "第三批…41个专项试点…是否计入290个": the batch's answer says.)
+      !(rec.batch !== null && /专项/.test(rec.text))
     ) {
       intent = "programme.total";
       trace.push("counts toward the total");
@@ -1941,6 +1972,11 @@ function distinct(mentions: Mention[]): Mention[] {
  * A province followed by a place that does not lie in it ("广东的桂林", "浙江桂林"): the pair, when
  * the place is a pilot or a division below province level and the two stand side by side.
  */
+/** The province-level unit a place lies in, by name. */
+function provinceNameOf(place: Place): string {
+  return place.kind === "pilot" ? place.pilot.province : place.division.province;
+}
+
 function misplacedIn(places: Mention[], text: string): { province: Mention; place: Mention } | undefined {
   // (Not where the two are compared: "广东桂林哪个多".)
   if (places.length !== 2 || REGION_COMPARED.test(text)) return undefined;
@@ -1948,10 +1984,8 @@ function misplacedIn(places: Mention[], text: string): { province: Mention; plac
   if (!province || !place || province.start < 0 || place.start < province.end) return undefined;
   if (province.place.kind !== "division" || province.place.division.level !== "province") return undefined;
   if (!/^的?\s*$/.test(text.slice(province.end, place.start))) return undefined;
-  const provinceOf =
-    place.place.kind === "pilot" ? place.place.pilot.province : place.place.division.province;
   if (place.place.kind === "division" && place.place.division.level === "province") return undefined;
-  return provinceOf !== province.place.division.name ? { province, place } : undefined;
+  return provinceNameOf(place.place) !== province.place.division.name ? { province, place } : undefined;
 }
 
 /** Whether a question quotes the programme's total (290) as a number. */

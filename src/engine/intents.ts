@@ -94,7 +94,7 @@ export function isCueWord(word: string, intents: Intent[]): boolean {
 
 /** Words that show a question is about the programme, which lets {@link IntentSchema} `topicCues` count. */
 export const TOPIC =
-  /试点|智慧城市|住建部|住房和城乡建设部|国开行|开发银行|这个项目|这个计划|名单|入选|申报|pilot|smart city|programme|program/;
+  /试点|智慧城市|住建部|住房和城乡建设部|国开行|开发银行|这个项目|这个计划|名单|入选|申报|pilot|smart city|programme|program|\bbatch(es)?\b/;
 
 function compileCue(text: string): Cue {
   if (HAN.test(text))

@@ -325,7 +325,8 @@ function composeNoneInBatch(
 }
 
 /** Words that ask for a batch's new pilots only, without its expansion areas. */
-export const NEW_ONLY = /新增|新入选|新评上|newly (added|selected|listed)|new pilots/;
+export const NEW_ONLY =
+  /新增|新入选|新评上|newly (added|selected|listed)|new pilots|new ones|new only|only new/;
 
 /** Words that leave the expansion areas out ("不算扩大范围", "扩大范围的除外"), not ask it ("含不含", "算不算"). */
 export const EXCLUDES_EXPANSIONS =
@@ -394,7 +395,7 @@ export function composeRanking(
   const scope =
     batch === null
       ? ""
-      : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only,") : ""}`;
+      : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only") : ""}`;
   const lines: string[] = [];
   // "第一批哪些省一个都没有": the provinces with pilots, but none in this batch.
   if (!focus && NONE.test(residual)) return composeNoneInBatch(cx, batch, scope, rows);
