@@ -1968,6 +1968,7 @@ describe("batches compared, differences, provinces with none (blind23)", () => {
     );
     const r = engine.answer("第三批哪些省份没有新增试点");
     const first = r.text.split("\n")[0] ?? "";
+    expect(first).toContain("第三批（2014年度）没有新增试点的省级单位");
     expect(first).toContain(`${none.length}个`);
     for (const p of none) expect(first).toContain(p);
   });

@@ -315,7 +315,8 @@ function composeNoneInBatch(
         ? `${scope}每个省级单位都有试点。`
         : `Every province-level unit has pilots in ${scope}.`
       : cx.lang === "zh"
-        ? `${scope}没有试点的省级单位有${zero.length}个：${names}。`
+        ? // (New pilots only: "第三批（2014年度）没有新增试点的…", not "…新增没有试点的".)
+          `${scope.replace(/新增$/, "没有新增")}${scope.endsWith("新增") ? "" : "没有"}试点的省级单位有${zero.length}个：${names}。`
         : `${zero.length} province-level units have no pilots in ${scope}: ${names}.`;
   return {
     text: [head, ...rankingTable(rows, rankOf, rows[0]?.count ?? 1, cx.lang, scope)].join("\n"),
