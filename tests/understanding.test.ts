@@ -2175,3 +2175,64 @@ describe("a month of a public chat (blind26)", () => {
     expect(a.text).not.toContain(",,");
   });
 });
+
+describe("English as foreigners write it (blind27)", () => {
+  const entries = referenceEntries();
+  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+
+  it.each([
+    ["Is Suzhou in Anhui province (not the Jiangsu one!) a smart city pilot?", "宿州市"],
+    ["Taizhou, Jiangsu (not Taizhou in Zhejiang) – was it in the 2012 batch?", "泰州市"],
+    ["Is Beidaihe New Area a separate pilot from Qinhuangdao?", "北戴河新区"],
+    ["Liangjiang New Area in Chongqing - is it a national smart city pilot?", "重庆市两江新区"],
+    [
+      "Is the Shougang high-end industrial services zone in Beijing a smart city pilot?",
+      "新首钢高端产业综合服务区",
+    ],
+  ])("%s → %s", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(name);
+    expect(a.text).toContain(`batch ${batchOf(name)}`);
+  });
+
+  it("Is Taizhou in Zhejiang a pilot: the province named after the name picks 台州市", () => {
+    expect(engine.answer("Is Taizhou in Zhejiang a pilot?").place).toBe("台州市");
+  });
+
+  it("How long was the gap between the first and second batch: the interval in days", () => {
+    const days = Math.round((Date.parse("2013-08-05") - Date.parse("2013-01-29")) / 86_400_000);
+    const a = engine.answer("How long was the gap between the first and second batch?");
+    expect(a.intent).toBe("programme.timeline");
+    expect(a.text).toContain(`${days} days apart`);
+  });
+
+  it("Sichuan, batch 3 incl. the scope expansions: how many? — the batch's pilots with its expansions", () => {
+    expect(engine.answer("Sichuan, batch 3 incl. the scope expansions: how many?").count).toBe(
+      referenceCounts(3).get("四川省"),
+    );
+    // …and "including the 2014 expansions" does not narrow a province's count to batch 3.
+    expect(engine.answer("Number of pilots in Hubei, including the 2014 expansions?").count).toBe(
+      referenceCounts().get("湖北省"),
+    );
+  });
+
+  it.each([
+    ["Which province got the most pilots in the 2014 (third) batch?", "area.ranking", 3],
+    ["What were the 2013 scope expansions ('kuoda fanwei') added to the 2012 pilots?", "batch.info", 2],
+  ])("%s → %s of batch %i", (q, intent, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.batch).toBe(batch);
+  });
+
+  it.each([
+    ["how does a pilot city get 3 stars", "programme.tiers"],
+    ["What is the 'task book' that pilots had to sign?", "programme.process"],
+    ["Where does Jiangsu rank among provinces by number of pilots?", "area.ranking"],
+    ["My dataset has 300 rows of pilots. Is the total 300?", "programme.total"],
+    ["What are house prices like in Suzhou Industrial Park these days?", "unknown"],
+    ["Linyi, Shandong: some articles list it as a national smart city pilot. Is that right?", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});

@@ -588,6 +588,43 @@ export class Engine {
     if (asked > 0 && !/[吗么几哪?？]|是不是|有没有|算不算|多少|什么|怎么/.test(told))
       places.unshift(...places.splice(asked, 1));
     // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
+    // "Suzhou in Anhui province (not the Jiangsu one!)", "Taizhou, Jiangsu (not Taizhou in Zhejiang)": what
+    // is said not to be meant is left out, and the province named after a name picks its reading there.
+    const denied = [...rec.text.matchAll(/\(\s*not\b[^)]*\)|（\s*不是[^）]*）|\(\s*不是[^)]*\)/g)].map(
+      (m) => [m.index, m.index + m[0].length] as const,
+    );
+    for (const m of [...places])
+      if (denied.some(([a, b]) => m.start >= a && m.start < b) && places.length > 1)
+        places.splice(places.indexOf(m), 1);
+    for (const m of [...places]) {
+      const province = places.find(
+        (p) =>
+          p !== m &&
+          p.place.kind === "division" &&
+          p.place.division.level === "province" &&
+          p.start > m.end &&
+          /^\s*(,|，|in|in the|of)\s*$/.test(rec.text.slice(m.end, p.start)),
+      );
+      if (province?.place.kind !== "division") continue;
+      const readings =
+        m.via === "pinyin"
+          ? (this.lexicon.lookupPinyin(m.key ?? m.term.replace(/[^a-z]/g, "")) ?? [])
+          : (this.lexicon.lookup(m.term) ?? []);
+      const reading = [m.place, ...(m.alternatives ?? []), ...readings].find(
+        (r) =>
+          provinceNameOf(r) === canonicalName(province.place) &&
+          !(r.kind === "division" && r.division.level === "province"),
+      );
+      if (!reading) continue;
+      places.splice(places.indexOf(m), 1, {
+        ...m,
+        place: reading,
+        alternatives: undefined,
+        ambiguous: undefined,
+      });
+      places.splice(places.indexOf(province), 1);
+      trace.push(`read in ${province.term}: ${m.term} → ${canonicalName(reading)}`);
+    }
     const slipped = misplacedIn(places, rec.text);
     // "北京朝阳": no slip when the name has a reading inside the province named (北京市朝阳区).
     const inside = slipped

@@ -63,7 +63,7 @@ export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 export const ASKS_EXPANSIONS =
   /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,8}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
 /** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
-export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including/;
+export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including|incl\b|plus\b/;
 
 /** The first two batches together ("前两批加起来"). */
 export const THROUGH_TWO =
@@ -98,7 +98,7 @@ export const LAUNCH = /发通知|通知发布|发布通知|通知下发|下发�
 
 /** Words that ask for the time between two things. */
 export const INTERVAL =
-  /相隔|间隔|隔了|隔多|相差多|相差几|差了多|差几|多久|多长时间|几个月|几天|多少天|多少个月|how long|how many (days|months)|apart|between/;
+  /相隔|间隔|隔了|隔多|相差多|相差几|差了多|差几|多久|多长时间|几个月|几天|多少天|多少个月|how long|how many (days|months)|apart|between|\bgap\b/;
 
 /**
  * Whether an English question's intent rests only on question words ("how do" in "how do I renew my

@@ -55,10 +55,16 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
     /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮个]|(?=扩大))/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,
   ],
+  // "the 2013 scope expansions" are those announced with the 2013 list (batch 2).
+  // (Not "including the 2014 expansions": a count that takes them in is not narrowed to their batch.)
+  [
+    /(?<!(?:including|incl\.?|counting|plus|with)\s+(?:the\s+)?)\b(2013|2014)\s+(?:scope\s+)?expansions?\b/,
+    (m) => (Number(m[1]) - 2011) as BatchNumber,
+  ],
   // "the 2013 list" is named, as the notices name it, after its programme year (2013年度), like 2013年名单.
   [/\b(2012|2013|2014)\s+(?:list|batch|round|cohort)\b/, (m) => (Number(m[1]) - 2011) as BatchNumber],
   [
-    /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|list)/,
+    /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\)?\s+(?:batch|round|list)/,
     (m) => englishOrdinal(m[1] ?? m[2]),
   ],
 ];
@@ -121,7 +127,7 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     : scanned;
   // Level words are no names: "市区级和县镇级" holds no 和县.
   const levelFree = placeScan.replace(LEVEL_WORDS, (w) => " ".repeat(w.length));
-  const named = [...scanChinese(levelFree, lexicon), ...scanLatin(levelFree, lexicon)];
+  const named = [...scanChinese(levelFree, lexicon), ...scanLatin(zonesInPinyin(levelFree), lexicon)];
   // "咱东北牡丹江": a place inside the region is the subject; the region only says where it is.
   const regionMentions = region?.mentions ?? [];
   // "黑龙江一共几个…俺们东北的": a member named on its own is the subject too, unless the members are compared.
@@ -362,6 +368,10 @@ function allBatches(text: string): BatchNumber[] {
   const named =
     /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|batch\s*([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round)/g;
   if (/(?<![第\d])[三3]\s*批(?!次)|各批|每一?批|all (three )?batches|each batch/.test(text)) return [1, 2, 3];
+  // "between the first and second batch": both.
+  const pair = text.match(/\b(first|second|third)\s+(?:and|&|to)\s+(?:the\s+)?(first|second|third)\s+batch/);
+  for (const b of pair ? [englishOrdinal(pair[1]), englishOrdinal(pair[2])] : [])
+    if (b !== null && !out.includes(b)) out.push(b);
   for (const m of text.matchAll(named)) {
     const b = m[3]
       ? 1
@@ -750,6 +760,23 @@ const ALSO =
 
 /** The asker's own place taken up later as the subject: 我们县, 我市, 本区. */
 const OWN_PLACE = /我们(县|市|区|镇|旗)|咱们?(县|市|区|镇)|[我本](县|市|区|镇|旗)/;
+/** Kinds of zone named in English, and the pinyin they are read as ("Beidaihe New Area" → beidaihe xinqu). */
+const ZONE_KINDS_IN_PINYIN: [RegExp, string][] = [
+  [/\beconomic(al)?[- ](and[- ])?technological development (zone|area)\b/g, "jingjijishukaifaqu"],
+  [/\bnew (area|district)\b/g, "xinqu"],
+  [/\bindustrial park\b/g, "gongyeyuanqu"],
+  [/\bdevelopment zone\b/g, "kaifaqu"],
+];
+
+/** English kinds of zone as pinyin, each padded to its own length so that positions stay. */
+function zonesInPinyin(text: string): string {
+  return ZONE_KINDS_IN_PINYIN.reduce(
+    // (Every pinyin here is no longer than the English it replaces.)
+    (t, [pattern, pinyin]) => t.replace(pattern, (w) => pinyin.padEnd(w.length, " ")),
+    text,
+  );
+}
+
 /** Where the asker is, said before a place: 我们公司在台湾, 我在苏州, 老家是. */
 const ASKER_BEFORE = /(我是|我老家是?|老家是?|来自|我在|我们在|公司在|单位在|我家在|人在|住在)$/;
 

@@ -31,7 +31,7 @@ const MONEY_VERB =
  * "佛山有什么好玩的地方"): asked without naming the programme, they are off topic.
  */
 const EVERYDAY_MATTERS =
-  /落户|户口|社保|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号/u;
+  /落户|户口|社保|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号|house prices?|housing prices?|rents?\b|weather|hotels?\b|restaurants?|sightseeing|things to do/u;
 
 /** A time of day asked: 几点开始, 几点钟, what time. */
 const TIME_OF_DAY = /几点(钟|开始|开门|关门|结束|出发|到)|what time/u;

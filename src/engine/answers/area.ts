@@ -510,7 +510,7 @@ function rankingTable(
 }
 
 /** Words that ask for the fewest rather than the most. */
-export const FEWEST = /最少|少到多|倒数|垫底|fewest|least/;
+export const FEWEST = /最少|少到多|倒数|垫底|fewest|least|zui ?shao/;
 
 /** Words of a comparison that ask which has fewer ("哪个少", "谁更少"), not "多少" or "多还是少". */
 export const FEWER = /(?<!多)(?<!多还是)(?<!多或)少(?!数)|fewer|fewest|least|\bless\b/;
