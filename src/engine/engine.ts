@@ -596,7 +596,8 @@ export class Engine {
     for (const m of [...places])
       if (denied.some(([a, b]) => m.start >= a && m.start < b) && places.length > 1)
         places.splice(places.indexOf(m), 1);
-    for (const m of [...places]) {
+    // (English only: in Chinese, "昆山，江苏有几个" asks about both.)
+    for (const m of rec.english ? [...places] : []) {
       const province = places.find(
         (p) =>
           p !== m &&
