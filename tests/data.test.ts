@@ -82,6 +82,14 @@ describe("per-province counts (the reference's convention: they sum to 290)", ()
 });
 
 describe("integrity", () => {
+  it("gives each document the same figures in English as in Chinese", () => {
+    // Figures of two or more digits; the Chinese 8月5日 has no English twin digit for digit.
+    const figures = (text: string) => [...(text.match(/\d{2,}/g) ?? [])].sort();
+    for (const d of programme.documents) expect(figures(d.aboutEn), d.title).toEqual(figures(d.about));
+    const indicators = programme.documents.find((d) => d.title.includes("指标体系"));
+    expect(indicators?.aboutEn).toMatch(/4 first-level, 11 second-level and 57 third-level/);
+  });
+
   it("has unique ids and names", () => {
     expect(new Set(pilots.map((p) => p.id)).size).toBe(pilots.length);
     expect(new Set(pilots.map((p) => p.name)).size).toBe(pilots.length);

@@ -2236,3 +2236,62 @@ describe("English as foreigners write it (blind27)", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("English names blind27 could not read", () => {
+  const entries = referenceEntries();
+  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const inside = (prefix: string) => entries.filter((e) => e.name.startsWith(prefix)).length;
+
+  it.each([
+    "Beijing E-Town (Beijing Economic-Technological Development Area): pilot? batch?",
+    "Is E-Town a pilot?",
+  ])("%s → 北京经济技术开发区, not Beijing", (q) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe("北京经济技术开发区");
+    expect(a.text).toContain(`batch ${batchOf("北京经济技术开发区")}`);
+  });
+
+  it("a hyphenated word that is no name leaves its parts to the scan (Kunshan-based)", () => {
+    expect(engine.answer("Is Kunshan-based industry in a pilot?").place).toBe("昆山市");
+  });
+
+  it("Hainan Tibetan Autonomous Prefecture (Qinghai – not Hainan island): the prefecture's count", () => {
+    const a = engine.answer(
+      "How many pilots are in Hainan Tibetan Autonomous Prefecture (Qinghai – not Hainan island)?",
+    );
+    expect(a.intent).toBe("area.count");
+    expect(a.area).toBe("海南藏族自治州");
+    expect(a.count).toBe(inside("海南藏族自治州"));
+  });
+
+  it("Qiandongnan Miao and Dong Autonomous Prefecture: read, and named Qiandongnan (not Qiandong)", () => {
+    const a = engine.answer("How many pilots are in Qiandongnan Miao and Dong Autonomous Prefecture?");
+    expect(a.area).toBe("黔东南苗族侗族自治州");
+    expect(a.text).toContain("Qiandongnan Prefecture (黔东南苗族侗族自治州)");
+  });
+
+  it.each([
+    ["Among the five autonomous regions, which one has the fewest pilots?", "fewest"],
+    ["五个自治区哪个试点最多", "most"],
+  ])("%s: ranked among the five only", (q, end) => {
+    const regions = ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"];
+    const counts = regions.map((r) => all.get(r) ?? 0);
+    const wanted = end === "fewest" ? Math.min(...counts) : Math.max(...counts);
+    const a = engine.answer(q);
+    expect(a.count).toBe(wanted);
+    expect(regions.filter((r) => all.get(r) === wanted)).toContain(a.area);
+    expect(a.text).toContain(String(counts.reduce((x, y) => x + y, 0)));
+  });
+
+  it("Hénán hé Héběi nǎge shìdiǎn duō: a comparison in pinyin with tone marks", () => {
+    const a = engine.answer("Hénán hé Héběi nǎge shìdiǎn duō?");
+    const diff = (all.get("河北省") ?? 0) - (all.get("河南省") ?? 0);
+    expect(a.intent).toBe("area.compare");
+    expect(a.text).toContain(`Hebei (河北省) has ${diff} more`);
+  });
+
+  it("How many indicators: the English documents answer gives the 4, 11 and 57", () => {
+    const a = engine.answer("What does the indicator system look like — how many indicators are there?");
+    expect(a.text).toMatch(/4 first-level, 11 second-level and 57 third-level/);
+  });
+});

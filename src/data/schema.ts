@@ -78,6 +78,8 @@ const DocumentSchema = z
     /** False when the number is only commonly cited: answers then say so and never state it as fact. */
     numberConfirmed: z.boolean(),
     about: z.string(),
+    /** What the document does, in English (English replies give it after the date). */
+    aboutEn: z.string().min(4),
   })
   .strict();
 

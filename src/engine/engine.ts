@@ -205,6 +205,7 @@ const PINYIN_WORDS = [
   "项目",
   "什么",
   "哪些",
+  "哪个",
   "第一批",
   "第二批",
   "第三批",
@@ -590,9 +591,11 @@ export class Engine {
     // "广东的桂林是第几批": a place put in the wrong province is asked about, and the slip is said.
     // "Suzhou in Anhui province (not the Jiangsu one!)", "Taizhou, Jiangsu (not Taizhou in Zhejiang)": what
     // is said not to be meant is left out, and the province named after a name picks its reading there.
-    const denied = [...rec.text.matchAll(/\(\s*not\b[^)]*\)|（\s*不是[^）]*）|\(\s*不是[^)]*\)/g)].map(
-      (m) => [m.index, m.index + m[0].length] as const,
-    );
+    // ("(Qinghai – not Hainan island)": from the "not" to the bracket's end.)
+    // ("是不是" asks, it does not deny.)
+    const denied = [
+      ...rec.text.matchAll(/\([^)]*?(\bnot\b|(?<!是)不是)[^)]*\)|（[^）]*?(?<!是)不是[^）]*）/g),
+    ].map((m) => [m.index + m[0].search(/\bnot\b|(?<!是)不是/), m.index + m[0].length] as const);
     for (const m of [...places])
       if (denied.some(([a, b]) => m.start >= a && m.start < b) && places.length > 1)
         places.splice(places.indexOf(m), 1);

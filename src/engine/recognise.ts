@@ -529,7 +529,7 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
   const all = [...text.matchAll(/[a-z]+/g)];
   // A name of three or four syllables may begin with a question word's syllable (shi jia zhuang):
   // tried first, whole, so that its syllables are not read one by one.
-  const out: Mention[] = longPinyinNames(text, all, lexicon);
+  const out: Mention[] = [...hyphenatedNames(text, all, lexicon), ...longPinyinNames(text, all, lexicon)];
   const taken = new Set(
     out.flatMap((m) => all.filter((w) => (w.index ?? 0) >= m.start && (w.index ?? 0) < m.end)),
   );
@@ -562,6 +562,40 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
       }
     }
     k += taken || 1;
+  }
+  return out;
+}
+
+/**
+ * Names written with a hyphen whose parts alone mean nothing or something else ("E-Town", "Beijing
+ * E-Town": "town" is a stopword and "e" no name), read whole, with the word before when that makes
+ * a longer name. A hyphenated word that is no name ("Kunshan-based") leaves its parts to the scan.
+ */
+function hyphenatedNames(text: string, all: RegExpMatchArray[], lexicon: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const compound of text.matchAll(/[a-z]+(?:-[a-z]+)+/g)) {
+    const at = compound.index ?? 0;
+    const key = compound[0].replace(/-/g, "");
+    const before = all.filter((w) => (w.index ?? 0) < at).at(-1);
+    const joinedBefore = before && text.slice((before.index ?? 0) + before[0].length, at) === " ";
+    const longer = joinedBefore ? lexicon.lookupPinyin(before[0] + key) : undefined;
+    const places = longer ?? lexicon.lookupPinyin(key);
+    if (!places?.[0]) continue;
+    const start = longer && before ? (before.index ?? 0) : at;
+    const end = at + compound[0].length;
+    out.push(
+      withAlternatives(
+        {
+          place: places[0],
+          term: text.slice(start, end),
+          start,
+          end,
+          via: "pinyin",
+          key: text.slice(start, end).replace(/[^a-z]/g, ""),
+        },
+        places,
+      ),
+    );
   }
   return out;
 }
@@ -760,19 +794,86 @@ const ALSO =
 
 /** The asker's own place taken up later as the subject: 我们县, 我市, 本区. */
 const OWN_PLACE = /我们(县|市|区|镇|旗)|咱们?(县|市|区|镇)|[我本](县|市|区|镇|旗)/;
+
+/** The peoples named in autonomous areas' English names, with the pinyin of their Chinese names. */
+const PEOPLES_IN_PINYIN: Record<string, string> = {
+  tibetan: "zangzu",
+  qiang: "qiangzu",
+  mongol: "mengguzu",
+  mongolian: "mengguzu",
+  hui: "huizu",
+  yi: "yizu",
+  miao: "miaozu",
+  dong: "dongzu",
+  tujia: "tujiazu",
+  bai: "baizu",
+  dai: "daizu",
+  hani: "hanizu",
+  zhuang: "zhuangzu",
+  yao: "yaozu",
+  kazak: "hasakezu",
+  kazakh: "hasakezu",
+  kirghiz: "keerkezizu",
+  kyrgyz: "keerkezizu",
+  korean: "chaoxianzu",
+  li: "lizu",
+  buyei: "buyizu",
+  bouyei: "buyizu",
+  lisu: "lisuzu",
+  jingpo: "jingpozu",
+  naxi: "naxizu",
+  manchu: "manzu",
+  she: "shezu",
+  tu: "tuzu",
+  salar: "salazu",
+  lahu: "lahuzu",
+  wa: "wazu",
+  gelao: "gelaozu",
+  mulam: "mulaozu",
+  maonan: "maonanzu",
+};
+
+const AUTONOMOUS_KINDS: Record<string, string> = {
+  prefecture: "zizhizhou",
+  county: "zizhixian",
+  banner: "zizhiqi",
+};
+
+/** One or more peoples, then the kind of autonomous area. */
+const PEOPLES = Object.keys(PEOPLES_IN_PINYIN).join("|");
+const AUTONOMOUS_AREA = new RegExp(
+  `\\b(?:${PEOPLES})(?:(?: and |-| )(?:${PEOPLES}))* autonomous (?:prefecture|county|banner)\\b`,
+  "g",
+);
+
+/** "tibetan autonomous prefecture" as zangzuzizhizhou: one word, so the scan reads the name before it with it. */
+function autonomousInPinyin(english: string): string {
+  const words = english.split(/ and | |-/);
+  const kind = AUTONOMOUS_KINDS[words.at(-1) ?? ""] ?? "";
+  return (
+    words
+      .slice(0, -2)
+      .map((w) => PEOPLES_IN_PINYIN[w] ?? "")
+      .join("") + kind
+  );
+}
+
 /** Kinds of zone named in English, and the pinyin they are read as ("Beidaihe New Area" → beidaihe xinqu). */
-const ZONE_KINDS_IN_PINYIN: [RegExp, string][] = [
+const ZONE_KINDS_IN_PINYIN: [RegExp, string | ((english: string) => string)][] = [
   [/\beconomic(al)?[- ](and[- ])?technological development (zone|area)\b/g, "jingjijishukaifaqu"],
   [/\bnew (area|district)\b/g, "xinqu"],
   [/\bindustrial park\b/g, "gongyeyuanqu"],
   [/\bdevelopment zone\b/g, "kaifaqu"],
+  // "Hainan Tibetan Autonomous Prefecture" (海南藏族自治州), "Qiandongnan Miao and Dong Autonomous Prefecture".
+  [AUTONOMOUS_AREA, (english) => autonomousInPinyin(english)],
 ];
 
 /** English kinds of zone as pinyin, each padded to its own length so that positions stay. */
 function zonesInPinyin(text: string): string {
   return ZONE_KINDS_IN_PINYIN.reduce(
     // (Every pinyin here is no longer than the English it replaces.)
-    (t, [pattern, pinyin]) => t.replace(pattern, (w) => pinyin.padEnd(w.length, " ")),
+    (t, [pattern, pinyin]) =>
+      t.replace(pattern, (w) => (typeof pinyin === "string" ? pinyin : pinyin(w)).padEnd(w.length, " ")),
     text,
   );
 }

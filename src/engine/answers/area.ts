@@ -608,7 +608,7 @@ export function composeRegionTotal(
   const lines = [
     lang === "zh"
       ? `${region}（${members}）${scope ? `在${scope}` : ""}共有${sum}个国家智慧城市试点：${rows.map((r) => `${r.d.name}${r.counted.length}个`).join("，")}。`
-      : `${region.replace(/\b[a-z]/g, (c) => c.toUpperCase())} (${members}) has ${sum} National Smart City pilots${scope ? ` in ${scope}` : ""}: ${rows.map((r) => `${placeName(r.d.name, lang)} ${r.counted.length}`).join(", ")}.`,
+      : `${region.replace(/\b[a-z]/g, (c) => c.toUpperCase())} (${members}) ${/s$/i.test(region) ? "have" : "has"} ${sum} National Smart City pilots${scope ? ` in ${scope}` : ""}: ${rows.map((r) => `${placeName(r.d.name, lang)} ${r.counted.length}`).join(", ")}.`,
   ];
   if (batch === null)
     for (const r of rows)

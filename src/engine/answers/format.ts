@@ -116,11 +116,15 @@ export function bareEnglishName(name: string): string {
 // Names repeat across answers; their romanisation is computed once.
 const ENGLISH_NAMES = new Map<string, string>();
 
+/** The peoples of China's autonomous prefectures, so that 黔东南苗族侗族自治州 splits after 黔东南. */
+const AUTONOMOUS_PREFECTURE =
+  /^(.{2,4}?)(?:(?:藏|羌|蒙古|回|彝|苗|侗|土家|白|傣|哈尼|壮|景颇|傈僳|布依|朝鲜|哈萨克|柯尔克孜)族?)+自治州$/u;
+
 function romanise(name: string, shortForm?: string): string {
   const english = PROVINCE_ENGLISH[name] ?? EXONYM_OF.get(name);
   if (english) return `${english} (${name})`;
   // 大理白族自治州 → Dali Prefecture: the ethnic part is not part of the everyday name.
-  const prefecture = !shortForm && name.match(/^(.{2,3}?)(?:[\p{Script=Han}]{1,6}族)+自治州$/u)?.[1];
+  const prefecture = !shortForm && name.match(AUTONOMOUS_PREFECTURE)?.[1];
   if (prefecture) return `${titleCase(pinyinKey(prefecture))} Prefecture (${name})`;
   const base = (shortForm ?? name).replace(/(市|区|县|镇|省|地区|自治州)$/, "");
   if (!/^[\p{Script=Han}]{1,6}$/u.test(base)) return name;

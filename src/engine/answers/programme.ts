@@ -209,7 +209,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
           "Main documents:",
           ...pr.documents.map(
             (d) =>
-              `《${d.title}》${d.date ? `, ${formatDate(d.date, "en")}` : ""}${d.number ? `, ${documentNumber(d, "en")}` : ""}`,
+              `《${d.title}》${d.date ? `, ${formatDate(d.date, "en")}` : ""}${d.number ? `, ${documentNumber(d, "en")}` : ""}: ${d.aboutEn}`,
           ),
         ].join("\n"),
       };
