@@ -82,10 +82,12 @@ describe("per-province counts (the reference's convention: they sum to 290)", ()
 });
 
 describe("integrity", () => {
-  it("gives each document the same figures in English as in Chinese", () => {
+  it("gives each document and batch note the same figures in English as in Chinese", () => {
     // Figures of two or more digits; the Chinese 8月5日 has no English twin digit for digit.
     const figures = (text: string) => [...(text.match(/\d{2,}/g) ?? [])].sort();
     for (const d of programme.documents) expect(figures(d.aboutEn), d.title).toEqual(figures(d.about));
+    for (const b of programme.batches)
+      expect(figures(b.expansionsNoteEn ?? ""), b.label).toEqual(figures(b.expansionsNote ?? ""));
     const indicators = programme.documents.find((d) => d.title.includes("指标体系"));
     expect(indicators?.aboutEn).toMatch(/4 first-level, 11 second-level and 57 third-level/);
   });

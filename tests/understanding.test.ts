@@ -2295,3 +2295,144 @@ describe("English names blind27 could not read", () => {
     expect(a.text).toMatch(/4 first-level, 11 second-level and 57 third-level/);
   });
 });
+
+describe("English as blind28 wrote it: rounds, cohorts, months, quoted names", () => {
+  const entries = referenceEntries();
+  const inBatch = (batch: number, kind?: string) =>
+    entries.filter((e) => e.batch === batch && (kind === undefined || e.kind === kind)).length;
+
+  it.each([
+    ["How many Jiangsu pilots were there in round one?", 1],
+    ["Jiangsu, cohort 2: how many pilots?", 2],
+    ["How many pilots did Jiangsu get in the third wave?", 3],
+  ])("%s → batch %i's count", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(referenceCounts(batch as 1 | 2 | 3).get("江苏省"));
+  });
+
+  it("most pilots in round two - which prov?: the ranking within batch 2", () => {
+    const counts = referenceCounts(2);
+    const most = Math.max(...counts.values());
+    const a = engine.answer("most pilots in round two - which prov?");
+    expect(a.intent).toBe("area.ranking");
+    expect(a.count).toBe(most);
+    expect(counts.get(a.area ?? "")).toBe(most);
+  });
+
+  it("Gansu vs Qinghai in round three - who got more?: compared within batch 3", () => {
+    const [gansu, qinghai] = [referenceCounts(3).get("甘肃省") ?? 0, referenceCounts(3).get("青海省") ?? 0];
+    const a = engine.answer("Gansu vs Qinghai in round three - who got more?");
+    expect(a.intent).toBe("area.compare");
+    expect(a.text).toContain(`Qinghai (青海省) has ${qinghai - gansu} more`);
+  });
+
+  it("Total number of pilots after the first two rounds?: batches 1 and 2 summed", () => {
+    const a = engine.answer("Total number of pilots after the first two rounds?");
+    expect(a.count).toBe(inBatch(1, "new") + inBatch(2, "new"));
+  });
+
+  it("interval between round 2 and round 3 in months?: the interval of those two batches", () => {
+    const a = engine.answer("interval between round 2 and round 3 in months?");
+    expect(a.intent).toBe("programme.timeline");
+    expect(a.text).toContain(`${days("2013-08-05", "2015-04-07")} days apart`);
+  });
+
+  it("In Aug 2013 … 'expanded' — which areas, 9 or 10?: batch 2's expansions, both figures explained", () => {
+    const a = engine.answer(
+      "In Aug 2013 some earlier pilots were 'expanded' — which areas were added, and was it 9 or 10?",
+    );
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(2);
+    expect(a.count).toBe(inBatch(2, "expansion2013"));
+    expect(a.text).toMatch(/The 10 expansion areas: .*→/);
+    expect(a.text).toContain("the official figure is 9");
+  });
+
+  it("Round 3 expansion areas: the 13, each with the pilot it extends", () => {
+    const a = engine.answer("Round 3 expansion areas — which ones and which earlier pilot does each extend?");
+    expect(a.count).toBe(inBatch(3, "expansion"));
+    expect(a.text).toContain(`The ${inBatch(3, "expansion")} expansion areas: `);
+    expect(a.text).toContain("Jiangxia (江夏区) → Wuhan (武汉市)");
+  });
+
+  it("首批90个里面镇有几个: the batch's towns, not its size", () => {
+    expect(engine.answer("首批90个里面镇有几个").count).toBe(3);
+  });
+
+  it.each([
+    ["Which sites in Chongqing municipality are on the list?", "重庆市"],
+    ["pls list the pilots inside Suzhou prefecture, I want to build a 'partially treated' dummy", "苏州市"],
+    ["Which cities of Gansu was selected as pilot?", "甘肃省"],
+    ["Ningxia Hui AR pilots - names please", "宁夏回族自治区"],
+    ["宁波市里面有几个试点 分别是啥", "宁波市"],
+  ])("%s → the list of %s", (q, area) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.list");
+    expect(a.area).toBe(area);
+  });
+
+  it("how many pilots in xinjiang? does that include the bingtuan?: the count, with the 兵团 apart", () => {
+    const a = engine.answer(
+      "Xinjiang Uyghur AR — how many pilots? does that figure include the Bingtuan cities?",
+    );
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(all.get("新疆维吾尔自治区"));
+    expect(a.text).toContain("石河子市");
+  });
+
+  it("Beijing has loads of pilots but Shanghai only one? how do they compare: a comparison", () => {
+    const a = engine.answer("Beijing has loads of pilots but Shanghai only one? how do they compare");
+    expect(a.intent).toBe("area.compare");
+    expect(a.text).toContain(`has ${(all.get("北京市") ?? 0) - (all.get("上海市") ?? 0)} more`);
+  });
+
+  it("到底是290还是300个啊 我数表格数出来不一样: the total, with 300 explained", () => {
+    const a = engine.answer("到底是290还是300个啊 我数表格数出来不一样");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(entries.filter((e) => e.kind !== "expansion2013").length);
+  });
+
+  it.each([
+    ["what's the highest grade a pilot city can be awarded after evaluation?", "programme.tiers"],
+    ["How much did CDB commit to smart city investment with MOHURD?", "programme.funding"],
+    [
+      "what's the doc number of the 2013 call for applications? jian ban ke han something",
+      "programme.documents",
+    ],
+    ["Was the pilot replaced by the 'new-type smart city' thing after 2016?", "programme.outlook"],
+    ["试点后来被新型智慧城市取代了吗", "programme.outlook"],
+    [
+      "Shandong has its own 'new smart city' pilots with star ratings since 2020 — tell me about those",
+      "other.programme",
+    ],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("the 2013 call for applications' number is given, read from pinyin", () => {
+    expect(
+      engine.answer("what's the doc number of the 2013 call for applications? jian ban ke han something")
+        .text,
+    ).toContain("建办科函〔2013〕275号");
+  });
+
+  it.each([
+    ["Lhasa and Nyingchi are the Tibet ones, right? and when did lhasa get in", "拉萨市"],
+    ["Taizhou, Jiangsu prov. - which round of the MOHURD smart city pilots was it in?", "泰州市"],
+    ["肖山区是哪一批的啊", "杭州市萧山区"],
+  ])("%s → %s with its batch", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(name);
+    const batch = entries.find((e) => e.name === name)?.batch;
+    expect(a.text).toMatch(/^[a-z]/i.test(q) ? `batch ${batch} ` : `第${"一二三"[(batch ?? 1) - 1]}批`);
+  });
+
+  it("Is 'Goldbay New City' in Jiangsu province a pilot?: a quoted name we do not know, not Jiangsu", () => {
+    const a = engine.answer("Is 'Goldbay New City' in Jiangsu province a pilot? can't find it on any map");
+    expect(a.isPilot).toBeNull();
+    expect(a.text).toContain("goldbay new city");
+    expect(a.text).not.toContain("Jiangsu (江苏省) has");
+  });
+});

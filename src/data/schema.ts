@@ -64,6 +64,8 @@ export const BatchSchema = z
     specialProjects: z.number().int().nonnegative(),
     /** Where sources disagree on the batch's expansion areas (2013: 10 named, officially 9). */
     expansionsNote: z.string().min(4).optional(),
+    /** The same in English. */
+    expansionsNoteEn: z.string().min(4).optional(),
   })
   .strict();
 /** One batch's facts. */

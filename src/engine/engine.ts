@@ -111,6 +111,7 @@ import {
   leftoverName,
   leftoverRuns,
   type Mention,
+  QUOTED_SUBJECT,
   type Recognised,
   recognise,
 } from "./recognise.ts";
@@ -178,7 +179,7 @@ const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "progr
 const ONE_OR_TWO = /一个(试点)?还是两个|两个还是一个|one or two|two or one/;
 
 /** A remark about what the asker read or heard elsewhere. */
-const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百科|文章/;
+const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百科|文章|数出来|对不上|不一致|有出入/;
 
 /** Words about applying to the programme. */
 const APPLYING = /申报|申请|报名|apply|application/;
@@ -189,6 +190,9 @@ const BECAME_UNSAID =
   /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|升级)/;
 /** A comparison with nothing named: "哪个多？", "谁更少". */
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
+/** The same in English: "how do they compare", "which has more". */
+const BARE_COMPARISON_EN =
+  /^(so\s+|and\s+)?(how do (they|the two|both|these|those) compare|which (one )?(has|got|had) more|who (has|got|had) more)\s*[?!.]*$/i;
 /** Which prefecture of a province has the most or fewest: "哪个地级市的试点最多", "试点最多的城市". */
 /** Asks a region's total (京津冀有多少个, 东北三省加起来几个). */
 /** Pilot levels that are whole administrative units (a city, a county), which can hold a zone. */
@@ -213,6 +217,9 @@ const PINYIN_WORDS = [
   "试点",
   "国家",
 ];
+/** Where a batch is named: 第三批, 首批, batch, round two, the second cohort. */
+const BATCH_WORD =
+  /第\s*[一二三123]\s*批|首批|batch|\b(?:round|cohort|wave|tranche)\s*(?:one|two|three|[123])\b|(first|second|third)\s+(batch|round|cohort|wave)/;
 /** Asks for a share of the whole: 占全国的百分之几, 占比, what percentage. */
 const SHARE = /百分之几|百分比|占比|比例|占全国|占了?多少|几成|percent|percentage|share|proportion/;
 /** Asks whether something is in a total: 包不包括, 算不算在内. */
@@ -261,7 +268,8 @@ const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|how many|
 /** This programme by a name of its own: 智慧城市试点, 住建部的试点. */
 const THIS_NAMED = /智慧城市试点|住建部的?(国家)?(智慧城市)?试点|住建部那个/g;
 /** Words that name this programme itself. */
-const THIS_PROGRAMME = /这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this programme|the pilots/;
+const THIS_PROGRAMME =
+  /^试点|这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this program(me)?|the pilots?\b(?! (city|cities|list))/;
 
 /** A year named only to leave its expansion areas out. */
 const EXCLUDED_YEAR =
@@ -346,6 +354,13 @@ export class Engine {
 
   private answerMessage(question: string, context: Context): Answer {
     const { pieces, asking, marked } = splitQuestions(String(question ?? ""));
+    // "Beijing has loads of pilots but Shanghai only one? how do they compare": a bare comparison
+    // after a piece that names the places compares them.
+    const lastPiece = pieces.at(-1) ?? "";
+    if (pieces.length === 2 && (BARE_COMPARISON.test(lastPiece) || BARE_COMPARISON_EN.test(lastPiece))) {
+      const joined = this.answerOne(pieces.join(" ").replace(/[？?]/g, " "), context);
+      if (joined.intent === "area.compare") return { ...joined, question };
+    }
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
     // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
@@ -379,7 +394,10 @@ export class Engine {
       after.every((p) => REMEMBERED.test(p))
     ) {
       const alone = this.answerOne(head, context);
-      if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
+      // ("到底是290还是300个啊 我数表格数出来不一样": a total asked, and the asker's own count.)
+      const total = alone.intent === "programme.total" && alone.decidedBy === "rules";
+      if ((PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) || total)
+        return { ...alone, question };
     }
     if (asking.length < 2) return this.answerOne(question, context);
     // "山东几个？江苏几个？哪个多？": a bare comparison after questions about places compares those places.
@@ -402,7 +420,14 @@ export class Engine {
       if (independent && !answers.some((b) => b.text === a.text)) answers.push(a);
     }
     const [first, ...rest] = answers;
-    if (!first || rest.length === 0) return this.answerOne(question, context);
+    if (!first) return this.answerOne(question, context);
+    if (rest.length === 0) {
+      // "how many pilots in xinjiang? does that include the bingtuan?": when the whole message reads
+      // as nothing in particular, the one piece the rules understood is the question.
+      const whole = this.answerOne(question, context);
+      const wholeUnsure = whole.decidedBy === "fallback" || whole.intent === "unknown";
+      return wholeUnsure && first.decidedBy === "rules" ? { ...first, question } : whole;
+    }
     // Pieces about one and the same place ("临沂明明在名单上 临沂到底是不是") are one question.
     const subject = (a: Answer) => a.place ?? a.area;
     // (Not counts of it that differ: "广西第一批有没有试点？一共几个？" asks for 0 and for 7.)
@@ -599,6 +624,20 @@ export class Engine {
     for (const m of [...places])
       if (denied.some(([a, b]) => m.start >= a && m.start < b) && places.length > 1)
         places.splice(places.indexOf(m), 1);
+    // "Is 'Goldbay New City' in Jiangsu province a pilot?": a quoted name that is no place we know is
+    // the subject; the province after it only says where the asker thinks it is.
+    const quoted = rec.english ? rec.text.match(QUOTED_SUBJECT) : null;
+    const quotedEnd = quoted ? (quoted.index ?? 0) + quoted[0].length : 0;
+    if (
+      quoted &&
+      places.length === 1 &&
+      places[0]?.place.kind === "division" &&
+      places[0].place.division.level === "province" &&
+      places[0].start >= quotedEnd
+    ) {
+      trace.push(`quoted name unknown: ${quoted[3]}`);
+      places.splice(0, 1);
+    }
     // (English only: in Chinese, "昆山，江苏有几个" asks about both.)
     for (const m of rec.english ? [...places] : []) {
       const province = places.find(
@@ -1209,7 +1248,7 @@ export class Engine {
    * the claim is then about that place, whatever the earlier clauses mention.
    */
   private claimInOwnClause(rec: Recognised, place: Mention): boolean {
-    const at = rec.text.search(/第\s*[一二三123]\s*批|首批|batch|(first|second|third)\s+(batch|round)/);
+    const at = rec.text.search(BATCH_WORD);
     const start = Math.max(
       ...[...rec.text.slice(0, Math.max(at, 0)).matchAll(/[，。？！,.?!;；]/g)].map((m) => m.index ?? -1),
       -1,
@@ -1983,7 +2022,7 @@ function throughTwo(cx: ComposeContext, reply: Reply, question: string): Reply {
 
 /** The place named last before the first batch word of a question, if any. */
 function placeBeforeBatches(text: string, places: Mention[]): Mention | undefined {
-  const at = text.search(/第\s*[一二三123]\s*批|首批|batch|(first|second|third)\s+(batch|round)/);
+  const at = text.search(BATCH_WORD);
   if (at < 0) return undefined;
   return places.filter((m) => m.start >= 0 && m.start < at).sort((a, b) => b.start - a.start)[0];
 }

@@ -38,7 +38,7 @@ export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\
 
 /** A bare "which are they" that only makes sense of the area counted or listed before ("有哪些", "都是哪几个"). */
 export const BARE_FOLLOW_UP =
-  /^(那|那么)?\s*(都|分别|具体)?\s*(有|是)?\s*(哪些|哪几个)\s*(试点)?\s*(呢|啊|呀|吗|嘛)?\s*[?？。!！]?$/;
+  /^(那|那么)?\s*((都|分别|具体)?\s*(有|是)?\s*(哪些|哪几个)|(都|分别|具体)\s*(有|是)?\s*(啥|什么|哪儿|哪里))\s*(试点)?\s*(呢|啊|呀|吗|嘛)?\s*[?？。!！]?$/;
 
 /** Words that ask about batches besides the three ("还有别的批次吗", "三批之外还有吗"). */
 export const OTHER_BATCHES =
@@ -67,7 +67,7 @@ export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|incl
 
 /** The first two batches together ("前两批加起来"). */
 export const THROUGH_TWO =
-  /前两批|前二批|头两批|第一、?二批|一二两批|first two batches|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
+  /前两批|前二批|头两批|第一、?二批|一二两批|first two (?:batches|rounds|cohorts|waves)|(?:batches|rounds) (?:one|1) and (?:two|2)|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
 
 /** Emoji that greet or thank (👋, 👍, 🙏, 🤝) when a message is nothing else; a smile alone says nothing. */
 export const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;
@@ -140,7 +140,7 @@ export function introducesAsker(text: string, m: Mention): boolean {
 
 /** Words that make a piece of a message a question of its own. */
 export const ASKS =
-  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|^[^\p{Script=Han}]*\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b[^\p{Script=Han}]*$/iu;
+  /[？?]\s*$|吗|呢|吧|么|几|多少|哪|什么|啥|咋|怎么|谁|是否|是不是|有没有|算不算|\d+\s*个?\s*还是\s*\d+|^[^\p{Script=Han}]*\b(is|are|was|were|does|do|did|can|how|what|which|when|who|why)\b[^\p{Script=Han}]*$/iu;
 
 /**
  * The pieces of a message that end at a question mark, and those of them that ask something

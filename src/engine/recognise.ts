@@ -63,8 +63,9 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   ],
   // "the 2013 list" is named, as the notices name it, after its programme year (2013年度), like 2013年名单.
   [/\b(2012|2013|2014)\s+(?:list|batch|round|cohort)\b/, (m) => (Number(m[1]) - 2011) as BatchNumber],
+  // "batch 3", "round one", "cohort #2", "the third cohort", "2nd wave".
   [
-    /batch\s*(?:no\.?\s*)?([123])\b|\b(first|second|third|1st|2nd|3rd)\)?\s+(?:batch|round|list)/,
+    /\b(?:batch|round|cohort|wave|tranche)\s*(?:no\.?\s*|#\s*)?(one|two|three|[123])\b|\b(first|second|third|1st|2nd|3rd)\)?\s+(?:batch|round|list|cohort|wave|tranche|intake)/,
     (m) => englishOrdinal(m[1] ?? m[2]),
   ],
 ];
@@ -75,7 +76,10 @@ function digit(s: string | undefined): BatchNumber | null {
 }
 
 function englishOrdinal(s: string | undefined): BatchNumber | null {
-  const i = ["first", "second", "third"].indexOf(s ?? "") + 1 || ["1st", "2nd", "3rd"].indexOf(s ?? "") + 1;
+  const i =
+    ["first", "second", "third"].indexOf(s ?? "") + 1 ||
+    ["1st", "2nd", "3rd"].indexOf(s ?? "") + 1 ||
+    ["one", "two", "three"].indexOf(s ?? "") + 1;
   return i ? (i as BatchNumber) : digit(s);
 }
 
@@ -225,9 +229,13 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     }
   }
   // "2013年8月公布的那一批": the month a batch was announced names that batch (and asks no date).
-  const dated = residual.match(ANNOUNCED_BATCH);
+  const chinese = residual.match(ANNOUNCED_BATCH);
+  const english = chinese ? null : residual.match(ANNOUNCED_BATCH_EN);
+  const dated = chinese ?? english;
   if (dated) {
-    const month = `${dated[1]}-${(dated[2] ?? "").padStart(2, "0")}`;
+    const month = chinese
+      ? `${dated[1]}-${(dated[2] ?? "").padStart(2, "0")}`
+      : `${dated[2]}-${String(MONTHS.indexOf(dated[1] ?? "") + 1).padStart(2, "0")}`;
     const announced = atlas.data.programme.batches.find((b) => b.announced.startsWith(month));
     if (announced) {
       // (It names the batch even beside a year that describes something else: "2012年的试点扩大了几个".)
@@ -360,13 +368,19 @@ function longerName(text: string, start: number, length: number, lexicon: Lexico
 const LEVEL_WORDS = /(市区|县镇|区县|乡镇|地|县|市|区|镇)级/g;
 
 /** A year and month (maybe a day) followed closely by 批: the batch announced then. */
-const ANNOUNCED_BATCH = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?批)/;
+const ANNOUNCED_BATCH =
+  /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?(批|公布|扩大|名单))/;
+
+/** The same in English: "in Aug 2013", "January 2013", "April of 2015". */
+const ANNOUNCED_BATCH_EN =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:of\s+)?(\d{4})\b/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 /** Every batch named by number (第一批…第三批, 首批, 2012年度…), once each, in order of mention. */
 function allBatches(text: string): BatchNumber[] {
   const out: BatchNumber[] = [];
   const named =
-    /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|batch\s*([123])\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round)/g;
+    /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|\b(?:batch|round|cohort|wave|tranche)\s*(?:no\.?\s*|#\s*)?([123]|one|two|three)\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|cohort|wave|tranche)/g;
   if (/(?<![第\d])[三3]\s*批(?!次)|各批|每一?批|all (three )?batches|each batch/.test(text)) return [1, 2, 3];
   // "between the first and second batch": both.
   const pair = text.match(/\b(first|second|third)\s+(?:and|&|to)\s+(?:the\s+)?(first|second|third)\s+batch/);
@@ -379,7 +393,9 @@ function allBatches(text: string): BatchNumber[] {
         ? ((Number(m[4]) - 2011) as BatchNumber)
         : m[6]
           ? englishOrdinal(m[6])
-          : digit(m[1] ?? m[2] ?? m[5]);
+          : m[5]
+            ? englishOrdinal(m[5])
+            : digit(m[1] ?? m[2]);
     if (b !== null && !out.includes(b)) out.push(b);
   }
   return out;
@@ -953,6 +969,12 @@ export function leftoverName(residual: string): string {
   // "嗯那个少山": the pause before the name is not part of it.
   const bare = han?.replace(FILLER_PREFIX, "");
   if (han) return bare && bare.length >= 2 ? bare : han;
+  // "Is 'Goldbay New City' in Jiangsu a pilot?": a name in quotes is the name, whatever else is said.
+  const quoted = residual.match(QUOTED_SUBJECT)?.[3];
+  if (quoted) return quoted.trim();
   const words = (residual.match(/[a-z]+/g) ?? []).filter((w) => !ENGLISH_STOPWORDS.has(w));
   return words.join(" ");
 }
+
+/** An English question about a quoted name: "is 'goldbay new city' …". */
+export const QUOTED_SUBJECT = /^\s*(is|was|are)\s+(the\s+)?['"“‘]([a-z][a-z' -]{2,40}?)['"”’]/;

@@ -123,7 +123,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
     if (expansions.length > 0) {
       lines.push(
         !counts
-          ? `${expansions.length} more areas were added to batch-${intoBatches.join("/")} pilots and are not counted in the ${programme.total}.`
+          ? `${expansions.length} more areas were added to batch-${intoBatches.join("/")} pilots and are not counted in the ${programme.total}.${b.expansionsNoteEn ? ` (${b.expansionsNoteEn})` : ""}`
           : `${expansions.length} expansion areas were added to earlier pilots and are counted in the ${programme.total}.`,
       );
     }
@@ -135,7 +135,9 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
         ? lang === "zh"
           ? "这一批没有扩大范围区域。"
           : "This batch added no expansion areas."
-        : `${lang === "zh" ? "扩大范围" : "Expansions"}：${names.join(lang === "zh" ? "、" : ", ")}`,
+        : lang === "zh"
+          ? `扩大范围（${names.length}个）：${names.join("、")}`
+          : `The ${names.length} expansion areas: ${expansions.map((p) => `${pilotName(p, "en")} → ${placeName(p.expands ?? "", "en")}`).join(", ")}`,
     );
   } else if (PREFECTURE_LEVEL.test(residual) && !ALL_PARTS.test(residual)) {
     lines.push(...prefectureLines(fresh, b, lang));
@@ -301,7 +303,7 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   // (A bare "有几个" counts what the question is about: "“扩大范围试点”是啥意思，有几个".)
   const bare = counting !== undefined && /^\s*(那|那么)?(一共|总共|共)?(有)?(几|多少)个?\s*$/.test(counting);
   const residual = counting && !bare ? counting : question;
-  if (/扩大范围|expansion/.test(residual)) return expansions;
+  if (/扩大范围|expansion|expanded/.test(residual)) return expansions;
   if (SPECIAL.test(residual) && b.specialProjects > 0) return b.specialProjects;
   // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
   // "县级和镇级的" asks for 县镇级.
@@ -312,7 +314,8 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   );
   const parts = Object.entries(b.composition ?? {}).filter(([name]) =>
     [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
-      v.length >= 2 ? asked.includes(v) : asked.includes(`个${v}`) || asked.includes(`些${v}`),
+      // (One character, 镇, only as a counted word: 几个镇, 镇有几个, not 镇江.)
+      v.length >= 2 ? asked.includes(v) : new RegExp(`[个些]${v}|${v}的?有?(几|多少)`).test(asked),
     ),
   );
   // "地级市、区县、镇各多少个" asks for the whole composition: its number is the batch's size.
