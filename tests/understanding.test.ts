@@ -1451,7 +1451,13 @@ describe("a province's prefectures ranked (blind17)", () => {
     ["山东省内哪个地级市的试点最多？", "山东省", ["青岛市"], 6],
     ["江苏省内哪个市的试点最多", "江苏省", ["苏州市"], 6],
     ["浙江哪个地级市试点最多，杭州还是宁波", "浙江省", ["杭州市"], 5],
-    ["湖南哪个城市试点最少", "湖南省", ["岳阳市", "益阳市", "永州市"], 1],
+    // (The fewest are the prefectures with none, not those with one: blind29 found them left out.)
+    [
+      "湖南哪个城市试点最少",
+      "湖南省",
+      ["衡阳市", "邵阳市", "张家界市", "怀化市", "娄底市", "湘西土家族苗族自治州"],
+      0,
+    ],
     ["湖北哪个地级市试点最多", "湖北省", ["武汉市"], 3],
   ])("%s", (q, province, winners, count) => {
     const a = engine.answer(q);
@@ -2434,5 +2440,123 @@ describe("English as blind28 wrote it: rounds, cohorts, months, quoted names", (
     expect(a.isPilot).toBeNull();
     expect(a.text).toContain("goldbay new city");
     expect(a.text).not.toContain("Jiangsu (江苏省) has");
+  });
+});
+
+describe("researchers and hard places (blind29)", () => {
+  const entries = referenceEntries();
+  // (The reference lists 泉州市 with its parts: 泉州市（含德化县、安溪县蓬莱镇）.)
+  const batchOf = (name: string) =>
+    entries.find((e) => e.name === name || e.name.startsWith(`${name}（`))?.batch;
+  const zhBatch = (name: string) => `第${"一二三"[(batchOf(name) ?? 1) - 1]}批`;
+
+  it.each([
+    ["鄞州咸祥镇是不是国家智慧城市试点", "宁波市", "鄞州区咸祥镇"],
+    ["安溪蓬莱镇是智慧城市试点吗？不是山东蓬莱哦，是泉州安溪那个", "泉州市", "安溪县蓬莱镇"],
+  ])("%s: a town listed in a pilot's entry, with its county before it → %s", (q, name, part) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(name);
+    expect(a.isPilot).toBe(true);
+    expect(a.text).toContain(part);
+    expect(a.text).toContain(zhBatch(name));
+  });
+
+  it.each([
+    ["昆山花乔开发区啥时候成的试点", "昆山市花桥经济技术开发区"],
+    ["大同市城区已经并入平城区了，这个试点属于哪一批", "大同市城区"],
+    ["怀仁县那个第二批试点，匹配地级市的时候应该归大同还是朔州？", "怀仁县"],
+    ["表里“北京经济技术开发区房山区长阳镇”这一行需要拆成两行吗", "北京经济技术开发区"],
+    ["For my DID I need the batch in which Wuxi became a national smart city pilot.", "无锡市"],
+  ])("%s → %s", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(name);
+  });
+
+  it("怀仁县…归大同还是朔州: the answer says 朔州", () => {
+    expect(engine.answer("怀仁县那个第二批试点，匹配地级市的时候应该归大同还是朔州？").text).toContain(
+      "朔州市",
+    );
+  });
+
+  it("宁波市（含…）在统计时算1个还是4个: one entry is one pilot", () => {
+    const a = engine.answer("宁波市（含海曙区、梅山保税港区、鄞州区咸祥镇）在统计时算1个还是4个？");
+    expect(a.intent).toBe("pilot.status");
+    expect(a.count).toBe(1);
+    expect(a.text).toMatch(/^名单上这一条只算一个试点/);
+  });
+
+  it("湖北省一共多少个试点，2013年扩大的蔡甸算进去没有: the province's count, not batch 2's", () => {
+    const a = engine.answer("湖北省一共多少个试点，2013年扩大的蔡甸算进去没有");
+    expect(a.count).toBe(all.get("湖北省"));
+    expect(a.text).toContain("蔡甸区");
+  });
+
+  it("广西自己把柳州鱼峰区单独算一个，那广西到底几个试点: 广西's count", () => {
+    const a = engine.answer("广西自己把柳州鱼峰区单独算一个，那广西到底几个试点");
+    expect(a.area).toBe("广西壮族自治区");
+    expect(a.count).toBe(all.get("广西壮族自治区"));
+  });
+
+  it("万宁市是智慧城市试点，那海南就它一个: still about 万宁 (the concluding rule needs a count asked)", () => {
+    expect(engine.answer("万宁市是智慧城市试点，那海南就它一个？").place).toBe("万宁市");
+  });
+
+  it.each([
+    ["大庆市里面有没有国家智慧城市试点", "大庆市"],
+    ["重庆的试点是不是全是区？一共几个，都是哪几个", "重庆市"],
+  ])("%s → the list of %s", (q, area) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.list");
+    expect(a.area).toBe(area);
+    expect(a.count).toBe(area === "重庆市" ? all.get("重庆市") : 1);
+  });
+
+  it("按整市口径，江苏哪些地级市本身就是试点: the whole-city pilots of Jiangsu", () => {
+    const a = engine.answer("按整市口径，江苏哪些地级市本身就是试点？");
+    expect(a.intent).toBe("area.list");
+    for (const city of ["无锡市", "常州市", "镇江市", "泰州市", "南通市", "徐州市"])
+      expect(a.text).toContain(city);
+    expect(a.count).toBe(6);
+  });
+
+  it.each([
+    ["江苏13个地级市里面，有没有一个连一个试点都没有的？", ["扬州市"]],
+    ["浙江的地级市有没有哪个没有试点", ["嘉兴市", "湖州市", "衢州市", "舟山市", "丽水市"]],
+  ])("%s: the prefectures with none are the fewest, at zero", (q, none) => {
+    const a = engine.answer(q);
+    expect(a.count).toBe(0);
+    expect(a.text).toContain(`没有试点的：${none.join("、")}`);
+    expect(a.text).toContain(`${none.join("、")}一个试点也没有`);
+  });
+
+  it("江苏哪个地级市试点最少: 扬州 with none, not the cities with one", () => {
+    const a = engine.answer("江苏哪个地级市试点最少");
+    expect(a.count).toBe(0);
+    expect(a.text).not.toContain("最少，1个");
+  });
+
+  it.each([
+    ["2013年8月那次除了103个新试点还有10个扩大范围的，我做处理组要不要把这10个也算进去？", 2],
+    ["新华社说2012年试点扩大了9个，附件里我数出来是10个区域，到底以哪个为准", 2],
+  ])("%s → batch %i, with the 9-or-10 note", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(batch);
+    expect(a.text).toContain("官方数字是9个");
+  });
+
+  it("首批90个试点里地级市有几个，区县几个，镇几个: all three parts asked, the composition's total", () => {
+    const a = engine.answer("首批90个试点里地级市有几个，区县几个，镇几个");
+    expect(a.count).toBe(entries.filter((e) => e.batch === 1).length);
+    expect(a.text).toMatch(/地级市\d+个、区（县）\d+个、镇\d+个/);
+  });
+
+  it.each([
+    ["Give me the key dates of the programme, from launch to the third batch.", "programme.timeline"],
+    ["How does a city apply to become a pilot and how is it evaluated afterwards?", "programme.process"],
+    ["贵德县在海南省吗？它是智慧城市试点？", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
   });
 });

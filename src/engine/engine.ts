@@ -177,6 +177,8 @@ const BATCH_FACTS: IntentId[] = ["programme.timeline", "programme.total", "progr
 
 /** "算一个还是两个": whether names are one pilot or several. */
 const ONE_OR_TWO = /一个(试点)?还是两个|两个还是一个|one or two|two or one/;
+/** Asks how many an entry counts as: 算1个还是4个, 算几个. */
+const COUNTED_AS = /算\s*(\d+|[一二三四五六七八九十两几])\s*个|(\d+|[一二三四五六七八九十两])\s*个还是/;
 
 /** A remark about what the asker read or heard elsewhere. */
 const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百科|文章|数出来|对不上|不一致|有出入/;
@@ -232,12 +234,14 @@ const REGION_TOTAL =
 const REGION_COMPARED =
   /哪个|哪一个|哪些省|谁|比|排|分别|各|最多|最少|多几|差|which|compare|most|fewest|each/i;
 const PREFECTURE_RANKING =
-  /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)/;
+  /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)|地级市[^。？?]{0,12}(有没有|哪个|哪些)[^。？?]{0,8}(试点都没有|没有试点|没试点)/;
+/** Prefectures that hold no pilot: the fewest, at zero. */
+const NO_PILOT = /试点都没有|没有试点|没试点|no pilots?\b/;
 /** Which years a researcher should use: programme years or announcement years. */
 const WHICH_YEARS = /(年份|年度|时间|时点|year).{0,30}(还是|或者|or)|(还是|或者).{0,12}(年度|公布|年份)/;
 /** A stretch of the programme's history ("从启动到第三批公布", "前后多长时间"), not one batch's dates. */
 const TIMELINE_SPAN =
-  /从|到|至|之间|节点|前后|多长|多久|历程|时间线|大事记|过程|经过|since|until|between|timeline/;
+  /从|到|至|之间|节点|前后|多长|多久|历程|时间线|大事记|过程|经过|since|until|between|timeline|key dates|from (the )?(launch|start|beginning)/;
 /** Kinds of zone named in English right after a city, and the words of a pilot's name that say that kind. */
 const ENGLISH_ZONE_KINDS: [RegExp, RegExp][] = [
   [
@@ -411,7 +415,14 @@ export class Engine {
     const answers: Answer[] = [];
     let memory = context;
     for (const piece of asking) {
-      const a = this.answerOne(piece, memory);
+      // "重庆的试点是不是全是区？一共几个，都是哪几个": bare counts and lists after a piece about a
+      // place ask about that place, not about the programme.
+      const before = answers.at(-1);
+      const subject = before?.area ?? before?.place;
+      const bare = piece
+        .split(/[，,]/)
+        .every((c) => BARE_COUNT.test(c.trim()) || BARE_FOLLOW_UP.test(c.trim()));
+      const a = this.answerOne(subject && bare ? `${subject}${piece}` : piece, memory);
       memory = a.context;
       // A piece that leans on the one before ("…？共多少个？") makes the message one question.
       const ownSubject = a.place !== undefined || a.area !== undefined;
@@ -1617,11 +1628,12 @@ export class Engine {
     trace: string[],
   ): { mention: Mention; typed: string; name: string; abbreviated?: boolean } | undefined {
     const area = container.place;
-    if (area.kind !== "division" || area.division.level === "county") return undefined;
+    // (A county-level pilot holds zones and towns that are pilots too: "昆山花乔开发区" → 花桥.)
+    if (area.kind === "division" && area.division.level === "county") return undefined;
     // "我是漳州开发区管委会的，招商局经济技术开发区…": a zone named with words left out, inside the area.
     const run = leftoverName(rec.residual);
-    const abbreviated = this.lexicon.pilotAbbreviated(run);
-    if (abbreviated && this.atlas.pilotsIn(area.division).includes(abbreviated)) {
+    const abbreviated = area.kind === "division" ? this.lexicon.pilotAbbreviated(run) : undefined;
+    if (abbreviated && area.kind === "division" && this.atlas.pilotsIn(area.division).includes(abbreviated)) {
       const start = rec.text.indexOf(run);
       trace.push(`abbreviated inside ${area.division.name}: ${run} → ${abbreviated.name}`);
       const place = { kind: "pilot" as const, pilot: abbreviated };
@@ -1636,7 +1648,7 @@ export class Engine {
     const gap =
       rec.text.slice(container.end).match(/^(的那个|那个|这个|下面的|下属的|里的|的|那|这)?/u)?.[0] ?? "";
     const after = rec.text.slice(container.end + gap.length).match(/^\p{Script=Han}{2,8}/u)?.[0] ?? "";
-    for (const n of [4, 3, 2]) {
+    for (const n of [6, 5, 4, 3, 2]) {
       const typed = Array.from(after).slice(0, n).join("");
       if (
         typed.length < 2 ||
@@ -1844,6 +1856,22 @@ export class Engine {
         return asStatus();
       case "area.count":
       case "area.list": {
+        // "宁波市（含海曙区…）在统计时算1个还是4个": an entry with its parts is one pilot.
+        const entry =
+          first?.place.kind === "pilot" &&
+          first.place.pilot.includes.length > 0 &&
+          /^\s*[（(]含/.test(rec.text.slice(first.end))
+            ? first.place.pilot
+            : undefined;
+        if (entry && places.length === 1 && COUNTED_AS.test(rec.text)) {
+          const { reply } = asStatus();
+          const parts = entry.includes.join("、");
+          const line =
+            cx.lang === "zh"
+              ? `名单上这一条只算一个试点：括号里的${parts}是${entry.name}这个试点的范围，不另计。`
+              : `This entry is one pilot: ${parts} in brackets are parts of ${entry.name}, not counted apart.`;
+          return { intent: "pilot.status", reply: { ...reply, text: `${line}\n${reply.text}`, count: 1 } };
+        }
         // "山东前两批加起来几个": the first two batches together.
         if (intent === "area.count" && area && THROUGH_TWO.test(rec.text))
           return { intent, reply: composeAreaCountThrough(cx, area, 2) };
@@ -1866,8 +1894,8 @@ export class Engine {
           return { intent, reply: composeRegionTotal(cx, first.term, this.areasOf(cx, places), batch) };
         if (!area) return asStatus();
         // "湖北有几个地级市是整个市入选的": the area's pilots of one kind of unit.
-        const level =
-          intent === "area.count" && area.level !== "county" ? levelAsked(rec.residual) : undefined;
+        // ("按整市口径，江苏哪些地级市本身就是试点": the same, listed.)
+        const level = area.level !== "county" ? levelAsked(rec.residual) : undefined;
         if (level) return { intent, reply: composeAreaLevelCount(cx, area, batch, level) };
         return {
           intent,
@@ -1906,7 +1934,12 @@ export class Engine {
         if (province?.place.kind === "division" && PREFECTURE_RANKING.test(rec.residual))
           return {
             intent,
-            reply: composePrefectureRanking(cx, province.place.division, FEWEST.test(rec.residual), batch),
+            reply: composePrefectureRanking(
+              cx,
+              province.place.division,
+              FEWEST.test(rec.residual) || NO_PILOT.test(rec.residual),
+              batch,
+            ),
           };
         // "西部省份里谁的试点最多": a ranking within a group of provinces.
         if (places.length >= 2 && places.every((m) => m.term === first?.term))

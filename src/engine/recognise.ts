@@ -49,6 +49,8 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   [/第\s*([一二三123])\s*批|([一二])批试点/, (m) => digit(m[1] ?? m[2])],
   [/首批|头一批|头批|第一轮/, () => 1],
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
+  // "新华社说2012年试点扩大了9个": the 2012 pilots were expanded with the 2013 list.
+  [/2012\s*年度?的?试点[^，。？?]{0,3}扩大/, () => 2],
   // (Not "2015年以后": what came after the last list.)
   [/2015\s*年(?!\s*(以后|之后|后|以来|起|至今))/, () => 3],
   [
@@ -172,8 +174,14 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     const next = mentions[i + 1];
     return next !== undefined && MERGED_INTO.test(text.slice(m.end, next.start));
   });
+  // ("大同市城区已经并入平城区了，这个试点属于哪一批": unless the pilot merged away is what is asked.)
+  const pilotAsked = merged.some((m) => m.place.kind === "pilot") && /这个试点|该试点|那个试点|它/.test(text);
   if (merged.length > 0 && merged.length < mentions.length)
-    mentions.splice(0, mentions.length, ...mentions.filter((m) => !merged.includes(m)));
+    mentions.splice(
+      0,
+      mentions.length,
+      ...mentions.filter((m) => (pilotAsked ? m.place.kind === "pilot" : !merged.includes(m))),
+    );
   // "看到…新闻稿说柳州市…对不上。请问…广西一共几个": before 请问 is the story; the places asked about follow it.
   // So is everything before the last sentence when that sentence asks about a place of its own.
   const ask = AFTER_STORY.exec(text) ?? lastAskingSentence(text);
@@ -193,6 +201,24 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     remarks.every((m) => m.start > lastAsked && !bracketed(m))
   )
     mentions.splice(0, mentions.length, ...inAsking);
+  // "广西自己把柳州鱼峰区单独算一个，那广西到底几个试点": a question drawn from the scene ("那…")
+  // about a place that holds the scene's places asks about that place.
+  // (A province's or prefecture's count or list, not "那海南就它一个" nor "那现在的黄埔区算不算".)
+  const concluding = inAsking.filter((m) => {
+    const clause = clauseAround(text, m.start);
+    const wide = m.place.kind === "division" && ["province", "city"].includes(m.place.division.level);
+    return wide && /^[，,\s]*(那|那么|所以)/.test(clause) && /几|多少|哪些|哪几/.test(clause);
+  });
+  if (
+    concluding.length > 0 &&
+    remarks.length > 0 &&
+    remarks.every(
+      (r) =>
+        r.end <= (concluding[0]?.start ?? 0) &&
+        concluding.some((c) => encloses(c.place, r.place, atlas) || sameDivision(c.place, r.place)),
+    )
+  )
+    mentions.splice(0, mentions.length, ...concluding);
   // "临安现在是杭州的一个区了，临安昌化镇当年是不是…": places said in a clause that asks nothing, which
   // only locate a pilot asked about later, are not the subject.
   const located = mentions.find((p) => {
@@ -224,7 +250,11 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     const m = residual.match(pattern);
     if (m && batch === null) {
       // "沈阳的试点有哪些，2013年扩大的那几个区也说一下": a batch asked about as well narrows nothing.
-      if (!ALSO.test(clauseAround(text, m.index ?? 0))) batch = read(m);
+      // ("湖北省一共多少个试点，2013年扩大的蔡甸算进去没有": a later clause asking whether something of
+      // a batch is included narrows nothing either.)
+      const clause = clauseAround(text, m.index ?? 0);
+      const includedAsked = clause !== clauseAround(text, 0) && INCLUSION_ASKED.test(clause);
+      if (!ALSO.test(clause) && !includedAsked) batch = read(m);
       residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
@@ -369,7 +399,7 @@ const LEVEL_WORDS = /(市区|县镇|区县|乡镇|地|县|市|区|镇)级/g;
 
 /** A year and month (maybe a day) followed closely by 批: the batch announced then. */
 const ANNOUNCED_BATCH =
-  /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?(批|公布|扩大|名单))/;
+  /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?(批|次|公布|扩大|名单))/;
 
 /** The same in English: "in Aug 2013", "January 2013", "April of 2015". */
 const ANNOUNCED_BATCH_EN =
@@ -756,9 +786,22 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
           // "湖北第三批除了荆州": a place left out does not make the one before only its location.
           !/除了|除去|不算|不含|不包括|去掉|排除/.test(text.slice(m.end, later.start)) &&
           // "普兰店那边的普湾新区": a place named to say where the next one is.
-          (encloses(m.place, later.place, atlas) || NEAR.test(text.slice(m.end, later.start))),
+          (encloses(m.place, later.place, atlas) ||
+            NEAR.test(text.slice(m.end, later.start)) ||
+            locatesIncluded(m, later)),
       ),
   );
+}
+
+/**
+ * Whether `outer` names where a part listed in a pilot's entry lies: 鄞州 before 咸祥镇, a part of
+ * 宁波市（含…鄞州区咸祥镇）; 安溪 before 蓬莱镇. The part's place is the pilot, which holds `outer`
+ * the other way round, so {@link encloses} cannot tell.
+ */
+function locatesIncluded(outer: Mention, later: Mention): boolean {
+  if (later.place.kind !== "pilot" || outer.via !== "name" || later.via !== "name") return false;
+  const part = later.place.pilot.includes.find((i) => i.endsWith(later.term));
+  return part !== undefined && part !== later.term && part.startsWith(outer.term);
 }
 
 /** Between a place merged away and the one it joined: 莱芜并入济南. */
@@ -803,6 +846,9 @@ function clauseAround(text: string, at: number): string {
   const rest = text.slice(at).search(/[，,。！!；;？?]/);
   return text.slice(start, rest < 0 ? text.length : at + rest + 1);
 }
+
+/** A clause asking whether something is counted in: 算进去没有, 计入吗, 包不包括. */
+const INCLUSION_ASKED = /算进去|算进|计入|算在内|算不算|包不包括|包括在内|含不含/;
 
 /** A clause asking for something as well: 也说一下, 顺便, 一起. */
 const ALSO =

@@ -736,7 +736,7 @@ export function composeShare(
 /** Kinds of unit asked to be counted within an area ("几个地级市是整个市入选的"), by the data's levels. */
 const LEVEL_ASKED: [RegExp, Pilot["level"][], string, string][] = [
   [
-    /(几|多少)个?\s*(地级市|地级城市)|(地级市|地级城市)\s*(有|是)?\s*(几|多少)|整个市|整市入选|全市入选|how many prefecture-level/,
+    /(几|多少)个?\s*(地级市|地级城市)|(地级市|地级城市)\s*(有|是)?\s*(几|多少)|整个市|整市入选|全市入选|整市口径|(哪些|哪几个)\s*(地级市|地级城市)|how many prefecture-level|which prefecture-level/,
     ["地级市"],
     "地级市（整市入选）",
     "whole prefecture-level cities",
@@ -888,13 +888,19 @@ export function composePrefectureRanking(
   batch: BatchNumber | null = null,
 ): Reply {
   const { atlas, lang } = cx;
-  const rows = atlas.cities
+  const all = atlas.cities
     .filter((c) => c.code.startsWith(province.code))
     .map((c) => ({ city: c, pilots: atlas.countedIn(c).filter((p) => batch === null || p.batch === batch) }))
-    .filter((r) => r.pilots.length > 0)
     .sort((a, b) => b.pilots.length - a.pilots.length);
-  const target = fewest ? (rows.at(-1)?.pilots.length ?? 0) : (rows[0]?.pilots.length ?? 0);
-  const winners = rows.filter((r) => r.pilots.length === target);
+  const rows = all.filter((r) => r.pilots.length > 0);
+  // Prefectures with none are the fewest ("江苏13个地级市里面，有没有一个连一个试点都没有的").
+  const none = all.filter((r) => r.pilots.length === 0);
+  const target = fewest
+    ? none.length > 0
+      ? 0
+      : (rows.at(-1)?.pilots.length ?? 0)
+    : (rows[0]?.pilots.length ?? 0);
+  const winners = all.filter((r) => r.pilots.length === target);
   const where = batch === null ? "" : batchLabel(batch, cx.programme, lang);
   // Pilots in no prefecture: county-level units the province governs directly (仙桃市, 济源市).
   const inCities = new Set(rows.flatMap((r) => r.pilots));
@@ -905,8 +911,20 @@ export function composePrefectureRanking(
     const list = rows.map((r) => `${placeName(r.city.name, "en")} ${r.pilots.length}`).join(", ");
     return {
       text: [
-        `Pilots${where ? ` of ${where}` : ""} by prefecture in ${placeName(province.name, "en")}: ${list}.${direct.length ? ` Besides, ${direct.length} under the province directly: ${direct.map((p) => pilotName(p, "en")).join(", ")}.` : ""}`,
-        `${winners.map((w) => placeName(w.city.name, "en")).join(" and ")} ${winners.length > 1 ? "have" : "has"} the ${fewest ? "fewest" : "most"} (${target}): ${winners.flatMap((w) => w.pilots.map((p) => pilotName(p, "en"))).join(", ")}.`,
+        `Pilots${where ? ` of ${where}` : ""} by prefecture in ${placeName(province.name, "en")}: ${list}.${
+          none.length
+            ? ` None in ${joinList(
+                none.map((r) => placeName(r.city.name, "en")),
+                "en",
+              )}.`
+            : ""
+        }${direct.length ? ` Besides, ${direct.length} under the province directly: ${direct.map((p) => pilotName(p, "en")).join(", ")}.` : ""}`,
+        target === 0
+          ? `${joinList(
+              winners.map((w) => placeName(w.city.name, "en")),
+              "en",
+            )} ${winners.length > 1 ? "have" : "has"} no pilot${where ? ` in ${where}` : ""}.`
+          : `${winners.map((w) => placeName(w.city.name, "en")).join(" and ")} ${winners.length > 1 ? "have" : "has"} the ${fewest ? "fewest" : "most"} (${target}): ${winners.flatMap((w) => w.pilots.map((p) => pilotName(p, "en"))).join(", ")}.`,
       ].join("\n"),
       count: target,
       area: province.name,
@@ -916,8 +934,10 @@ export function composePrefectureRanking(
   }
   return {
     text: [
-      `${province.name}各地级单位的${where}试点数：${rows.map((r) => `${r.city.name}${r.pilots.length}个`).join("、")}（按今天的区划，没有试点的未列）${direct.length ? `；另有省直辖的${direct.length}个：${direct.map((p) => p.name).join("、")}` : ""}。`,
-      `${winners.map((w) => w.city.name).join("、")}${fewest ? "最少" : "最多"}，${target}个：${winners.flatMap((w) => w.pilots.map((p) => p.name)).join("、")}。`,
+      `${province.name}各地级单位的${where}试点数（按今天的区划）：${rows.map((r) => `${r.city.name}${r.pilots.length}个`).join("、")}${none.length ? `；没有试点的：${none.map((r) => r.city.name).join("、")}` : ""}${direct.length ? `；另有省直辖的${direct.length}个：${direct.map((p) => p.name).join("、")}` : ""}。`,
+      target === 0
+        ? `${winners.map((w) => w.city.name).join("、")}${where ? `在${where}` : ""}一个试点也没有。`
+        : `${winners.map((w) => w.city.name).join("、")}${fewest ? "最少" : "最多"}，${target}个：${winners.flatMap((w) => w.pilots.map((p) => p.name)).join("、")}。`,
     ].join("\n"),
     count: target,
     area: province.name,

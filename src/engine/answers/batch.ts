@@ -209,7 +209,7 @@ const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture lev
  * joined, "县和镇一级的", are batch 2's one part, 县镇级.)
  */
 const ALL_PARTS =
-  /各(有)?(多少|几)|分别(有)?(多少|几)|(地级市|地市|城市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)/;
+  /各(有)?(多少|几)|分别(有)?(多少|几)|(地级市|地市|城市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)[、和与及,，]\s*(地级市|地市|区县|区（县）|区|县|镇)|(地级市|地市)[^，,。？?]{0,4}(几|多少)个?[，,、\s]+(区县|区（县）)[^，,。？?]{0,3}(几|多少)个?[，,、\s]+镇[^，,。？?]{0,3}(几|多少)/;
 
 /**
  * The batch's entries that are prefecture-level units themselves: prefecture-level cities, and the
@@ -320,7 +320,7 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   );
   // "地级市、区县、镇各多少个" asks for the whole composition: its number is the batch's size.
   // ("地级市几个 区县几个" asks two questions: the first is answered first.)
-  if (ALL_PARTS.test(residual)) return b.count;
+  if (ALL_PARTS.test(residual) || ALL_PARTS.test(question)) return b.count;
   if (parts[0]) return parts[0][1];
   if (PREFECTURE_LEVEL.test(residual)) {
     const { cities, direct } = prefectureUnits(fresh);
