@@ -5,26 +5,38 @@ import { buildEntries, ENTRY_POINTS } from "../scripts/build.mjs";
 import { UpdateFactory } from "../src/bot/offline.ts";
 import { loadQuestions, round } from "./stats.ts";
 
-/** Updates a second one webhook server answers, closed loop with `inFlight` requests at a time. */
-async function throughput(kind: "full" | "bare", questions: string[], inFlight: number, from: number) {
+/**
+ * Updates a second one webhook server answers, closed loop with `inFlight` requests at a time.
+ * WEBHOOK_CHILD_ARGS passes Node flags to the server's process (`--cpu-prof` to profile it).
+ */
+async function throughput(
+  kind: "full" | "full-reply" | "bare",
+  questions: string[],
+  inFlight: number,
+  from: number,
+) {
   const root = join(import.meta.dirname, "..");
   const child = fork(join(root, "dist", "bench", "webhook-child.mjs"), [kind], {
     cwd: root,
     stdio: "inherit",
+    execArgv: (process.env.WEBHOOK_CHILD_ARGS ?? "").split(" ").filter(Boolean),
   });
   const { port, secret } = await new Promise<{ port: number; secret: string }>((resolve, reject) => {
     child.once("message", (m) => resolve(m as { port: number; secret: string }));
     child.once("exit", (code) => reject(new Error(`webhook child exited with ${code}`)));
   });
   let next = 0;
+  // Every delivery a new update: the production bot drops a repeated update_id.
+  let updateId = 0;
   // node:http with kept-alive sockets: a lighter client than fetch, so that the servers are measured.
   const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
   const post = (i: number) =>
     new Promise<void>((resolve, reject) => {
       // Each update from its own chat, like real traffic.
-      const body = JSON.stringify(
-        new UpdateFactory({ id: from + i, type: "private" }).text(questions[i % questions.length] ?? ""),
-      );
+      const body = JSON.stringify({
+        ...new UpdateFactory({ id: from + i, type: "private" }).text(questions[i % questions.length] ?? ""),
+        update_id: ++updateId,
+      });
       const req = request(
         {
           host: "127.0.0.1",
@@ -70,16 +82,27 @@ async function throughput(kind: "full" | "bare", questions: string[], inFlight: 
  * answered locally) as a share of grammY's floor — a bot that replies "ok" behind grammY's own
  * webhook callback — measured in the same run, each server in a fresh process compiled like the
  * bot, the requests sent from this one. The share is what the engine and the wiring leave of
- * what grammY and Node's HTTP server can do at all on this machine.
+ * what grammY and Node's HTTP server can do at all on this machine. `webhook_reply_vs_floor` is
+ * the same with WEBHOOK_REPLY on: here it saves only a locally answered call, not the HTTPS
+ * request to Telegram it saves in production.
  */
 export async function benchWebhookFloor(inFlight = 16) {
   await buildEntries({ ...ENTRY_POINTS, "bench/webhook-child": "bench/webhook-child.ts" });
   const questions = loadQuestions().map((q) => q.q);
   const bare = await throughput("bare", questions, inFlight, 70_000);
   const full = await throughput("full", questions, inFlight, 80_000);
+  const reply = await throughput("full-reply", questions, inFlight, 90_000);
   return {
     bare_webhook_ups: Math.round(bare),
     full_webhook_ups: Math.round(full),
+    full_reply_webhook_ups: Math.round(reply),
     webhook_vs_floor: round(full / bare, 2),
+    webhook_reply_vs_floor: round(reply / bare, 2),
   };
+}
+
+// `npx tsx bench/webhook-floor.ts [inFlight]`: this measure alone, without the rest of `npm run bench`.
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  console.log(JSON.stringify(await benchWebhookFloor(Number(process.argv[2] ?? 16))));
+  process.exit(0);
 }
