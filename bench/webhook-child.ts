@@ -3,7 +3,8 @@
  * production bot behind the production webhook server (outgoing calls answered locally, so no
  * throttler and no network; redeliveries deduplicated in memory, as without Redis); "full-reply"
  * the same with WEBHOOK_REPLY on; with "bare", grammY's floor — a bot that replies "ok" — behind
- * grammY's own webhook callback. Reports its port over IPC and exits on "stop".
+ * grammY's own webhook callback. Reports its port over IPC, its CPU time on "cpu", and exits on
+ * "stop".
  */
 import { createServer } from "node:http";
 import { Bot, webhookCallback } from "grammy";
@@ -43,5 +44,10 @@ async function bare(): Promise<number> {
 
 const kind = process.argv[2];
 const port = kind === "bare" ? await bare() : await full(kind === "full-reply");
-process.on("message", () => process.exit(0));
+// "cpu": this process's CPU time so far (µs, every thread: the chart worker's too); anything else: stop.
+process.on("message", (message) => {
+  if (message !== "cpu") process.exit(0);
+  const { user, system } = process.cpuUsage();
+  process.send?.({ cpu: user + system });
+});
 process.send?.({ port, secret: SECRET });
