@@ -64,6 +64,9 @@ async function main(): Promise<void> {
   say(
     `webhook      grammY's floor ${webhookFloor.bare_webhook_ups} upd/s · production bot ${webhookFloor.full_webhook_ups} upd/s (16 in flight, no throttler) → webhook_vs_floor ${webhookFloor.webhook_vs_floor} (target ≥ ${TARGETS.webhookVsFloor})`,
   );
+  say(
+    `             with WEBHOOK_REPLY ${webhookFloor.full_reply_webhook_ups} upd/s → ${webhookFloor.webhook_reply_vs_floor} · server CPU per update: floor ${webhookFloor.bare_webhook_cpu_us} µs, bot ${webhookFloor.full_webhook_cpu_us} µs (${webhookFloor.full_reply_webhook_cpu_us} µs with WEBHOOK_REPLY) → ${webhookFloor.webhook_vs_floor_cpu}`,
+  );
   const cold = await benchColdStart();
   say(
     `cold start   ask ${cold.ask_ms} ms · console ${cold.console_ms} ms · engine part ${cold.engine_ms} ms (target < ${TARGETS.engineColdMs}) · RSS ${cold.rss_mb} MB (target < ${TARGETS.rssMb})`,
@@ -116,6 +119,11 @@ async function main(): Promise<void> {
         webhook_vs_floor: webhookFloor.webhook_vs_floor,
         bare_webhook_ups: webhookFloor.bare_webhook_ups,
         full_webhook_ups: webhookFloor.full_webhook_ups,
+        full_reply_webhook_ups: webhookFloor.full_reply_webhook_ups,
+        webhook_reply_vs_floor: webhookFloor.webhook_reply_vs_floor,
+        webhook_vs_floor_cpu: webhookFloor.webhook_vs_floor_cpu,
+        bare_webhook_cpu_us: webhookFloor.bare_webhook_cpu_us,
+        full_webhook_cpu_us: webhookFloor.full_webhook_cpu_us,
         cold_start_ms: cold.ask_ms,
         console_start_ms: cold.console_ms,
         engine_cold_ms: cold.engine_ms,

@@ -1,8 +1,10 @@
 /**
  * The bot side of `benchWebhookFloor`, a fresh process compiled like the bot: with "full", the
  * production bot behind the production webhook server (outgoing calls answered locally, so no
- * throttler and no network); with "bare", grammY's floor — a bot that replies "ok" — behind
- * grammY's own webhook callback. Reports its port over IPC and exits on "stop".
+ * throttler and no network; redeliveries deduplicated in memory, as without Redis); "full-reply"
+ * the same with WEBHOOK_REPLY on; with "bare", grammY's floor — a bot that replies "ok" — behind
+ * grammY's own webhook callback. Reports its port over IPC, its CPU time on "cpu", and exits on
+ * "stop".
  */
 import { createServer } from "node:http";
 import { Bot, webhookCallback } from "grammy";
@@ -15,11 +17,11 @@ import { offlineBenchBot } from "./offline-bot.ts";
 /** The secret both webhooks expect. */
 const SECRET = "webhook-floor-secret";
 
-async function full(): Promise<number> {
+async function full(reply: boolean): Promise<number> {
   const engine = new Engine();
   engine.warm(); // as `npm start` does
   const server = await startWebhook(
-    offlineBenchBot(engine, "1:full"),
+    offlineBenchBot(engine, "1:full", undefined, { reply }),
     { url: "http://127.0.0.1/hook", secret: SECRET, port: 0, register: false },
     createLogger("silent"),
   );
@@ -40,6 +42,12 @@ async function bare(): Promise<number> {
   return typeof address === "object" && address ? address.port : 0;
 }
 
-const port = process.argv[2] === "bare" ? await bare() : await full();
-process.on("message", () => process.exit(0));
+const kind = process.argv[2];
+const port = kind === "bare" ? await bare() : await full(kind === "full-reply");
+// "cpu": this process's CPU time so far (µs, every thread: the chart worker's too); anything else: stop.
+process.on("message", (message) => {
+  if (message !== "cpu") process.exit(0);
+  const { user, system } = process.cpuUsage();
+  process.send?.({ cpu: user + system });
+});
 process.send?.({ port, secret: SECRET });

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
     z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A–Z, a–z, 0–9, _ and -"),
   ),
   PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535)),
+  WEBHOOK_REPLY: optional(z.stringbool({ error: "must be true or false" })),
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" })),
   SHUTDOWN_TIMEOUT_SECONDS: optional(
@@ -72,7 +73,15 @@ interface Common {
 export type Config =
   | (Common & { mode: "console" })
   | (Common & { mode: "polling"; token: string })
-  | (Common & { mode: "webhook"; token: string; webhookUrl: string; webhookSecret: string; port: number });
+  | (Common & {
+      mode: "webhook";
+      token: string;
+      webhookUrl: string;
+      webhookSecret: string;
+      port: number;
+      /** A one-message answer goes in the webhook response (unconfirmed); default false. */
+      webhookReply: boolean;
+    });
 
 /** A configuration problem, worded for one line of output; it never contains a variable's value. */
 export class ConfigError extends Error {
@@ -116,5 +125,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     webhookUrl: e.WEBHOOK_URL,
     webhookSecret: e.WEBHOOK_SECRET,
     port: e.PORT ?? 8080,
+    webhookReply: e.WEBHOOK_REPLY ?? false,
   };
 }

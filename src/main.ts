@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     ...(storage ? { storage } : {}),
     sessionTtlDays: config.sessionTtlDays,
     ...(dedupe ? { dedupe } : {}),
+    webhookReply: config.mode === "webhook" && config.webhookReply,
     // The question budget's counters are shared by every instance; rate-limiter-flexible sets each
     // key's expiry in the same Lua call that counts, so a counter lives no longer than its window.
     ...(redis ? { rateLimitStore: redis } : {}),

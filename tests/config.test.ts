@@ -61,6 +61,21 @@ describe("parseConfig", () => {
     expect(() => parseConfig({ ...env, WEBHOOK_SECRET: undefined })).toThrow(/WEBHOOK_SECRET is required/);
   });
 
+  it("sends answers in the webhook response only when WEBHOOK_REPLY asks for it", () => {
+    const env = {
+      BOT_TOKEN: TOKEN,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://example.org/tg",
+      WEBHOOK_SECRET: "s3cret",
+    };
+    expect(parseConfig(env)).toMatchObject({ webhookReply: false });
+    expect(parseConfig({ ...env, WEBHOOK_REPLY: "" })).toMatchObject({ webhookReply: false });
+    expect(parseConfig({ ...env, WEBHOOK_REPLY: "true" })).toMatchObject({ webhookReply: true });
+    expect(parseConfig({ ...env, WEBHOOK_REPLY: "1" })).toMatchObject({ webhookReply: true });
+    expect(parseConfig({ ...env, WEBHOOK_REPLY: "false" })).toMatchObject({ webhookReply: false });
+    expect(parseConfig({ BOT_TOKEN: TOKEN, WEBHOOK_REPLY: "true" })).not.toHaveProperty("webhookReply");
+  });
+
   it.each([
     [{ BOT_TOKEN: "not a token" }, "BOT_TOKEN"],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "carrier-pigeon" }, "BOT_MODE"],
@@ -74,6 +89,7 @@ describe("parseConfig", () => {
     [{ SESSION_TTL_DAYS: "1.5" }, "SESSION_TTL_DAYS"],
     [{ SESSION_TTL_DAYS: "thirty" }, "SESSION_TTL_DAYS"],
     [{ SESSION_TTL_DAYS: "3651" }, "SESSION_TTL_DAYS"],
+    [{ WEBHOOK_REPLY: "sometimes" }, "WEBHOOK_REPLY"],
     [
       { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.org", WEBHOOK_SECRET: "bad secret!" },
       "WEBHOOK_SECRET",

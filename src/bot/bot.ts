@@ -20,6 +20,7 @@ import { memorySessions } from "./memory-sessions.ts";
 import { DEFAULT_QUESTION_RATE, QuestionBudget, type QuestionRate } from "./question-budget.ts";
 import { spendOnArrival } from "./reply.ts";
 import { UpdateTracker } from "./tracker.ts";
+import { webhookReplyGate } from "./webhook-reply.ts";
 
 /** Options of {@link createBot}. */
 export interface BotOptions {
@@ -46,6 +47,11 @@ export interface BotOptions {
   dedupe?: UpdateDeduplicator;
   /** How research tables are delivered: documents by default, files in the console, none with `false`. */
   documents?: DocumentDelivery | false;
+  /**
+   * Webhook mode: send an answer that is the update's only message in the webhook response, one API
+   * call fewer, but unconfirmed (see {@link webhookReplyGate}). Off by default.
+   */
+  webhookReply?: boolean;
 }
 
 const MS_PER_DAY = 24 * 60 * 60 * 1000;
@@ -67,10 +73,16 @@ const chatKey = (ctx: Context) => ctx.chat?.id.toString();
  */
 export function createBot(options: BotOptions): { bot: Bot<BotContext>; tracker: UpdateTracker } {
   const { engine, logger } = options;
+  const gate = options.webhookReply ? webhookReplyGate() : undefined;
   const bot = new Bot<BotContext>(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
-    client: { ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}) },
+    client: {
+      ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(gate ? { canUseWebhookReply: gate.canUseWebhookReply } : {}),
+    },
   });
+  // First, so that it wraps grammY's own call directly (see webhookReplyGate).
+  if (gate) bot.api.config.use(gate.transformer);
   // Failed calls are logged (the logger scrubs the token); retries and throttling wrap around this.
   bot.api.config.use(async (prev, method, payload, signal) => {
     try {

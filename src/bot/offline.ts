@@ -1,5 +1,6 @@
 import type { Api, Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { isInWebhookResponse } from "./webhook-reply.ts";
 
 /** The identity used when no Telegram server is involved (console mode, handler tests). */
 export const OFFLINE_BOT_INFO: UserFromGetMe = {
@@ -25,12 +26,20 @@ export interface ApiCall {
 /**
  * Installs an API transformer that answers every outgoing call locally, with a plausible result,
  * and records it. The bot's middleware runs exactly as it would against Telegram.
+ * `webhookReplies`: a call marked for the webhook response (see `webhookReplyGate`) is recorded
+ * and passed on to grammY, which sends it in the response — only for a bot that has the gate and
+ * gets its updates through a webhook, or grammY would send it to Telegram.
  */
-export function captureApi(bot: { api: Api }, onCall: (call: ApiCall) => void): void {
+export function captureApi(
+  bot: { api: Api },
+  onCall: (call: ApiCall) => void,
+  options: { webhookReplies?: boolean } = {},
+): void {
   let messageId = 1000;
-  const transformer: Transformer = async (_prev, method, payload) => {
+  const transformer: Transformer = async (prev, method, payload, signal) => {
     const p = (payload ?? {}) as Record<string, unknown>;
     onCall({ method, payload: p });
+    if (options.webhookReplies && isInWebhookResponse(payload)) return prev(method, payload, signal);
     const chat = { id: Number(p.chat_id ?? 0), type: "private" as const, first_name: "user" };
     const message = {
       message_id: ++messageId,

@@ -18,7 +18,8 @@ export function questionsFeature(engine: Engine): Composer<BotContext> {
       ctx.updateLog.outcome = "ignored";
       return;
     }
-    await askAndReply(ctx, engine, question);
+    // Nothing follows the answer here: it may go in the webhook response (WEBHOOK_REPLY).
+    await askAndReply(ctx, engine, question, { last: true });
   });
   return c;
 }
