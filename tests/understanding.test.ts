@@ -2560,3 +2560,93 @@ describe("researchers and hard places (blind29)", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 });
+
+describe("how people type on a phone (blind30)", () => {
+  const entries = referenceEntries();
+  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+
+  it.each([
+    ["panyv shi shidian ma", "广州市番禺区", "Panyu"],
+    ["shougunag shi bu shi zhihui chengshi shidian", "寿光市", "Shouguang"],
+    ["kunsahn pilot?", "昆山市", "Kunshan"],
+  ])("%s: a pinyin name one slip away (ü as v, two letters swapped) → %s", (q, name, english) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(name);
+    expect(a.text).toContain(`as ${english} (${name})`);
+    expect(a.text).toContain(`batch ${batchOf(name)}`);
+  });
+
+  it.each([
+    ["what can u do", "help"],
+    ["wat is this smart city pilot thing", "programme.background"],
+    ["which ministry runs it", "programme.background"],
+    ["这是个啥项目", "programme.background"],
+    ["搞这个干嘛用", "programme.purpose"],
+    ["等了好几年都没等到第四批，是不是这个试点不搞了？现在改成啥了", "programme.outlook"],
+    ["后来是不是都改叫新型智慧城市了 这个试点就停了？", "programme.outlook"],
+    ["Is Daqing a tech & standards smart city pilot?", "other.programme"],
+    ["hi bot what's the weather", "unknown"],
+    ["下周去广州番禺出差，住长隆附近，有啥好吃的推荐吗 预算不高", "unknown"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it.each([
+    ["暑假带娃去北戴河玩，看到新区那边到处是智慧城市的宣传牌，北戴河新区是第几批试点啊", "北戴河新区"],
+    ["兵团的石河子算哪个省的试点？是第三批吗 我看名单上是单列的", "石河子市"],
+    ["dunhuang pilot which yr", "敦煌市"],
+    ["亳州明明是第二批，跟霍山县写在一起的，你咋说第三批？", "亳州市"],
+    ["我在佛山南海上班，公司宣传说南海是智慧城市试点区，但名单里我没找到南海，到底算不算啊", "佛山市南海区"],
+    ["搬到昆山三年了 花桥这边天天堵车 说好的智慧城市呢😂 话说花桥到底是不是试点", "昆山市花桥经济技术开发区"],
+  ])("%s → %s with its batch", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(name);
+    const batch = batchOf(name) ?? 0;
+    expect(a.text).toMatch(/^[a-z]/i.test(q) ? `batch ${batch}` : `第${"一二三"[batch - 1]}批`);
+  });
+
+  it("老家郴州的，…我们永兴县是…，郴州一共有哪些地方是试点: 郴州's list after the story", () => {
+    const a = engine.answer("老家郴州的，过年亲戚说我们永兴县是智慧城市试点，郴州一共有哪些地方是试点？");
+    expect(a.area).toBe("郴州市");
+    expect(a.count).toBe(4);
+  });
+
+  it("昆山，江苏有几个: a bare name before the count is still the subject", () => {
+    expect(engine.answer("昆山，江苏有几个").area).toBe("昆山市");
+  });
+
+  it("吉林市（地级市，不是吉林省）有哪些试点: the place said not to be meant is never the subject", () => {
+    expect(engine.answer("吉林市（地级市，不是吉林省）有哪些试点").area).toBe("吉林市");
+  });
+
+  it("海南就一个万宁，我估计海南是全国最少的吧: the fewest, tied, with 海南 as the area asked", () => {
+    const a = engine.answer("海南就一个万宁，我估计海南是全国最少的吧？还是有跟它一样少的");
+    expect(a.intent).toBe("area.ranking");
+    expect(a.area).toBe("海南省");
+    expect(a.text).toContain("上海市");
+  });
+
+  it("第三批…扩大范围的名单，都有哪些地方？我们正定县好像在里面: batch 3's 13 expansions", () => {
+    const a = engine.answer("第三批除了84个新增的，还有个扩大范围的名单，都有哪些地方？我们正定县好像在里面");
+    expect(a.intent).toBe("batch.info");
+    expect(a.count).toBe(entries.filter((e) => e.batch === 3 && e.kind === "expansion").length);
+    expect(a.text).toContain("正定县→石家庄市");
+  });
+
+  it("…这个蔡甸算在103里面不: a 2013 expansion is outside its batch's 103 and the 290", () => {
+    const a = engine.answer(
+      "我记得第二批说的是103个，后来又看到啥扩大范围，武汉多了个蔡甸区，这个蔡甸算在103里面不",
+    );
+    expect(a.place).toBe("武汉市蔡甸区");
+    expect(a.text).toContain(
+      `不在这一批的${entries.filter((e) => e.batch === 2 && e.kind === "new").length}个试点之内`,
+    );
+  });
+
+  it("杭州有几个 现在临安富阳都算杭州的区了: 现在 is no off-topic thing", () => {
+    const a = engine.answer("杭州有几个 现在临安富阳都算杭州的区了 按现在的算");
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(5);
+  });
+});

@@ -186,10 +186,10 @@ const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百�
 /** Words about applying to the programme. */
 const APPLYING = /申报|申请|报名|apply|application/;
 /** Words that say one thing turned into another. */
-const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|升级|turned into|replaced|became/;
+const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|改叫|改名|升级|turned into|replaced|became/;
 /** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
 const BECAME_UNSAID =
-  /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|升级)/;
+  /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|改叫|升级)/;
 /** A comparison with nothing named: "哪个多？", "谁更少". */
 const BARE_COMPARISON = /^(那|那么)?(哪个|谁|哪边|哪一个|哪个省)(更|比较)?(多|少)(一些|一点)?[?？吗呢啊]*$/;
 /** The same in English: "how do they compare", "which has more". */
@@ -965,6 +965,11 @@ export class Engine {
     );
     if (ONE_OR_TWO.test(rec.text) && pilotsNamed.size >= 2 && reply.count === undefined)
       reply.count = pilotsNamed.size;
+    // "海南是全国最少的吧？还是有跟它一样少的": among tied winners, the one the question names.
+    if (answered === "area.ranking" && !reply.area && reply.winners && reply.winners.length > 1) {
+      const named = places.map((m) => canonicalName(m.place)).find((n) => n && reply.winners?.includes(n));
+      if (named) reply.area = named;
+    }
     const chart = chartFor(answered, reply, cx, batch);
     if (chart) reply.chart = chart;
     trace.push(`decided by: ${layer}`);
@@ -1010,7 +1015,7 @@ export class Engine {
           : undefined;
     // "中国人口最多的城市是哪个", "iphone16多少钱": what is asked is not what the programme deals in.
     const offTopicThing =
-      !offTopic && intent !== "other.programme" && intent !== "help" && !TOPIC.test(rec.residual)
+      !offTopic && intent !== "other.programme" && !TOPIC.test(rec.residual)
         ? offTopicAsked(rec.residual)
         : undefined;
     if (offTopic || offTopicThing) {
@@ -1038,8 +1043,11 @@ export class Engine {
       trace.push(`which batch: ${which.term}`);
     }
     // "新疆有几个？兵团算不算在里面": a count or list, then a clause on what it counts, is the count.
+    // (Not a question found off topic: "去番禺出差…有啥好吃的推荐吗".)
     const head =
-      intent === "pilot.status" || intent === "unknown" || !intent ? this.headClause(rec, places) : undefined;
+      intent === "pilot.status" || (intent === "unknown" && !offTopic && !offTopicThing) || !intent
+        ? this.headClause(rec, places)
+        : undefined;
     if (head) {
       places.splice(0, places.length, ...head.places);
       intent = head.intent;
@@ -1488,6 +1496,9 @@ export class Engine {
     trace: string[],
   ): { mention: Mention; typed: string; name: string; abbreviated?: boolean } | undefined {
     const run = leftoverName(rec.residual);
+    // "shougunag shi bu shi zhihui chengshi shidian": a pinyin name with a slip, opening the question.
+    const latin = rec.english ? this.correctLatin(rec, trace) : undefined;
+    if (latin) return latin;
     // A zone named with words left out (招商局开发区) is the one pilot whose name holds it in order.
     const abbreviated = this.lexicon.pilotAbbreviated(run);
     if (abbreviated) {
@@ -1544,6 +1555,25 @@ export class Engine {
       mention: { place, term: typed, start, end: start + typed.length, via: "name" },
       typed,
       name: best.name,
+    };
+  }
+
+  /** The first word of an English or pinyin question, one slip from a place's pinyin name. */
+  private correctLatin(
+    rec: Recognised,
+    trace: string[],
+  ): { mention: Mention; typed: string; name: string } | undefined {
+    const first = rec.text.match(/^[a-z]+/)?.[0];
+    if (!first || ENGLISH_STOPWORDS.has(first)) return undefined;
+    const found = this.lexicon.correctPinyin(first);
+    const place = found?.places[0];
+    if (!found || !place) return undefined;
+    const name = canonicalName(place) ?? found.key;
+    trace.push(`typo: ${first} → ${found.key} (${name})`);
+    return {
+      mention: { place, term: first, start: 0, end: first.length, via: "pinyin", key: found.key },
+      typed: first,
+      name,
     };
   }
 

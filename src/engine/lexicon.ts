@@ -191,6 +191,31 @@ export class Lexicon {
     return this.pinyinMap.get(key);
   }
 
+  /**
+   * The places named by the one pinyin key a slip away from `word` ("shougunag" → shouguang, "panyv"
+   * → panyu: a letter wrong, missing, extra, or two swapped; v typed for ü), or undefined when no key
+   * or more than one is that near.
+   */
+  correctPinyin(word: string): { key: string; places: Place[] } | undefined {
+    if (word.length < 5 || !/^[a-z]+$/.test(word)) return undefined;
+    const near = new Set<string>();
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    for (let i = 0; i <= word.length; i++) {
+      const [head, tail] = [word.slice(0, i), word.slice(i)];
+      for (const c of letters) {
+        near.add(head + c + tail);
+        if (tail) near.add(head + c + tail.slice(1));
+      }
+      if (tail) near.add(head + tail.slice(1));
+      if (tail.length >= 2) near.add(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2));
+    }
+    near.delete(word);
+    const found = [...near].filter((key) => this.lookupPinyin(key) !== undefined);
+    const key = found.length === 1 ? found[0] : undefined;
+    const places = key ? this.lookupPinyin(key) : undefined;
+    return key && places ? { key, places } : undefined;
+  }
+
   private buildPinyin(): Map<string, Place[]> {
     const map = new Map<string, Place[]>();
     for (const [term, places] of this.exact) {

@@ -94,6 +94,32 @@ function isEnglish(text: string): boolean {
 const CHINESE_COUNT =
   /(?<![几数上])[零一二两三四五六七八九十百千]*[十百千][零一二两三四五六七八九十百千]*(?=[多余来]?个)/g;
 
+/** English chat abbreviations and the words they stand for (none is a pinyin syllable). */
+const CHAT_WORDS: Record<string, string> = {
+  u: "you",
+  r: "are",
+  ur: "your",
+  pls: "please",
+  plz: "please",
+  thx: "thanks",
+  thnx: "thanks",
+  yr: "year",
+  yrs: "years",
+  wat: "what",
+  wot: "what",
+  ppl: "people",
+  govt: "government",
+  abt: "about",
+  cuz: "because",
+  coz: "because",
+  prov: "province",
+  pref: "prefecture",
+};
+const CHAT_ABBREVIATION = new RegExp(
+  `(?<![a-z'’&-])(${Object.keys(CHAT_WORDS).join("|")})(?![a-z'’&-])`,
+  "g",
+);
+
 export function normalise(
   input: string,
   dialect: readonly (readonly [string, string])[] = [],
@@ -115,6 +141,8 @@ export function normalise(
     // "wu2 xi1 shi4": pinyin with tone numbers reads as plain pinyin.
     .replace(TONE_NUMBERS, (run) => run.replace(/(?<=[a-z])[1-5]/g, ""))
     .replace(REPEATED_PUNCTUATION, "$1")
+    // "what can u do", "pls", "which yr": chat abbreviations read as the words they stand for.
+    .replace(CHAT_ABBREVIATION, (word) => CHAT_WORDS[word] ?? word)
     // "三百多个", "二百九十个": a count in Chinese numerals reads as the figure it names.
     .replace(CHINESE_COUNT, (run) => String(Nzh.cn.decodeS(run.replace(/两/g, "二"))))
     .replace(/\s+/g, " ")

@@ -201,13 +201,18 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     remarks.every((m) => m.start > lastAsked && !bracketed(m))
   )
     mentions.splice(0, mentions.length, ...inAsking);
-  // "广西自己把柳州鱼峰区单独算一个，那广西到底几个试点": a question drawn from the scene ("那…")
-  // about a place that holds the scene's places asks about that place.
+  // "广西自己把柳州鱼峰区单独算一个，那广西到底几个试点": a count or list asked after a story, of a
+  // place that holds the story's places, asks about that place.
   // (A province's or prefecture's count or list, not "那海南就它一个" nor "那现在的黄埔区算不算".)
+  // ("老家郴州的，过年亲戚说我们永兴县是智慧城市试点，郴州一共有哪些地方是试点": after a story, not
+  // after a bare name as in "昆山，江苏有几个", which asks about 昆山.)
+  const story = (m: Mention) => clauseAround(text, m.start).length - m.term.length >= 5;
   const concluding = inAsking.filter((m) => {
     const clause = clauseAround(text, m.start);
     const wide = m.place.kind === "division" && ["province", "city"].includes(m.place.division.level);
-    return wide && /^[，,\s]*(那|那么|所以)/.test(clause) && /几|多少|哪些|哪几/.test(clause);
+    // ("吉林市（地级市，不是吉林省）有哪些试点": not a place said not to be meant.)
+    const denied = /(不是|\bnot)\s*$/.test(text.slice(0, m.start));
+    return wide && !denied && /几|多少|哪些|哪几/.test(clause);
   });
   if (
     concluding.length > 0 &&
@@ -215,10 +220,35 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
     remarks.every(
       (r) =>
         r.end <= (concluding[0]?.start ?? 0) &&
+        story(r) &&
         concluding.some((c) => encloses(c.place, r.place, atlas) || sameDivision(c.place, r.place)),
     )
   )
     mentions.splice(0, mentions.length, ...concluding);
+  // "去北戴河玩，…北戴河新区是第几批": a name said in the story that the place asked about begins with
+  // is that place's neighbour, not the subject.
+  const asking = mentions.filter((m) => ASKS.test(clauseAround(text, m.start)));
+  const stems = mentions.filter(
+    (m) =>
+      !asking.includes(m) &&
+      // (By two characters or more: 北戴河 + 新区, not 吉林 + 省.)
+      asking.some((a) => a.start > m.end && a.term.length >= m.term.length + 2 && a.term.startsWith(m.term)),
+  );
+  if (stems.length > 0) mentions.splice(0, mentions.length, ...mentions.filter((m) => !stems.includes(m)));
+  // "第三批…扩大范围的名单，都有哪些地方？我们正定县好像在里面": a batch asked about with no place, and a
+  // place only in a remark after it, is the batch's question.
+  const lastAsking = Math.max(
+    -1,
+    ...[...text.matchAll(/[？?]/g)].map((m) => m.index ?? -1).filter((i) => ASKS.test(clauseAround(text, i))),
+  );
+  if (
+    asking.length === 0 &&
+    lastAsking >= 0 &&
+    mentions.length > 0 &&
+    mentions.every((m) => m.start > lastAsking) &&
+    BATCH_PATTERNS.some(([pattern]) => pattern.test(text.slice(0, lastAsking)))
+  )
+    mentions.splice(0, mentions.length);
   // "临安现在是杭州的一个区了，临安昌化镇当年是不是…": places said in a clause that asks nothing, which
   // only locate a pilot asked about later, are not the subject.
   const located = mentions.find((p) => {
@@ -957,7 +987,8 @@ function lastAskingSentence(text: string): { index: number } | undefined {
 }
 
 /** 请问 (or the like) opening a sentence after others: the question proper starts there. */
-const AFTER_STORY = /(?<=[。！!；;]\s*)(请问|想问一下|想问|我想知道|问一下|那么)/;
+const AFTER_STORY =
+  /(?<=[。！!；;]\s*)(请问|想问一下|想问|我想知道|问一下|那么)|(?<=[。！!；;\s]\s*)话说(?=\S)/u;
 
 /** Between a place and one inside it: "就", "只有" (上海就浦东一个). */
 const ONLY = /^\s*(就|只有|只|仅|仅有|就只有)\s*$/;

@@ -301,7 +301,9 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
     .split(/[，,。？?；;]/)
     .find((c) => /几|多少|how many|哪些|\bji ?ge\b|\bduo ?shao\b/.test(c));
   // (A bare "有几个" counts what the question is about: "“扩大范围试点”是啥意思，有几个".)
-  const bare = counting !== undefined && /^\s*(那|那么)?(一共|总共|共)?(有)?(几|多少)个?\s*$/.test(counting);
+  const bare =
+    counting !== undefined &&
+    /^\s*(那|那么)?(都|一共|总共|共)?(有)?(几|多少|哪些)个?(地方)?\s*$/.test(counting);
   const residual = counting && !bare ? counting : question;
   if (/扩大范围|expansion|expanded/.test(residual)) return expansions;
   if (SPECIAL.test(residual) && b.specialProjects > 0) return b.specialProjects;

@@ -5,6 +5,7 @@ import {
   batchLabel,
   type ComposeContext,
   documentNumber,
+  pilotName,
   placeName,
   type Reply,
   yearSpan,
@@ -87,7 +88,11 @@ export function composeCorrection(
   name: string,
   shortened = false,
 ): string {
-  if (cx.lang === "en") return `(Read “${typed}” as ${placeName(name, "en")}.)`;
+  if (cx.lang === "en") {
+    // (A pilot by the name its answer uses: Panyu (广州市番禺区), not a romanisation of the whole name.)
+    const pilot = cx.atlas.pilotByName.get(name);
+    return `(Read “${typed}” as ${pilot ? pilotName(pilot, "en") : placeName(name, "en")}.)`;
+  }
   return shortened ? `（“${typed}”按“${name}”回答。）` : `（没有“${typed}”这个地名，按“${name}”回答。）`;
 }
 

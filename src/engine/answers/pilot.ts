@@ -91,7 +91,8 @@ function composeIsPilot(
       if (!counted) {
         const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
         lines.push(
-          `这${n}个${yearOf(p.batch, programme)}年扩大范围区域随${programme.batches.find((b) => b.batch === p.batch)?.label}名单公布，按惯例不计入${programme.total}个试点。`,
+          // ("这个蔡甸算在103里面不": not in the batch's own count either.)
+          `这${n}个${yearOf(p.batch, programme)}年扩大范围区域随${programme.batches.find((b) => b.batch === p.batch)?.label}名单公布，不在这一批的${programme.batches.find((b) => b.batch === p.batch)?.count}个试点之内，按惯例也不计入${programme.total}个试点。`,
         );
       }
     } else {
@@ -113,7 +114,7 @@ function composeIsPilot(
       if (!counted) {
         const n = programme.batches.find((b) => b.batch === p.batch)?.expansions;
         lines.push(
-          `The ${n} expansion areas of ${yearOf(p.batch, programme)} are not counted in the programme's ${programme.total} pilots.`,
+          `The ${n} expansion areas of ${yearOf(p.batch, programme)} are not among that batch's ${programme.batches.find((b) => b.batch === p.batch)?.count} pilots, nor counted in the programme's ${programme.total}.`,
         );
       }
     } else {
