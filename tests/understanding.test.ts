@@ -2650,3 +2650,67 @@ describe("how people type on a phone (blind30)", () => {
     expect(a.count).toBe(5);
   });
 });
+
+describe("Traditional, English and official Chinese (blind31)", () => {
+  const entries = referenceEntries();
+  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+
+  it.each([
+    ["did karamay make it into the pilot list", "克拉玛依市"],
+    ["请问唐山市曹妃甸区入选国家智慧城市试点的年度及文件文号。", "唐山市曹妃甸区"],
+    ["关于我市（绵阳市）江油市纳入国家智慧城市试点扩大范围的问题，请予以说明。", "江油市"],
+  ])("%s → %s", (q, name) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe(name);
+    const batch = batchOf(name) ?? 0;
+    expect(a.text).toMatch(/^[a-z]/i.test(q) ? `batch ${batch}` : `第${"一二三"[batch - 1]}批`);
+  });
+
+  it.each([
+    ["请问住房城乡建设部开展国家智慧城市试点工作拟解决城市发展中的哪些问题？", "programme.purpose"],
+    ["哈囉～你可以幫我做啲咩？", "help"],
+    ["关于国家智慧城市试点与后续新型智慧城市评价工作衔接的问题，请予以说明。", "programme.outlook"],
+    ["请帮我起草一份关于开展全市安全生产大检查的通知。", "unknown"],
+    ["帮我写一份智慧城市试点的介绍", "programme.background"],
+    ["If a pilot passes the evaluation, what grade does it get? Is there a 4-star level?", "programme.tiers"],
+    [
+      "《关于公布2013年度国家智慧城市试点名单的通知》的印发日期和对外公布日期分别是何时？",
+      "programme.documents",
+    ],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it.each([
+    ["臺灣的「智慧城鄉」計畫跟大陸這個試點比起來哪個規模比較大？", "台湾智慧城乡计划"],
+    ["澳門智慧城市發展策略係點？", "澳门智慧城市发展策略"],
+  ])("%s: another region's own plan, not this programme", (q, programme) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("other.programme");
+    expect(a.programme).toBe(programme);
+    expect(a.count).toBeUndefined();
+  });
+
+  it("据悉截至2015年4月我省（江苏省）…已逾20个: a running total through the last list, not batch 3", () => {
+    const a = engine.answer("据悉截至2015年4月我省（江苏省）国家智慧城市试点已逾20个，请予以核实具体数量。");
+    expect(a.count).toBe(all.get("江苏省"));
+  });
+
+  it("据悉山东省…居全国首位，…位居第二的是哪个省: the ranking, 山东 first", () => {
+    const a = engine.answer(
+      "据悉山东省国家智慧城市试点数量居全国首位，请问具体数量是多少，位居第二的是哪个省？",
+    );
+    expect(a.intent).toBe("area.ranking");
+    expect(a.winners).toEqual(["山东省"]);
+    expect(a.text).toContain(`江苏省 ███████████ ${all.get("江苏省")}`);
+  });
+
+  it("the 2013 list's notice: both its date and the day it was made public", () => {
+    const a = engine.answer(
+      "《关于公布2013年度国家智慧城市试点名单的通知》的印发日期和对外公布日期分别是何时？",
+    );
+    expect(a.text).toContain("2013年8月1日");
+    expect(a.text).toContain("8月5日对外公布");
+  });
+});

@@ -186,7 +186,8 @@ const REMEMBERED = /记得|听说|新闻|报道|据说|看到|看过|网上|百�
 /** Words about applying to the programme. */
 const APPLYING = /申报|申请|报名|apply|application/;
 /** Words that say one thing turned into another. */
-const BECAME = /后来|变成|变为|转为|转成|演变|取代|接替|改成|改叫|改名|升级|turned into|replaced|became/;
+const BECAME =
+  /后来|变成|变为|转为|转成|演变|取代|接替|改成|改叫|改名|升级|衔接|接续|过渡到|turned into|replaced|became/;
 /** "是不是后来变成新型智慧城市了": the subject left unsaid is the programme asked about. */
 const BECAME_UNSAID =
   /^(是不是|是否|它|这|那|所以|那么|听说|好像|后来|之后|现在|就|都|已经|全|\s)*(变成|变为|转为|转成|演变|改成|改名|改叫|升级)/;
@@ -783,6 +784,13 @@ export class Engine {
     if (evolved) {
       trace.push(`became: ${rec.otherProgramme?.term}`);
       intent = "programme.outlook";
+    }
+    // "《关于公布2013年度国家智慧城市试点名单的通知》的印发日期…": a document named by its title is
+    // asked about as a document, whatever its title says (公布, 名单, 2013年度).
+    const titled = this.atlas.data.programme.documents.find((d) => rec.text.includes(d.title));
+    if (titled && places.length === 0 && intent !== "programme.documents") {
+      trace.push(`document named: ${titled.title}`);
+      intent = "programme.documents";
     }
     // "…有说是科技部的有说是住建部的，还有说测绘局的，想请教一下所谓“国家智慧城市试点”最早是怎么来的":
     // another programme's agency mentioned in passing, this programme named and asked about.

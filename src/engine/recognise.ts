@@ -52,7 +52,8 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   // "新华社说2012年试点扩大了9个": the 2012 pilots were expanded with the 2013 list.
   [/2012\s*年度?的?试点[^，。？?]{0,3}扩大/, () => 2],
   // (Not "2015年以后": what came after the last list.)
-  [/2015\s*年(?!\s*(以后|之后|后|以来|起|至今))/, () => 3],
+  // ("截至2015年4月…已逾20个": a running total through the last list, not batch 3 alone.)
+  [/(?<!(截至|截止|到|至)\s*)2015\s*年(?!\s*(以后|之后|后|以来|起|至今))/, () => 3],
   [
     /(2012|2013|2014)\s*年(?:度|的|批|试点|名单|[那这]一?[批次轮个]|(?=扩大))/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,
@@ -429,7 +430,7 @@ const LEVEL_WORDS = /(市区|县镇|区县|乡镇|地|县|市|区|镇)级/g;
 
 /** A year and month (maybe a day) followed closely by 批: the batch announced then. */
 const ANNOUNCED_BATCH =
-  /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?(批|次|公布|扩大|名单))/;
+  /(?<!(?:截至|截止|到|至)\s*)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*[日号])?(?=[^，。？?！!,]{0,6}?(批|次|公布|扩大|名单))/;
 
 /** The same in English: "in Aug 2013", "January 2013", "April of 2015". */
 const ANNOUNCED_BATCH_EN =
@@ -812,7 +813,9 @@ function dropEnclosingPlaces(mentions: Mention[], atlas: Atlas, text: string): M
       !mentions.slice(i + 1).some(
         (later) =>
           later.start - m.end <= 6 &&
-          !CLAUSE_BREAK.test(text.slice(m.end, later.start)) &&
+          // ("我市（绵阳市）江油市": a bracket that names the asker's city closes before its place.)
+          (!CLAUSE_BREAK.test(text.slice(m.end, later.start)) ||
+            /^\s*[)）]\s*$/.test(text.slice(m.end, later.start))) &&
           // "湖北第三批除了荆州": a place left out does not make the one before only its location.
           !/除了|除去|不算|不含|不包括|去掉|排除/.test(text.slice(m.end, later.start)) &&
           // "普兰店那边的普湾新区": a place named to say where the next one is.

@@ -33,6 +33,10 @@ const MONEY_VERB =
 const EVERYDAY_MATTERS =
   /落户|户口|社保|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号|house prices?|housing prices?|rents?\b|weather|hotels?\b|restaurants?|sightseeing|things to do/u;
 
+/** A piece of writing asked for: 起草, 帮我写, 代写, 润色, draft me. */
+const WRITING_TASK =
+  /起草|帮我写|替我写|代写|写一份|写一篇|润色|改写|\bdraft (me |a |an )|\bwrite (me )?(a|an) /u;
+
 /** A time of day asked: 几点开始, 几点钟, what time. */
 const TIME_OF_DAY = /几点(钟|开始|开门|关门|结束|出发|到)|what time/u;
 
@@ -55,6 +59,9 @@ export function offTopicAsked(residual: string): string | undefined {
   if (TIME_OF_DAY.test(residual)) return "几点";
   const everyday = residual.match(EVERYDAY_MATTERS)?.[0];
   if (everyday) return everyday;
+  // "请帮我起草一份关于开展全市安全生产大检查的通知": writing for the asker is no question of facts.
+  const task = residual.match(WRITING_TASK)?.[0];
+  if (task) return task;
   const priced = residual.match(PRICE_OF)?.[1];
   if (priced && !MONEY_VERB.test(priced) && !PRICED_ITEM.test(priced)) return priced;
   return undefined;
