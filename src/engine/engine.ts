@@ -1686,6 +1686,9 @@ export class Engine {
     const gap =
       rec.text.slice(container.end).match(/^(的那个|那个|这个|下面的|下属的|里的|的|那|这)?/u)?.[0] ?? "";
     const after = rec.text.slice(container.end + gap.length).match(/^\p{Script=Han}{2,8}/u)?.[0] ?? "";
+    // ("江苏有几个试点": what follows is the question, not a mistyped name; the search is costly.)
+    if (/^(有|是|的|几|多|哪|在|算|吗|呢|啥|什|怎|咋|入|属|还|都|也|第|一|共|总|和|跟|与|比)/.test(after))
+      return undefined;
     for (const n of [6, 5, 4, 3, 2]) {
       const typed = Array.from(after).slice(0, n).join("");
       if (
