@@ -1,6 +1,8 @@
 import type { AddressInfo } from "node:net";
+import { Bot } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../src/bot/bot.ts";
+import type { BotContext } from "../src/bot/context.ts";
 import { UpdateDeduplicator } from "../src/bot/dedupe.ts";
 import { type ApiCall, captureApi, OFFLINE_BOT_INFO, UpdateFactory } from "../src/bot/offline.ts";
 import { startWebhook } from "../src/bot/webhook.ts";
@@ -134,5 +136,37 @@ describe("UpdateDeduplicator as the only consumer (long polling with Redis)", ()
     await exclusive.middleware(ctxFor(43), async () => void answered++);
     expect(answered).toBe(1);
     expect(await exclusive.claim(43)).toBe("done");
+  });
+});
+
+describe("webhook server, an update that outlasts the timeout", () => {
+  it("fails the request (so Telegram delivers it again) and still finishes answering it", async () => {
+    const { logger } = memoryLogger();
+    const bot = new Bot<BotContext>("123:slow", { botInfo: OFFLINE_BOT_INFO });
+    let finished = false;
+    bot.use(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      finished = true;
+    });
+    const server = await startWebhook(
+      bot,
+      { url: "https://bot.example.org/tg/hook", secret: "s3cret", port: 0, register: false, timeoutMs: 50 },
+      logger,
+    );
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const response = await fetch(`${base}/tg/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "s3cret" },
+        body: JSON.stringify(new UpdateFactory().text("昆山市是试点吗")),
+      });
+      // Not 200: an update acknowledged before it is answered is lost if the process dies meanwhile.
+      expect(response.status).toBe(500);
+      expect(finished).toBe(false);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(finished).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    }
   });
 });

@@ -12,12 +12,26 @@ import { registerCommands } from "./features/commands.ts";
  */
 export async function startWebhook(
   bot: Bot<BotContext>,
-  options: { url: string; secret: string; port: number; register?: boolean },
+  options: {
+    url: string;
+    secret: string;
+    port: number;
+    register?: boolean;
+    /** How long an update may take before its request fails and Telegram delivers it again (grammY's 10 s). */
+    timeoutMs?: number;
+  },
   logger: Logger,
 ): Promise<Server> {
   await bot.init();
   const path = new URL(options.url).pathname || "/";
-  const handle = webhookCallback(bot, "http", { secretToken: options.secret, onTimeout: "return" });
+  // An update still being answered after grammY's 10 s is not acknowledged: the request fails with
+  // 500, so Telegram delivers it again (the deduplicator drops the copy once it is answered). With
+  // "return" it was acknowledged unanswered, and lost if the process then died.
+  const handle = webhookCallback(bot, "http", {
+    secretToken: options.secret,
+    onTimeout: "throw",
+    timeoutMilliseconds: options.timeoutMs ?? 10_000,
+  });
   const server = createServer((req, res) => {
     const url = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && url === "/healthz") {
@@ -26,7 +40,11 @@ export async function startWebhook(
     }
     if (req.method === "POST" && url === path) {
       handle(req, res).catch((error: unknown) => {
-        logger.error({ error: error instanceof Error ? error.message : String(error) }, "webhook failed");
+        const message = error instanceof Error ? error.message : String(error);
+        // (A slow answer is still being sent; Telegram's next delivery is dropped as a duplicate.)
+        if (/timed out/.test(message))
+          logger.warn({ error: message }, "webhook update outlasted the timeout");
+        else logger.error({ error: message }, "webhook failed");
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;
