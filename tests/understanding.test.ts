@@ -2714,3 +2714,126 @@ describe("Traditional, English and official Chinese (blind31)", () => {
     expect(a.text).toContain("8月5日对外公布");
   });
 });
+
+describe("numbers asked many ways (blind32, first fixes)", () => {
+  const entries = referenceEntries();
+  const counted = (e: (typeof entries)[number]) => e.kind !== "expansion2013";
+  const newOnly = (province: string, batch?: number) =>
+    entries.filter(
+      (e) => e.province === province && e.kind === "new" && (batch === undefined || e.batch === batch),
+    ).length;
+
+  it.each([
+    ["Hebei in the third batch, not counting the expansions - how many?", "河北省", 3],
+    ["How many does Shandong have if you don't count the expansion areas?", "山东省", undefined],
+    ["anhui di san pi xin zeng ji ge", "安徽省", 3],
+  ])("%s: new pilots only", (q, province, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(newOnly(province, batch));
+  });
+
+  it("第一批哪个省份最少: the provinces with none in batch 1, at zero", () => {
+    const a = engine.answer("第一批哪个省份最少");
+    expect(a.count).toBe(0);
+    const none = [...referenceCounts().keys()].filter((p) => (referenceCounts(1).get(p) ?? 0) === 0);
+    for (const p of none.filter((p) => p !== "新疆生产建设兵团")) expect(a.text).toContain(p);
+  });
+
+  it.each([
+    ["Please list Shandong's batch-2 pilots", 2],
+    ["How many of the first-batch pilots were prefecture-level cities?", 1],
+  ])("%s: a batch written with a hyphen (batch %i)", (q, batch) => {
+    expect(engine.answer(q).batch).toBe(batch);
+  });
+
+  it("How many of the 2013 expansions were there - 9 or 10?: the 10, with the 9 explained", () => {
+    const a = engine.answer("How many of the 2013 expansions were there - 9 or 10? I've seen both");
+    expect(a.count).toBe(entries.filter((e) => e.kind === "expansion2013").length);
+    expect(a.text).toContain("the official figure is 9");
+  });
+
+  it.each([
+    ["Which towns were in batch 1?", 1],
+    ["第二批有几个镇？分别是哪些", 2],
+  ])("%s: the batch's towns, counted and named", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.batch).toBe(batch);
+    expect(a.count).toBeGreaterThan(0);
+    expect(a.count).toBeLessThan(10);
+  });
+
+  it.each([
+    ["Which batch was the biggest?", 2],
+    ["哪一批最多", 2],
+    ["哪一批最少", 3],
+  ])("%s → batch %i", (q, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("batch.info");
+    expect(a.batch).toBe(batch);
+    expect(a.count).toBe(entries.filter((e) => e.batch === batch && e.kind === "new").length);
+  });
+
+  it("Jiangsu vs Zhejiang … by how many?: the difference", () => {
+    const a = engine.answer("Jiangsu vs Zhejiang: which has more pilots and by how many?");
+    expect(a.count).toBe((all.get("江苏省") ?? 0) - (all.get("浙江省") ?? 0));
+  });
+
+  it("Which province is number 3?: the province at that rank", () => {
+    const a = engine.answer("Which province is number 3?");
+    const third = [...all].sort((x, y) => y[1] - x[1])[2];
+    expect(a.winners).toEqual([third?.[0]]);
+  });
+
+  it("江苏第三批有哪些（扩大范围的也列出来）: batch 3's list with its expansion", () => {
+    const a = engine.answer("江苏第三批有哪些（扩大范围的也列出来）");
+    expect(a.count).toBe(referenceCounts(3).get("江苏省"));
+    expect(a.text).toContain("泰州经济技术开发区（扩大范围");
+  });
+
+  it.each([
+    [
+      "Jing-Jin-Ji (Beijing + Tianjin + Hebei) total number of pilots?",
+      ["北京市", "天津市", "河北省"],
+      undefined,
+    ],
+    [
+      "How many pilots are there in the five autonomous regions combined (Inner Mongolia, Guangxi, Tibet, Ningxia, Xinjiang; Bingtuan left out)?",
+      ["内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区"],
+      undefined,
+    ],
+    [
+      "Northeast China (Liaoning, Jilin, Heilongjiang), batch 3 new pilots only - how many in total?",
+      ["辽宁省", "吉林省", "黑龙江省"],
+      3,
+    ],
+  ])("%s: the region's sum, its members in brackets only spelling it out", (q, members, batch) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    const sum = members.reduce(
+      (n, m) => n + (batch === undefined ? (all.get(m) ?? 0) : newOnly(m, batch)),
+      0,
+    );
+    expect(a.count).toBe(sum);
+  });
+
+  it("不算扩大范围的话全国一共多少个: the total less the counted expansions", () => {
+    const a = engine.answer("不算扩大范围的话全国一共多少个");
+    expect(a.count).toBe(entries.filter((e) => e.kind === "new").length);
+    // …but asking whether the total includes them is answered with the total.
+    expect(engine.answer("总数290包不包括扩大范围的").count).toBe(entries.filter(counted).length);
+  });
+
+  it.each([
+    ["What is the programme supposed to achieve?", "programme.purpose"],
+    ["每一批各有几个", "programme.total"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("How many pilots were there by the end of 2013?: the first two batches", () => {
+    expect(engine.answer("How many pilots were there by the end of 2013?").count).toBe(
+      entries.filter((e) => e.batch !== 3 && e.kind === "new").length,
+    );
+  });
+});

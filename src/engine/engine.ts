@@ -28,6 +28,7 @@ import {
 import {
   composeBatch,
   composeBatchCompare,
+  composeBatchSizes,
   composeFirstExtended,
   composeInterval,
   composeNoSuchBatch,
@@ -213,6 +214,8 @@ const PINYIN_WORDS = [
   "什么",
   "哪些",
   "哪个",
+  "首批",
+  "新增",
   "第一批",
   "第二批",
   "第三批",
@@ -222,7 +225,7 @@ const PINYIN_WORDS = [
 ];
 /** Where a batch is named: 第三批, 首批, batch, round two, the second cohort. */
 const BATCH_WORD =
-  /第\s*[一二三123]\s*批|首批|batch|\b(?:round|cohort|wave|tranche)\s*(?:one|two|three|[123])\b|(first|second|third)\s+(batch|round|cohort|wave)/;
+  /第\s*[一二三123]\s*批|首批|batch|\b(?:round|cohort|wave|tranche)[\s-]*(?:one|two|three|[123])\b|(first|second|third)[\s-]+(batch|round|cohort|wave)/;
 /** Asks for a share of the whole: 占全国的百分之几, 占比, what percentage. */
 const SHARE = /百分之几|百分比|占比|比例|占全国|占了?多少|几成|percent|percentage|share|proportion/;
 /** Asks whether something is in a total: 包不包括, 算不算在内. */
@@ -260,9 +263,13 @@ const ENGLISH_ZONE_KINDS: [RegExp, RegExp][] = [
 /** Words that compare two batches ("第二批比第一批多了几个", "哪批的镇更多"). */
 const BATCHES_COMPARED =
   /比|多几|少几|多多少|少多少|差多少|相差|哪一?批.{0,8}(多|少)|更多|更少|which batch.{0,30}(more|fewer|most)|more than|fewer than/;
+/** Asks which batch was the biggest or smallest: 哪一批最多, which batch was the largest. */
+const BATCHES_RANKED =
+  /(哪一?批|哪次)[^，。？?]{0,8}(最多|最大|最少|最小)|which (batch|round) (was|is|had|has)?\s*(the )?(biggest|largest|smallest|most|fewest)/;
+const FEWEST_BATCH = /最少|最小|smallest|fewest/;
 /** Words that ask how far apart two counts are (差多少, 多几个). */
 const DIFFERENCE =
-  /差多少|差几个|相差|差距|多几个|多多少|少几个|少多少|how many more|how many fewer|difference/;
+  /差多少|差几个|相差|差距|多几个|多多少|少几个|少多少|how many more|how many fewer|by how many|difference/;
 /** Words that ask for everything added up. */
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
@@ -633,8 +640,15 @@ export class Engine {
     const denied = [
       ...rec.text.matchAll(/\([^)]*?(\bnot\b|(?<!是)不是)[^)]*\)|（[^）]*?(?<!是)不是[^）]*）/g),
     ].map((m) => [m.index + m[0].search(/\bnot\b|(?<!是)不是/), m.index + m[0].length] as const);
+    // "…, leaving out the Bingtuan", "(…; Bingtuan left out)": a place said to be left out.
+    const saidLeftOut = (m: Mention) =>
+      rec.english &&
+      (/(leaving out|excluding|except(?: for)?|not counting|without)\s+(the\s+)?$/.test(
+        rec.text.slice(Math.max(0, m.start - 30), m.start),
+      ) ||
+        /^\s*(left out|excluded|not counted|aside)\b/.test(rec.text.slice(m.end)));
     for (const m of [...places])
-      if (denied.some(([a, b]) => m.start >= a && m.start < b) && places.length > 1)
+      if ((denied.some(([a, b]) => m.start >= a && m.start < b) || saidLeftOut(m)) && places.length > 1)
         places.splice(places.indexOf(m), 1);
     // "Is 'Goldbay New City' in Jiangsu province a pilot?": a quoted name that is no place we know is
     // the subject; the province after it only says where the asker thinks it is.
@@ -928,14 +942,27 @@ export class Engine {
       batchB !== undefined &&
       BATCHES_COMPARED.test(rec.residual);
     if (batchesCompared) trace.push("two batches compared");
+    // "哪一批最多", "Which batch was the biggest?": the three batches by size.
+    const batchesRanked =
+      !interval &&
+      !batchesCompared &&
+      places.length === 0 &&
+      rec.batches.length === 0 &&
+      BATCHES_RANKED.test(rec.text);
+    if (batchesRanked) trace.push("batches ranked");
     const composed = interval
       ? { intent, reply: composeInterval(cx, rec.batches, fromLaunch) }
-      : batchesCompared
+      : batchesRanked
         ? (() => {
-            const reply = composeBatchCompare(cx, [batchA, batchB], rec.residual);
+            const reply = composeBatchSizes(cx, FEWEST_BATCH.test(rec.text));
             return { intent: "batch.info" as const, reply, batch: reply.batch };
           })()
-        : this.compose(cx, intent, places, batch, rec);
+        : batchesCompared
+          ? (() => {
+              const reply = composeBatchCompare(cx, [batchA, batchB], rec.residual);
+              return { intent: "batch.info" as const, reply, batch: reply.batch };
+            })()
+          : this.compose(cx, intent, places, batch, rec);
     const { intent: answered, reply } = composed;
     // An answer about one batch though none was asked ("河北的扩大范围" all lie in batch 3) is about that batch.
     if ("batch" in composed && composed.batch) batch = composed.batch;
@@ -961,6 +988,7 @@ export class Engine {
         batch,
         share: SHARE.test(rec.text),
         includesAsked: namesTotal(cx, rec.text) && TOTAL_INCLUDES.test(rec.text),
+        expansionsLeftOut: EXCLUDES_EXPANSIONS.test(rec.text),
       },
       trace,
     );
@@ -1190,6 +1218,8 @@ export class Engine {
       share: boolean;
       /** The question asks whether something is included ("包不包括"). */
       includesAsked: boolean;
+      /** The question leaves the expansion areas out ("不算扩大范围"). */
+      expansionsLeftOut: boolean;
     },
     trace: string[],
   ): void {
@@ -1223,6 +1253,17 @@ export class Engine {
       // …and to a figure quoted for one batch ("第二批是103个还是113个"), that batch's own count.
       const asked = notes.batch === null ? undefined : batchOf(cx.programme, notes.batch);
       if (answered === "batch.info" && asked && figure.value !== asked.count) reply.count = asked.count;
+    }
+    // "不算扩大范围的话全国一共多少个": the total less the expansion areas it counts.
+    if (answered === "programme.total" && !figure && notes.expansionsLeftOut && !notes.includesAsked) {
+      const counted = cx.atlas.data.pilots.filter((p) => p.scope === "expansion" && isCounted(p)).length;
+      const fresh = cx.programme.total - counted;
+      reply.text = `${
+        cx.lang === "zh"
+          ? `不算扩大范围区域：${fresh}个（${cx.programme.total}个减去计入总数的${counted}个扩大范围区域）。`
+          : `Without the expansion areas: ${fresh} (the ${cx.programme.total} less the ${counted} expansion areas counted in it).`
+      }\n${reply.text}`;
+      reply.count = fresh;
     }
     const alternatives =
       places[0] && PLACE_INTENTS.includes(answered) ? describeAlternatives(cx, places[0]) : "";
@@ -1932,7 +1973,10 @@ export class Engine {
         }
         // A region (东北三省有多少个): its total, and each member's count.
         if (places.length >= 2 && first && places.every((m) => m.term === first.term))
-          return { intent, reply: composeRegionTotal(cx, first.term, this.areasOf(cx, places), batch) };
+          return {
+            intent,
+            reply: composeRegionTotal(cx, first.term, this.areasOf(cx, places), batch, this.asksNewOnly(rec)),
+          };
         if (!area) return asStatus();
         // "湖北有几个地级市是整个市入选的": the area's pilots of one kind of unit.
         // ("按整市口径，江苏哪些地级市本身就是试点": the same, listed.)

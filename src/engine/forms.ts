@@ -63,11 +63,11 @@ export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 export const ASKS_EXPANSIONS =
   /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,8}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
 /** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
-export const INCLUDING = /包括|包含|含|也算|算上|加上|连同|连|including|incl\b|plus\b/;
+export const INCLUDING = /包括|包含|含|也算|也列|也要列|一起列|算上|加上|连同|连|including|incl\b|plus\b/;
 
 /** The first two batches together ("前两批加起来"). */
 export const THROUGH_TWO =
-  /前两批|前二批|头两批|第一、?二批|一二两批|first two (?:batches|rounds|cohorts|waves)|(?:batches|rounds) (?:one|1) and (?:two|2)|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
+  /前两批|前二批|头两批|第一、?二批|一二两批|first two (?:batches|rounds|cohorts|waves)|(?:by|at|as of) the end of 2013|(?:batches|rounds) (?:one|1) and (?:two|2)|(截至|截止|到)\s*2013\s*年(底|末)?|2013\s*年(底|末)/;
 
 /** Emoji that greet or thank (👋, 👍, 🙏, 🤝) when a message is nothing else; a smile alone says nothing. */
 export const GREETING_EMOJI = /\u{1F44B}|\u{1F44D}|\u{1F64F}|\u{1F91D}/u;

@@ -61,14 +61,14 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   // "the 2013 scope expansions" are those announced with the 2013 list (batch 2).
   // (Not "including the 2014 expansions": a count that takes them in is not narrowed to their batch.)
   [
-    /(?<!(?:including|incl\.?|counting|plus|with)\s+(?:the\s+)?)\b(2013|2014)\s+(?:scope\s+)?expansions?\b/,
+    /(?<!(?:including|incl\.?|counting|plus|with)\s+(?:the\s+)?)\b(2013|2014)(?=\s+(?:scope\s+)?expansions?\b)/,
     (m) => (Number(m[1]) - 2011) as BatchNumber,
   ],
   // "the 2013 list" is named, as the notices name it, after its programme year (2013年度), like 2013年名单.
   [/\b(2012|2013|2014)\s+(?:list|batch|round|cohort)\b/, (m) => (Number(m[1]) - 2011) as BatchNumber],
   // "batch 3", "round one", "cohort #2", "the third cohort", "2nd wave".
   [
-    /\b(?:batch|round|cohort|wave|tranche)\s*(?:no\.?\s*|#\s*)?(one|two|three|[123])\b|\b(first|second|third|1st|2nd|3rd)\)?\s+(?:batch|round|list|cohort|wave|tranche|intake)/,
+    /\b(?:batch|round|cohort|wave|tranche)[\s-]*(?:no\.?\s*|#\s*)?(one|two|three|[123])\b|\b(first|second|third|1st|2nd|3rd)\)?[\s-]+(?:batch|round|list|cohort|wave|tranche|intake)/,
     (m) => englishOrdinal(m[1] ?? m[2]),
   ],
 ];
@@ -145,7 +145,15 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
         (sameDivision(r.place, n.place) && !/哪|谁|比|排|各|最|分别|which|most|rank|compare/.test(text)),
     ),
   );
-  const mentions = [...(inside ? [] : regionMentions), ...(second?.mentions ?? []), ...named].sort(
+  // "Jing-Jin-Ji (Beijing + Tianjin + Hebei)", "东北三省（辽吉黑）": members in brackets after the region
+  // only spell it out; the region is the subject.
+  const inRegion = (n: Mention) =>
+    regionMentions.some((r) => encloses(r.place, n.place, atlas) || sameDivision(r.place, n.place));
+  const inBrackets = (n: Mention) => /[（(][^）)]*$/.test(text.slice(0, n.start));
+  const members = named.filter(inRegion);
+  const glossed = members.length > 0 && members.every(inBrackets);
+  const kept = glossed ? named.filter((n) => !members.includes(n)) : named;
+  const mentions = [...(inside && !glossed ? [] : regionMentions), ...(second?.mentions ?? []), ...kept].sort(
     (a, b) => a.start - b.start,
   );
   const ambiguous = new Map(atlas.data.ambiguous.map((a) => [a.term, a]));
@@ -285,7 +293,8 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
       // a batch is included narrows nothing either.)
       const clause = clauseAround(text, m.index ?? 0);
       const includedAsked = clause !== clauseAround(text, 0) && INCLUSION_ASKED.test(clause);
-      if (!ALSO.test(clause) && !includedAsked) batch = read(m);
+      // ("江苏第三批有哪些（扩大范围的也列出来）": a bracketed aside asks for more of the same batch.)
+      if (!ALSO.test(clause.replace(/[（(][^）)]*[）)]/g, "")) && !includedAsked) batch = read(m);
       residual = blank(residual, m.index ?? 0, (m.index ?? 0) + m[0].length);
     }
   }
@@ -441,7 +450,7 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 function allBatches(text: string): BatchNumber[] {
   const out: BatchNumber[] = [];
   const named =
-    /第\s*([一二三123])\s*批|([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|\b(?:batch|round|cohort|wave|tranche)\s*(?:no\.?\s*|#\s*)?([123]|one|two|three)\b|\b(first|second|third|1st|2nd|3rd)\s+(?:batch|round|cohort|wave|tranche)/g;
+    /第\s*([一二三123])\s*批|(?<!哪|每|同|这|那)([一二三])批|(首批|头批)|(2012|2013|2014)\s*年度|\b(?:batch|round|cohort|wave|tranche)[\s-]*(?:no\.?\s*|#\s*)?([123]|one|two|three)\b|\b(first|second|third|1st|2nd|3rd)[\s-]+(?:batch|round|cohort|wave|tranche)/g;
   if (/(?<![第\d])[三3]\s*批(?!次)|各批|每一?批|all (three )?batches|each batch/.test(text)) return [1, 2, 3];
   // "between the first and second batch": both.
   const pair = text.match(/\b(first|second|third)\s+(?:and|&|to)\s+(?:the\s+)?(first|second|third)\s+batch/);

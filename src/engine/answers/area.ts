@@ -331,7 +331,7 @@ export const NEW_ONLY =
 
 /** Words that leave the expansion areas out ("不算扩大范围", "扩大范围的除外"), not ask it ("含不含", "算不算"). */
 export const EXCLUDES_EXPANSIONS =
-  /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|without (the )?expansions?/;
+  /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|(without|not counting|excluding|leaving out|don'?t count|do not count|minus) (the )?(scope )?expansions?( areas?)?/;
 
 /** Asks for the most or the fewest (最多, 第一, most), so that a province named is to be confirmed as it. */
 const SUPERLATIVE_ASKED = /最多|最少|第一多|全国第一|most|fewest/;
@@ -405,6 +405,16 @@ export function composeRanking(
   if (!focus && exactly)
     return composeExactly(cx, rows, Number(Nzh.cn.decodeS(exactly.replace(/两/g, "二"))), scope, excluded);
   const fewest = FEWEST.test(residual);
+  // "第一批哪个省份最少": in a batch the fewest are the provinces with none in it, not those with one.
+  if (
+    !focus &&
+    fewest &&
+    batch !== null &&
+    cx.atlas.provinces.some(
+      (d) => tally(cx, d, null).counted.length > 0 && tally(cx, d, batch, newOnly).counted.length === 0,
+    )
+  )
+    return { ...composeNoneInBatch(cx, batch, scope, rows), count: 0 };
   const position = askedPosition(residual);
   const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
   if (position && position > 1 && !focus) {
@@ -477,7 +487,7 @@ export function composeRanking(
 /** The rank a question asks for by position (排第二, 第三多, #2), if any. */
 function askedPosition(residual: string): number | undefined {
   const m = residual.match(
-    /[排数]名?第\s*([一二三四五六七八九十]|\d{1,2})|第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:名|位|多|大|的省|个省)|#\s*(\d{1,2})|\b(second|third|fourth|fifth)\b/,
+    /[排数]名?第\s*([一二三四五六七八九十]|\d{1,2})|第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:名|位|多|大|的省|个省)|(?:#|\bnumber|\bno\.)\s*(\d{1,2})\b|\b(second|third|fourth|fifth)\b/,
   );
   if (!m) return undefined;
   const word = m[1] ?? m[2] ?? m[3] ?? m[4] ?? "";
@@ -594,17 +604,18 @@ export function composeRegionTotal(
   region: string,
   areas: Division[],
   batch: BatchNumber | null,
+  newOnly = false,
 ): Reply {
   const { lang } = cx;
   const rows = areas
-    .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
+    .map((d) => ({ d, counted: tally(cx, d, batch, newOnly).counted }))
     .sort((a, b) => b.counted.length - a.counted.length);
   const sum = rows.reduce((n, r) => n + r.counted.length, 0);
   const members = joinList(
     rows.map((r) => placeName(r.d.name, lang)),
     lang,
   );
-  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const scope = `${batch === null ? "" : batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : `${batch === null ? "" : ", "}new pilots only`) : ""}`;
   const lines = [
     lang === "zh"
       ? `${region}（${members}）${scope ? `在${scope}` : ""}共有${sum}个国家智慧城市试点：${rows.map((r) => `${r.d.name}${r.counted.length}个`).join("，")}。`

@@ -32,6 +32,28 @@ const TOWNS = /镇|towns?\b/;
  * new pilots (or its towns, by the data's levels), which has more and by how many. The count is the
  * difference; `batch` is the batch with more.
  */
+/** The three batches by their new pilots, the biggest (or, asked, the smallest) first named. */
+export function composeBatchSizes(cx: ComposeContext, smallest: boolean): Reply & { batch: BatchNumber } {
+  const { programme, lang } = cx;
+  const rows = programme.batches.map((b) => ({ n: b.batch as BatchNumber, count: b.count }));
+  const target = smallest ? Math.min(...rows.map((r) => r.count)) : Math.max(...rows.map((r) => r.count));
+  const winner = rows.find((r) => r.count === target) ?? (rows[0] as (typeof rows)[0]);
+  const each = rows.map((r) =>
+    lang === "zh"
+      ? `${batchLabel(r.n, programme, "zh")}${r.count}个`
+      : `${batchLabel(r.n, programme, "en")}: ${r.count}`,
+  );
+  const expansions = programme.batches.find((b) => b.batch === 3)?.expansions ?? 0;
+  return {
+    text:
+      lang === "zh"
+        ? `${batchLabel(winner.n, programme, "zh")}${smallest ? "最少" : "最多"}，${winner.count}个。各批新增试点：${each.join("、")}（第三批另有${expansions}个扩大范围区域计入总数）。`
+        : `${batchLabel(winner.n, programme, "en").replace(/^b/, "B")} was the ${smallest ? "smallest" : "biggest"}, with ${winner.count} pilots. New pilots per batch: ${each.join("; ")} (batch 3 also added ${expansions} expansion areas, counted in the total).`,
+    count: winner.count,
+    batch: winner.n,
+  };
+}
+
 export function composeBatchCompare(
   cx: ComposeContext,
   batches: [BatchNumber, BatchNumber],
@@ -93,6 +115,11 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
   ].filter((n) => n > 0);
   const label = batchLabel(batch, programme, lang);
   const lines: string[] = [];
+  // The pilot an expansion joined, by the English name its own answers use (Shenyang Hunnan…).
+  const expandedName = (p: Pilot) => {
+    const earlier = atlas.pilotByName.get(p.expands ?? "");
+    return earlier ? pilotName(earlier, "en") : placeName(p.expands ?? "", "en");
+  };
   if (lang === "zh") {
     lines.push(`${label}国家智慧城市试点于${announced(batch, programme, "zh")}公布，共${b.count}个。`);
     if (b.composition) {
@@ -137,7 +164,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
           : "This batch added no expansion areas."
         : lang === "zh"
           ? `扩大范围（${names.length}个）：${names.join("、")}`
-          : `The ${names.length} expansion areas: ${expansions.map((p) => `${pilotName(p, "en")} → ${placeName(p.expands ?? "", "en")}`).join(", ")}`,
+          : `The ${names.length} expansion areas: ${expansions.map((p) => `${pilotName(p, "en")} → ${expandedName(p)}`).join(", ")}`,
     );
   } else if (PREFECTURE_LEVEL.test(residual) && !ALL_PARTS.test(residual)) {
     lines.push(...prefectureLines(fresh, b, lang));
@@ -165,7 +192,7 @@ export function composeBatch(cx: ComposeContext, batch: BatchNumber, residual: s
       lines.push(
         lang === "zh"
           ? expansions.map((p) => `${p.name}→${p.expands}`).join("、")
-          : expansions.map((p) => `${pilotName(p, "en")} → ${placeName(p.expands ?? "", "en")}`).join(", "),
+          : expansions.map((p) => `${pilotName(p, "en")} → ${expandedName(p)}`).join(", "),
       );
     }
   }
@@ -200,7 +227,7 @@ const COMPOSITION_ENGLISH: Record<string, string> = {
 };
 
 /** A question for the towns of a batch by name (首批的3个镇是哪些). */
-const ASKS_TOWNS = /镇.{0,3}(哪|什么|啥)|(哪|什么|啥).{0,3}镇|which towns|what towns/;
+const ASKS_TOWNS = /镇.{0,6}(哪|什么|啥)|(哪|什么|啥).{0,3}镇|which towns|what towns/;
 
 /** Words for the prefecture-level cities of a batch (第一批有哪些地级市). */
 const PREFECTURE_LEVEL = /地级市|地级城市|prefecture-level|prefecture level/;
@@ -324,6 +351,10 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   // ("地级市几个 区县几个" asks two questions: the first is answered first.)
   if (ALL_PARTS.test(residual) || ALL_PARTS.test(question)) return b.count;
   if (parts[0]) return parts[0][1];
+  // "第二批有几个镇", "Which towns were in batch 1?": the towns, counted from the data where the
+  // official composition does not list them apart.
+  if (ASKS_TOWNS.test(residual) || /几个镇|镇\s*(有)?\s*(几|多少)|how many towns/.test(residual))
+    return fresh.filter((p) => p.level === "镇").length;
   if (PREFECTURE_LEVEL.test(residual)) {
     const { cities, direct } = prefectureUnits(fresh);
     return cities.length + direct.length;
