@@ -2831,6 +2831,14 @@ describe("numbers asked many ways (blind32, first fixes)", () => {
     expect(engine.answer(q).intent).toBe(intent);
   });
 
+  it("the Xinjiang Production and Construction Corps in English: the 兵团's own count, not Xinjiang's", () => {
+    const a = engine.answer(
+      "How many pilots does the Xinjiang Production and Construction Corps (bingtuan) have?",
+    );
+    expect(a.area).toBe("新疆生产建设兵团");
+    expect(a.count).toBe(entries.filter((e) => e.province === "新疆生产建设兵团").length);
+  });
+
   it("How many pilots were there by the end of 2013?: the first two batches", () => {
     expect(engine.answer("How many pilots were there by the end of 2013?").count).toBe(
       entries.filter((e) => e.batch !== 3 && e.kind === "new").length,

@@ -231,7 +231,10 @@ export class Lexicon {
     ];
     for (const [word, name] of english) {
       const place = this.exact.get(name)?.[0];
-      if (word && place) this.add(word.toLowerCase().replace(/[^a-z]/g, ""), place, map);
+      if (!word || !place) continue;
+      this.add(word.toLowerCase().replace(/[^a-z]/g, ""), place, map);
+      // (The Latin scan skips "and": "Xinjiang Production and Construction Corps" is read without it.)
+      if (/\band\b/i.test(word)) this.add(word.toLowerCase().replace(/\band\b|[^a-z]/g, ""), place, map);
     }
     // Homophones (suzhou: 苏州市 and 宿州市) put the bigger unit first, then the lower code.
     for (const places of map.values())
