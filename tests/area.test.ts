@@ -384,3 +384,22 @@ describe("groups compared by their sums", () => {
     expect(a.text.split("\n")[0]).toContain(`江苏省${js}个`);
   });
 });
+
+describe("rankings without the expansion areas", () => {
+  it.each([
+    ["不算扩大范围的话哪个省最多", "不含扩大范围的"],
+    ["Which province has the most pilots without the expansions?", "without its expansion areas"],
+  ])("%s: the new pilots of all batches ranked", (q, scope) => {
+    const entries = referenceEntries();
+    const fresh = new Map<string, number>();
+    for (const e of entries.filter((x) => x.kind === "new"))
+      fresh.set(e.province, (fresh.get(e.province) ?? 0) + 1);
+    const most = Math.max(...fresh.values());
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.ranking");
+    expect(a.count).toBe(most);
+    expect(a.winners).toEqual([...fresh].filter(([, n]) => n === most).map(([p]) => p));
+    expect(a.text).toContain(scope);
+    expect(a.text).toContain(String([...fresh.values()].reduce((x, y) => x + y, 0)));
+  });
+});

@@ -378,10 +378,12 @@ export function composeRanking(
   excluded: string[] = [],
 ): Reply {
   // "第三批新增试点哪个省最多": the batch's new pilots, without the areas added to earlier ones.
+  // ("不算扩大范围的话哪个省最多": over all batches, without the expansions they count.)
   const newOnly =
-    batch !== null &&
-    NEW_ONLY.test(residual) &&
-    cx.atlas.data.pilots.some((p) => p.batch === batch && p.scope !== "new" && isCounted(p));
+    (NEW_ONLY.test(residual) || EXCLUDES_EXPANSIONS.test(residual)) &&
+    cx.atlas.data.pilots.some(
+      (p) => (batch === null || p.batch === batch) && p.scope !== "new" && isCounted(p),
+    );
   const rows = provinceCounts(cx, batch, newOnly);
   const { lang } = cx;
   const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
@@ -395,7 +397,11 @@ export function composeRanking(
     );
   const scope =
     batch === null
-      ? ""
+      ? newOnly
+        ? lang === "zh"
+          ? "不含扩大范围的"
+          : "the list without its expansion areas"
+        : ""
       : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only") : ""}`;
   const lines: string[] = [];
   // "第一批哪些省一个都没有": the provinces with pilots, but none in this batch.
