@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Engine } from "../src/engine/engine.ts";
 import { simplified } from "../src/engine/normalise.ts";
-import { referenceCounts, referenceEntries } from "./helpers/reference.ts";
+import { referenceBatch, referenceCounts, referenceEntries } from "./helpers/reference.ts";
 
 const engine = new Engine();
 const all = referenceCounts();
@@ -2126,7 +2126,7 @@ describe("several questions, Chinese numerals, the asker's own county (blind25)"
 
 describe("a month of a public chat (blind26)", () => {
   const entries = referenceEntries();
-  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const batchOf = referenceBatch;
 
   it("北京朝阳: a name with a reading inside the province named is read there, not as a slip", () => {
     const a = engine.answer("北京朝阳是第几批试点");
@@ -2183,8 +2183,7 @@ describe("a month of a public chat (blind26)", () => {
 });
 
 describe("English as foreigners write it (blind27)", () => {
-  const entries = referenceEntries();
-  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const batchOf = referenceBatch;
 
   it.each([
     ["Is Suzhou in Anhui province (not the Jiangsu one!) a smart city pilot?", "宿州市"],
@@ -2245,7 +2244,7 @@ describe("English as foreigners write it (blind27)", () => {
 
 describe("English names blind27 could not read", () => {
   const entries = referenceEntries();
-  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const batchOf = referenceBatch;
   const inside = (prefix: string) => entries.filter((e) => e.name.startsWith(prefix)).length;
 
   it.each([
@@ -2445,9 +2444,7 @@ describe("English as blind28 wrote it: rounds, cohorts, months, quoted names", (
 
 describe("researchers and hard places (blind29)", () => {
   const entries = referenceEntries();
-  // (The reference lists 泉州市 with its parts: 泉州市（含德化县、安溪县蓬莱镇）.)
-  const batchOf = (name: string) =>
-    entries.find((e) => e.name === name || e.name.startsWith(`${name}（`))?.batch;
+  const batchOf = referenceBatch;
   const zhBatch = (name: string) => `第${"一二三"[(batchOf(name) ?? 1) - 1]}批`;
 
   it.each([
@@ -2563,7 +2560,7 @@ describe("researchers and hard places (blind29)", () => {
 
 describe("how people type on a phone (blind30)", () => {
   const entries = referenceEntries();
-  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const batchOf = referenceBatch;
 
   it.each([
     ["panyv shi shidian ma", "广州市番禺区", "Panyu"],
@@ -2652,8 +2649,7 @@ describe("how people type on a phone (blind30)", () => {
 });
 
 describe("Traditional, English and official Chinese (blind31)", () => {
-  const entries = referenceEntries();
-  const batchOf = (name: string) => entries.find((e) => e.name === name)?.batch;
+  const batchOf = referenceBatch;
 
   it.each([
     ["did karamay make it into the pilot list", "克拉玛依市"],

@@ -67,3 +67,11 @@ export function referenceCounts(batch?: 1 | 2 | 3): Map<string, number> {
   }
   return counts;
 }
+
+/**
+ * The reference batch of the entry named `name`, or listed with its parts under that name
+ * (泉州市 is listed as 泉州市（含德化县、安溪县蓬莱镇）).
+ */
+export function referenceBatch(name: string): 1 | 2 | 3 | undefined {
+  return referenceEntries().find((e) => e.name === name || e.name.startsWith(`${name}（`))?.batch;
+}
