@@ -2841,3 +2841,163 @@ describe("numbers asked many ways (blind32, first fixes)", () => {
     );
   });
 });
+
+describe("counts scoped by batches and kind (blind32, second fixes)", () => {
+  const entries = referenceEntries();
+  /** Counted pilots per province, of the batches up to `through`, of one kind when given. */
+  const countsOf = (keep: (e: (typeof entries)[number]) => boolean) => {
+    const counts = new Map<string, number>();
+    for (const e of entries)
+      if (e.kind !== "expansion2013" && keep(e)) counts.set(e.province, (counts.get(e.province) ?? 0) + 1);
+    return counts;
+  };
+  const leaders = (counts: Map<string, number>) => {
+    const most = Math.max(...counts.values());
+    return [...counts].filter(([, n]) => n === most).map(([p]) => p);
+  };
+
+  it("前两批加起来哪个省最多: the ranking over batches 1–2, its leaders and their count", () => {
+    const through = countsOf((e) => e.batch <= 2);
+    const a = engine.answer("前两批加起来哪个省最多");
+    expect(a.intent).toBe("area.ranking");
+    expect([...(a.winners ?? [])].sort()).toEqual(leaders(through).sort());
+    expect(a.count).toBe(Math.max(...through.values()));
+    expect(a.text).toContain(`共${entries.filter((e) => e.batch <= 2 && e.kind === "new").length}个`);
+    // (No chart: the provinces chart stacks all three batches.)
+    expect(a.chart).toBeUndefined();
+  });
+
+  it("Which province got the most batch-3 expansion areas?: a ranking of the expansions alone", () => {
+    const expansions = countsOf((e) => e.kind === "expansion");
+    const a = engine.answer("Which province got the most batch-3 expansion areas?");
+    expect([...(a.winners ?? [])].sort()).toEqual(leaders(expansions).sort());
+    expect(a.count).toBe(Math.max(...expansions.values()));
+    expect(a.text).toContain(`(${entries.filter((e) => e.kind === "expansion").length} in all)`);
+  });
+
+  it.each([
+    [
+      "不算扩大范围的话，河北和吉林谁多",
+      "河北省",
+      "吉林省",
+      (e: (typeof entries)[number]) => e.kind === "new",
+    ],
+    [
+      "Third batch, new pilots only: Shandong vs Jiangsu?",
+      "山东省",
+      "江苏省",
+      (e: (typeof entries)[number]) => e.kind === "new" && e.batch === 3,
+    ],
+    [
+      "After the first two batches, was Shandong or Jiangsu ahead?",
+      "山东省",
+      "江苏省",
+      (e: (typeof entries)[number]) => e.batch <= 2,
+    ],
+  ])("%s: both counts in the scope asked, and the winner", (q, a1, a2, keep) => {
+    const counts = countsOf(keep);
+    const [n1, n2] = [counts.get(a1) ?? 0, counts.get(a2) ?? 0];
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.compare");
+    expect(a.text).toContain(String(n1));
+    expect(a.text).toContain(String(n2));
+    expect(a.winners).toEqual(n1 === n2 ? [] : [n1 > n2 ? a1 : a2]);
+  });
+
+  it("东北三省加起来和沪苏浙皖加起来…差多少: the difference of the two sums", () => {
+    const a = engine.answer("东北三省加起来和沪苏浙皖加起来各有多少 差多少");
+    const sum = (ps: string[]) => ps.reduce((n, p) => n + (all.get(p) ?? 0), 0);
+    const east = sum(["上海市", "江苏省", "浙江省", "安徽省"]);
+    const northeast = sum(["辽宁省", "吉林省", "黑龙江省"]);
+    expect(a.count).toBe(Math.abs(east - northeast));
+    expect(a.text).toContain(`${east}个`);
+    expect(a.text).toContain(`${northeast}个`);
+  });
+
+  it("batch 1 top province - it's Shandong right?: no, the leader of batch 1 with its count", () => {
+    const batch1 = referenceCounts(1);
+    const a = engine.answer("batch 1 top province - it's Shandong right?");
+    expect(a.text.startsWith("No:")).toBe(true);
+    expect(a.winners).toEqual(leaders(batch1));
+    expect(a.count).toBe(Math.max(...batch1.values()));
+  });
+
+  it("湖北总共几个试点？要是不算扩大范围呢: the total, then the count without the expansions", () => {
+    const a = engine.answer("湖北总共几个试点？要是不算扩大范围呢");
+    expect(a.count).toBe(all.get("湖北省"));
+    const fresh = entries.filter((e) => e.province === "湖北省" && e.kind === "new").length;
+    expect(a.text).toContain(`湖北省共有${fresh}个新增的`);
+  });
+
+  it("What share of all pilots came in batch 1?: the batch's part of 290, as a percentage", () => {
+    const batch1 = entries.filter((e) => e.batch === 1 && e.kind !== "expansion2013").length;
+    const a = engine.answer("What share of all pilots came in batch 1?");
+    expect(a.text).toContain(`${((100 * batch1) / 290).toFixed(1)}%`);
+    expect(a.text).toContain(`${batch1} of the 290`);
+  });
+
+  it("If I also count the 2013 expansion areas, what's the grand total?: 290 plus those areas", () => {
+    const a = engine.answer("If I also count the 2013 expansion areas, what's the grand total?");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(290 + entries.filter((e) => e.kind === "expansion2013").length);
+  });
+
+  it("Official total after the third batch: 290 or 287?: the total", () => {
+    const a = engine.answer("Official total after the third batch: 290 or 287?");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(290);
+  });
+
+  it.each(["Was there ever a 4th batch?", "有第四批吗"])(
+    "%s: the outlook, which says there was none",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("programme.outlook");
+      expect(a.text).toMatch(/第四批|fourth/);
+    },
+  );
+
+  it("Jiangsu, Zhejiang, Anhui - rank these three: compared, each with its count", () => {
+    const a = engine.answer("Jiangsu, Zhejiang, Anhui - rank these three by pilot count");
+    expect(a.intent).toBe("area.compare");
+    for (const p of ["江苏省", "浙江省", "安徽省"]) expect(a.text).toContain(`(${p}): ${all.get(p)}`);
+  });
+
+  it.each([
+    ["青海有哪些国家智慧城市试点", "青海省"],
+    [
+      "How many pilots does the Xinjiang Production and Construction Corps (bingtuan) have?",
+      "新疆生产建设兵团",
+    ],
+  ])("%s: an area whose pilots all lie in one batch states it", (q, province) => {
+    const batches = new Set(entries.filter((e) => e.province === province).map((e) => e.batch));
+    expect(batches.size).toBe(1);
+    expect(engine.answer(q).batch).toBe([...batches][0]);
+  });
+
+  it("…but a follow-up about another place does not inherit that batch", () => {
+    const first = engine.answer("青海有哪些国家智慧城市试点");
+    const next = engine.answer("那江苏呢", first.context);
+    expect(next.count).toBe(all.get("江苏省"));
+  });
+
+  it("Which provinces got nothing in batch 3?: the units with pilots but none in batch 3", () => {
+    const none = [...all.keys()].filter((p) => !referenceCounts(3).has(p));
+    const a = engine.answer("Which provinces got nothing in batch 3?");
+    expect([...(a.winners ?? [])].sort()).toEqual(none.sort());
+  });
+});
+
+describe("an area whose pilots share one batch (blind26's open case)", () => {
+  it("青海省的试点都是哪些？是不是全在第三批: the list says they are all in batch 3", () => {
+    const entries = referenceEntries().filter((e) => e.province === "青海省");
+    expect(new Set(entries.map((e) => e.batch))).toEqual(new Set([3]));
+    const a = engine.answer("青海省的试点都是哪些？是不是全在第三批");
+    expect(a.count).toBe(entries.length);
+    expect(a.text).toContain("全部在第三批");
+  });
+
+  it("江苏有哪些试点: a list over several batches says no such thing", () => {
+    expect(engine.answer("江苏有哪些试点").text).not.toContain("全部在");
+  });
+});

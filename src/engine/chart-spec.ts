@@ -25,7 +25,8 @@ export function chartFor(
   cx: ComposeContext,
   batch: number | null = null,
 ): ChartSpec | undefined {
-  if (intent === "area.ranking") return batch === null ? { kind: "provinces", lang: cx.lang } : undefined;
+  if (intent === "area.ranking")
+    return batch === null && !reply.narrowed ? { kind: "provinces", lang: cx.lang } : undefined;
   if (intent === "programme.total") return { kind: "batches", lang: cx.lang };
   const province = cx.atlas.provinces.find((d) => d.name === reply.area);
   if (intent === "area.list" && province && (reply.count ?? 0) > 0) {

@@ -5,6 +5,7 @@ import type { TableName } from "../research/treatment.ts";
 import { describeAlternatives } from "./answers/alternatives.ts";
 import {
   areaOf,
+  type CountScope,
   composeAreaCount,
   composeAreaCountThrough,
   composeAreaExpansions,
@@ -24,16 +25,18 @@ import {
   FEWEST,
   levelAsked,
   NEW_ONLY,
+  oneBatchOf,
 } from "./answers/area.ts";
 import {
   composeBatch,
   composeBatchCompare,
+  composeBatchShare,
   composeBatchSizes,
   composeFirstExtended,
   composeInterval,
   composeNoSuchBatch,
 } from "./answers/batch.ts";
-import { explainFigure } from "./answers/figures.ts";
+import { explainFigure, totalWithUncounted } from "./answers/figures.ts";
 import { type ComposeContext, placeName, type Reply, useExonyms } from "./answers/format.ts";
 import {
   composeCorrection,
@@ -72,6 +75,7 @@ import {
   CUMULATIVE,
   DOCUMENT_WORDS,
   EXPANSION_WORDS,
+  EXPANSIONS_COUNTED,
   FILLER_PREFIX,
   GREETING_EMOJI,
   INCLUDING,
@@ -271,6 +275,11 @@ const FEWEST_BATCH = /最少|最小|smallest|fewest/;
 const DIFFERENCE =
   /差多少|差几个|相差|差距|多几个|多多少|少几个|少多少|how many more|how many fewer|by how many|difference/;
 /** Words that ask for everything added up. */
+/** Words for the programme's total. */
+const TOTAL_WORDS = /总数|总量|一共|总共|合计|总计|\btotal\b|altogether|in all\b/i;
+/** Words that take something into a count ("算上", "also count"). */
+const ALSO_COUNTED =
+  /算上|加上|也算|算进|计入|包括|\balso count|\bcount(ing)? in\b|\binclud(e|ing)\b|\bplus\b|\badd(ing)? (in )?the\b/i;
 const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多算|算多|少算|算少|重复算/;
 /** A question about where the bot's data comes from. */
 const DATA_SOURCE =
@@ -378,8 +387,10 @@ export class Engine {
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
     // (Not when the rest asks a question of its own: "海南州是海南省吗？海南州有哪些试点".)
     // (Nor when it names another programme: "哈尔滨…是哪个智慧城市试点？技术和标准那个吗".)
+    // (Nor when it asks again without the expansions: "湖北总共几个？要是不算扩大范围呢".)
     const restAsks =
       asking.slice(1).some((p) => OWN_QUESTION.test(p)) ||
+      pieces.slice(1).some((p) => EXCLUDES_EXPANSIONS.test(p) && FOLLOW_UP.test(p)) ||
       pieces.slice(1).some((p) => findOtherProgramme(p, this.atlas.data.related.programmes) !== null);
     if (
       marked.length === 1 &&
@@ -1013,7 +1024,24 @@ export class Engine {
     const placeFromText = rec.mentions.length > 0 || corrected !== undefined;
     const batchWithPlace =
       placeFromText && batch !== null && (rec.batch !== null || context.batchWithPlace === true);
-    return this.finish(question, answered, reply, places, batch, trace, context, layer, batchWithPlace);
+    const answer = this.finish(
+      question,
+      answered,
+      reply,
+      places,
+      batch,
+      trace,
+      context,
+      layer,
+      batchWithPlace,
+    );
+    // "青海有哪些试点": all its pilots lie in one batch, which the answer is about; a follow-up
+    // about another place does not inherit it.
+    if (answer.batch === undefined && (answered === "area.count" || answered === "area.list")) {
+      const only = oneBatchOf(reply.pilots?.filter(isCounted) ?? []);
+      if (only) answer.batch = only;
+    }
+    return answer;
   }
 
   /**
@@ -1145,9 +1173,34 @@ export class Engine {
       intent = "programme.timeline";
       trace.push(`interval between batches ${rec.batches.join(", ")}`);
     }
-    const figure = explainFigure(cx.programme, rec.text, cx.lang);
-    // "2013年扩大范围的那10个算进290里吗": whether something counts toward the total is a total question.
+    let figure = explainFigure(cx.programme, rec.text, cx.lang);
+    // "If I also count the 2013 expansion areas, what's the grand total?": the total with the areas
+    // left out by convention is the figure asked for.
+    if (
+      !figure &&
+      places.length === 0 &&
+      TOTAL_WORDS.test(rec.text) &&
+      EXPANSION_WORDS.test(rec.text) &&
+      ALSO_COUNTED.test(rec.text) &&
+      !EXCLUDES_EXPANSIONS.test(rec.text) &&
+      this.neverCountedYears().some((year) => rec.text.includes(year))
+    ) {
+      figure = totalWithUncounted(cx.programme, cx.lang);
+      intent = "programme.total";
+      trace.push("total with the uncounted expansions");
+    }
+    // "Official total after the third batch: 290 or 287?": the total is one of the figures offered.
     const quotesTotal = (rec.text.match(/\d+/g) ?? []).map(Number).includes(cx.programme.total);
+    if (
+      quotesTotal &&
+      places.length === 0 &&
+      /还是|或者|\bor\b/.test(rec.text) &&
+      TOTAL_WORDS.test(rec.text)
+    ) {
+      intent = "programme.total";
+      trace.push("the total, or another figure");
+    }
+    // "2013年扩大范围的那10个算进290里吗": whether something counts toward the total is a total question.
     if (
       quotesTotal &&
       COUNTS_TOWARD.test(rec.residual) &&
@@ -1183,6 +1236,7 @@ export class Engine {
       trace.push("a place in the total");
     } else if (
       figure &&
+      !figure.asked &&
       places.length === 0 &&
       (!intent || intent === "unknown" || intent.startsWith("programme."))
     ) {
@@ -1245,11 +1299,15 @@ export class Engine {
           : cx.atlas.data.pilots.filter((p) => p.batch === notes.batch && isCounted(p)).length;
       reply.text = `${reply.text}\n${composeShare(cx, reply.area, reply.count, whole, notes.batch)}`;
     }
+    // "What share of all pilots came in batch 1?": the batch's part of the total.
+    if (notes.share && answered === "batch.info" && notes.batch !== null && !figure)
+      reply.text = `${composeBatchShare(cx, notes.batch)}\n${reply.text}`;
     if (figure && (answered === "programme.total" || answered === "batch.info")) {
       trace.push("figure explained");
       reply.text = `${figure.text}\n${reply.text}`;
-      // The answer to a quoted total ("是不是就300个了") is the programme's own total, whatever part it lists.
-      if (answered === "programme.total") reply.count = cx.programme.total;
+      // The answer to a quoted total ("是不是就300个了") is the programme's own total, whatever part it
+      // lists; to a total asked for ("算上2013年的扩大范围一共多少"), that total.
+      if (answered === "programme.total") reply.count = figure.asked ? figure.value : cx.programme.total;
       // …and to a figure quoted for one batch ("第二批是103个还是113个"), that batch's own count.
       const asked = notes.batch === null ? undefined : batchOf(cx.programme, notes.batch);
       if (answered === "batch.info" && asked && figure.value !== asked.count) reply.count = asked.count;
@@ -1865,15 +1923,29 @@ export class Engine {
    * "山东第三批新增试点几个（不算扩大范围）": the new pilots only. Leaving out the expansions of a year
    * whose expansions are never counted ("2013年扩大范围的不算") changes nothing, so it is not this.
    */
+  /**
+   * Which pilots a comparison or ranking counts: the batch asked (or the first two together), and
+   * new pilots or expansion areas only when the question says so.
+   */
+  private countScope(rec: Recognised, batch: BatchNumber | null): CountScope {
+    const through = batch === null && THROUGH_TWO.test(rec.text) ? 2 : undefined;
+    const only = this.asksNewOnly(rec) ? "new" : EXPANSIONS_COUNTED.test(rec.text) ? "expansion" : undefined;
+    return { batch, ...(through ? { through } : {}), ...(only ? { only } : {}) };
+  }
+
   private asksNewOnly(rec: Recognised): boolean {
     if (NEW_ONLY.test(rec.text)) return true;
     const excluded = rec.text.match(EXCLUDES_EXPANSIONS)?.[0];
     if (!excluded) return false;
+    return !this.neverCountedYears().some((year) => rec.text.includes(year));
+  }
+
+  /** The years of the batches whose expansion areas are by convention not counted ("2013"). */
+  private neverCountedYears(): string[] {
     const { pilots, programme } = this.atlas.data;
-    const neverCounted = programme.batches
+    return programme.batches
       .filter((b) => pilots.some((p) => p.batch === b.batch && p.scope === "expansion" && !isCounted(p)))
       .map((b) => String(b.year));
-    return !neverCounted.some((year) => rec.text.includes(year));
   }
 
   /** Whether an unrecognised name looks like a place: an administrative suffix, or a near known name. */
@@ -1998,8 +2070,9 @@ export class Engine {
             reply: composeGroupCompare(
               cx,
               groups.map((g) => ({ label: g.label, areas: this.areasOf(cx, g.mentions) })),
-              batch,
+              this.countScope(rec, batch),
               FEWER.test(rec.residual),
+              DIFFERENCE.test(rec.residual),
             ),
           };
         const areas = this.areasOf(cx, places);
@@ -2008,7 +2081,13 @@ export class Engine {
         // "北京和上海的试点数量差多少": the number asked is the difference.
         return {
           intent,
-          reply: composeCompare(cx, areas, batch, FEWER.test(rec.residual), DIFFERENCE.test(rec.residual)),
+          reply: composeCompare(
+            cx,
+            areas,
+            this.countScope(rec, batch),
+            FEWER.test(rec.residual),
+            DIFFERENCE.test(rec.residual),
+          ),
         };
       }
       case "area.ranking": {
@@ -2030,7 +2109,12 @@ export class Engine {
         if (places.length >= 2 && places.every((m) => m.term === first?.term))
           return {
             intent,
-            reply: composeCompare(cx, this.areasOf(cx, places), batch, FEWEST.test(rec.residual)),
+            reply: composeCompare(
+              cx,
+              this.areasOf(cx, places),
+              this.countScope(rec, batch),
+              FEWEST.test(rec.residual),
+            ),
           };
         return {
           intent,
@@ -2038,7 +2122,7 @@ export class Engine {
             cx,
             rec.residual,
             area?.level === "province" ? area : undefined,
-            batch,
+            this.countScope(rec, batch),
             // ("除了上海，还有哪个省…": the places left out.)
             places.length === 0 ? rec.mentions.map((m) => canonicalName(m.place) ?? m.term) : [],
           ),

@@ -46,7 +46,7 @@ export const OTHER_BATCHES =
 
 /** Words that ask what came after the programme's batches. */
 export const AFTERWARDS =
-  /之后|以后|后来|还会|会不会|还有没有|有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|(什么|啥)时候(出|公布|发布|下来)(?!的)|何时|after|any more|again|\bwhen\b|\bis there\b/;
+  /之后|以后|后来|还会|会不会|还有没有|有没有|还有|还想|还能|申报|再(有|出|搞|评|报)|(什么|啥)时候(出|公布|发布|下来)(?!的)|何时|^(那|那么)?有第|after|any more|again|\bwhen\b|\bis there\b|\bwas there\b|\bever\b/;
 
 /** Words that ask whether something counts toward a figure. */
 export const COUNTS_TOWARD =
@@ -62,6 +62,12 @@ export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;
 /** A question for an area's expansion areas themselves ("河北的扩大范围是哪几个"). */
 export const ASKS_EXPANSIONS =
   /(扩大.{0,2}范围|扩容|expansion)[^，,。？?]{0,8}(哪|几|多少|有啥|什么|which|how many)|(哪|几|多少|which|how many)[^，,。？?]{0,4}(扩大.{0,2}范围|扩容|expansion)/;
+/**
+ * Expansion areas as what is counted or ranked ("Which province got the most batch-3 expansion areas?",
+ * "哪个省扩大范围的最多"), not as a part to include or leave out.
+ */
+export const EXPANSIONS_COUNTED =
+  /\b(most|fewest|how many)\s+(batch[- ]?\d\s+|(first|second|third|1st|2nd|3rd)[- ](batch|round)\s+)?expansions?\b(?! areas? (included|counted))|扩大范围(的|区域|地区|试点)*(哪个省|哪些省|谁)[^，。？?]{0,4}(最多|最少)|(哪个省|哪些省)[^，。？?]{0,6}扩大范围(的|区域|地区)*(最多|最少)/;
 /** Words that ask for expansions to be included in a list, not listed alone ("包括扩大范围的"). */
 export const INCLUDING = /包括|包含|含|也算|也列|也要列|一起列|算上|加上|连同|连|including|incl\b|plus\b/;
 

@@ -89,9 +89,13 @@ export function check(c: EvalCase, a: Answer): string[] {
   if (c.winner !== undefined && !(a.winners ?? []).includes(c.winner))
     wrong.push(`winner ${a.winners?.join("/") ?? "-"} ≠ ${c.winner}`);
   if (c.programme !== undefined) {
-    const got = programmeKey(a.programme ?? "");
+    // (A short name in brackets is the programme's too: 数字化城市管理（数字城管）.)
+    const named = a.programme ?? "";
+    const gotKeys = [named, ...[...named.matchAll(/（(.*?)）|\((.*?)\)/g)].map((m) => m[1] ?? m[2] ?? "")]
+      .map(programmeKey)
+      .filter(Boolean);
     const want = programmeKey(c.programme);
-    if (!got || !(got.includes(want) || want.includes(got)))
+    if (!gotKeys.some((got) => got.includes(want) || want.includes(got)))
       wrong.push(`programme ${a.programme ?? "-"} ≠ ${c.programme}`);
   }
   // A reply in Traditional characters states the same facts: it is checked in Simplified.

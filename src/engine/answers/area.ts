@@ -61,16 +61,79 @@ function leftOutNote(cx: ComposeContext, left: Pilot[]): string | undefined {
     : `New pilots only; ${left.length} expansion area(s) (${names}) are left out here but count toward the total.`;
 }
 
-function tally(cx: ComposeContext, d: Division, batch: BatchNumber | null, newOnly = false): Tally {
-  const all = byBatch(cx.atlas.pilotsIn(d)).filter((p) => batch === null || p.batch === batch);
+/**
+ * Which of an area's counted pilots a figure takes: those of one batch (or of all), or of the batches
+ * up to one (前两批: `through` 2), and of those the new pilots or the expansion areas only.
+ */
+export interface CountScope {
+  batch: BatchNumber | null;
+  /** The last batch taken, when the batches up to it are counted together; `batch` is then null. */
+  through?: BatchNumber;
+  only?: "new" | "expansion";
+}
+
+/** Every counted pilot of every batch. */
+export const WHOLE_LIST: CountScope = { batch: null };
+
+/** Whether a scope takes less than the whole list (one batch, the first batches, one kind of pilot). */
+export function isNarrowed(scope: CountScope): boolean {
+  return scope.batch !== null || scope.through !== undefined || scope.only !== undefined;
+}
+
+/**
+ * The scope as said in an answer ("第三批（2014年度）新增", "前两批", "batch 3 (2014), expansion
+ * areas only"); empty for the whole list.
+ */
+export function countScopeLabel(cx: ComposeContext, scope: CountScope): string {
+  const zh = cx.lang === "zh";
+  const batches =
+    scope.through !== undefined
+      ? zh
+        ? `前${Nzh.cn.encodeS(scope.through).replace("二", "两")}批`
+        : `batches 1–${scope.through}`
+      : scope.batch === null
+        ? ""
+        : batchLabel(scope.batch, cx.programme, cx.lang);
+  if (!scope.only) return batches;
+  if (zh)
+    return scope.only === "new" ? (batches ? `${batches}新增` : "不含扩大范围的") : `${batches}扩大范围`;
+  const kind = scope.only === "new" ? "new pilots only" : "expansion areas only";
+  if (batches) return `${batches}, ${kind}`;
+  return scope.only === "new" ? "the list without its expansion areas" : "the expansion areas";
+}
+
+/**
+ * The scope as asked, less what makes no difference: "new pilots only" of a batch that has no
+ * counted expansion area is the batch.
+ */
+export function effectiveScope(cx: ComposeContext, scope: CountScope): CountScope {
+  if (!scope.only) return scope;
+  const { only, ...rest } = scope;
+  const taken = cx.atlas.data.pilots.filter((p) => isCounted(p) && inScope(rest, p));
+  return taken.some((p) => p.scope !== only) ? scope : rest;
+}
+
+function inScope(scope: CountScope, p: Pilot): boolean {
+  if (scope.through !== undefined && p.batch > scope.through) return false;
+  if (scope.batch !== null && p.batch !== scope.batch) return false;
+  return true;
+}
+
+function tally(cx: ComposeContext, d: Division, scope: CountScope): Tally {
+  const all = byBatch(cx.atlas.pilotsIn(d)).filter((p) => inScope(scope, p));
   const counted = all.filter(isCounted);
-  // New pilots only: the counted expansions are set apart, to be named in a note.
-  const kept = newOnly ? counted.filter((p) => p.scope === "new") : counted;
+  // One kind only: the counted pilots of the other kind are set apart, to be named in a note.
+  const kept = scope.only ? counted.filter((p) => p.scope === scope.only) : counted;
   return {
     counted: kept,
     leftOut: counted.filter((p) => !kept.includes(p)),
     uncounted: all.filter((p) => !isCounted(p)),
   };
+}
+
+/** The scope of one batch (or all), new pilots only when asked. */
+function batchScope(batch: BatchNumber | null, newOnly = false): CountScope {
+  return newOnly ? { batch, only: "new" } : { batch };
 }
 
 function breakdown(cx: ComposeContext, counted: Pilot[]): string {
@@ -143,7 +206,7 @@ export function composeAreaCount(
   batch: BatchNumber | null,
   options: AreaOptions = {},
 ): Reply {
-  const { counted, leftOut: left, uncounted } = tally(cx, d, batch, options.newOnly);
+  const { counted, leftOut: left, uncounted } = tally(cx, d, batchScope(batch, options.newOnly));
   const { lang } = cx;
   const label = scopeLabel(cx, d, batch);
   const lines: string[] = [];
@@ -217,14 +280,21 @@ export function composeAreaList(
   batch: BatchNumber | null,
   options: AreaOptions = {},
 ): Reply {
-  const { counted, leftOut: left, uncounted } = tally(cx, d, batch, options.newOnly);
+  const { counted, leftOut: left, uncounted } = tally(cx, d, batchScope(batch, options.newOnly));
   const { lang, programme } = cx;
   const label = scopeLabel(cx, d, batch);
   if (counted.length === 0) return { ...composeAreaCount(cx, d, batch, options), pilots: [] };
+  // "青海省的试点都是哪些？是不是全在第三批": when every pilot lies in one batch, the heading says so.
+  const only = batch === null && counted.length > 1 ? oneBatchOf(counted) : undefined;
+  const allIn = only
+    ? lang === "zh"
+      ? `，全部在${batchLabel(only, programme, "zh")}`
+      : `, all in ${batchLabel(only, programme, "en")}`
+    : "";
   const lines = [
     lang === "zh"
-      ? `${label}的${counted.length}个${options.newOnly ? "新增的" : ""}国家智慧城市试点：`
-      : `The ${counted.length} ${options.newOnly ? "new " : ""}${plural(counted.length, "pilot")} of ${label}:`,
+      ? `${label}的${counted.length}个${options.newOnly ? "新增的" : ""}国家智慧城市试点${allIn}：`
+      : `The ${counted.length} ${options.newOnly ? "new " : ""}${plural(counted.length, "pilot")} of ${label}${allIn}:`,
   ];
   for (const b of programme.batches) {
     const inBatch = counted.filter((p) => p.batch === b.batch);
@@ -255,16 +325,22 @@ export function composeAreaList(
   return { text: lines.join("\n"), count: counted.length, area: d.name, pilots: [...counted, ...uncounted] };
 }
 
+/** The one batch all of these pilots lie in, if they share one. */
+export function oneBatchOf(pilots: Pilot[]): BatchNumber | undefined {
+  const batches = new Set(pilots.map((p) => p.batch));
+  const [only] = batches;
+  return batches.size === 1 ? only : undefined;
+}
+
 /** Province-level units with their counted pilots (of one batch, or of all), most first; ties keep gazetteer order. */
 export function provinceCounts(
   cx: ComposeContext,
-  batch: BatchNumber | null = null,
-  newOnly = false,
+  scope: CountScope = WHOLE_LIST,
 ): { division: Division; count: number }[] {
   return cx.atlas.provinces
     .map((division) => ({
       division,
-      count: tally(cx, division, batch, newOnly).counted.length,
+      count: tally(cx, division, scope).counted.length,
     }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count);
@@ -272,7 +348,7 @@ export function provinceCounts(
 
 /** Words that ask which provinces have none ("一个都没有"). */
 const NONE =
-  /一个(都|也)没有|一个没有|没有试点的|没有入选的|没入选的|省[^，。？?]{0,6}没(有)?(新增)?(的)?(试点|入选)|零个|空白|挂零|\bnone\b|no pilots?/;
+  /一个(都|也)没有|一个没有|没有试点的|没有入选的|没入选的|省[^，。？?]{0,6}没(有)?(新增)?(的)?(试点|入选)|零个|空白|挂零|\bnone\b|\bnothing\b|\bno pilots?\b/;
 
 /**
  * The provinces with none: in a batch, those that have pilots but none in it; over the programme,
@@ -280,15 +356,17 @@ const NONE =
  */
 function composeNoneInBatch(
   cx: ComposeContext,
-  batch: BatchNumber | null,
+  counting: CountScope,
   scope: string,
   rows: { division: Division; count: number }[],
 ): Reply {
+  const narrowed = isNarrowed(counting);
   const zero = cx.atlas.provinces.filter(
     (d) =>
-      (batch === null || tally(cx, d, null).counted.length > 0) && tally(cx, d, batch).counted.length === 0,
+      (!narrowed || tally(cx, d, WHOLE_LIST).counted.length > 0) &&
+      tally(cx, d, counting).counted.length === 0,
   );
-  if (batch === null) {
+  if (!narrowed) {
     const names = joinList(
       zero.map((d) => placeName(d.name, cx.lang)),
       cx.lang,
@@ -334,7 +412,8 @@ export const EXCLUDES_EXPANSIONS =
   /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|(without|not counting|excluding|leaving out|don'?t count|do not count|minus) (the )?(scope )?expansions?( areas?)?/;
 
 /** Asks for the most or the fewest (最多, 第一, most), so that a province named is to be confirmed as it. */
-const SUPERLATIVE_ASKED = /最多|最少|第一多|全国第一|most|fewest/;
+const SUPERLATIVE_ASKED =
+  /最多|最少|第一多|全国第一|排第一|most|fewest|\btop\b|\bfirst place\b|\bnumber one\b|\bno\. ?1\b|\bleads?\b|\bleader\b/;
 
 /** A number of pilots asked exactly ("只有一个试点的省", "只有2个"). */
 const EXACTLY = /只有\s*([一两二三四五六七八九\d]{1,2})\s*个/;
@@ -374,17 +453,24 @@ export function composeRanking(
   cx: ComposeContext,
   residual: string,
   focus: Division | undefined,
-  batch: BatchNumber | null = null,
+  asked: CountScope = WHOLE_LIST,
   excluded: string[] = [],
 ): Reply {
   // "第三批新增试点哪个省最多": the batch's new pilots, without the areas added to earlier ones.
   // ("不算扩大范围的话哪个省最多": over all batches, without the expansions they count.)
-  const newOnly =
-    (NEW_ONLY.test(residual) || EXCLUDES_EXPANSIONS.test(residual)) &&
-    cx.atlas.data.pilots.some(
-      (p) => (batch === null || p.batch === batch) && p.scope !== "new" && isCounted(p),
-    );
-  const rows = provinceCounts(cx, batch, newOnly);
+  const counting = effectiveScope(cx, asked);
+  const reply = rankWithin(cx, residual, focus, counting, excluded);
+  return counting.through !== undefined || counting.only ? { ...reply, narrowed: true } : reply;
+}
+
+function rankWithin(
+  cx: ComposeContext,
+  residual: string,
+  focus: Division | undefined,
+  counting: CountScope,
+  excluded: string[],
+): Reply {
+  const rows = provinceCounts(cx, counting);
   const { lang } = cx;
   const rankOf = (count: number) => rows.findIndex((r) => r.count === count) + 1;
   const top = rows.filter((r) => r.count === rows[0]?.count);
@@ -395,17 +481,10 @@ export function composeRanking(
       rs.map((r) => placeName(r.division.name, lang)),
       lang,
     );
-  const scope =
-    batch === null
-      ? newOnly
-        ? lang === "zh"
-          ? "不含扩大范围的"
-          : "the list without its expansion areas"
-        : ""
-      : `${batchLabel(batch, cx.programme, lang)}${newOnly ? (lang === "zh" ? "新增" : ", new pilots only") : ""}`;
+  const scope = countScopeLabel(cx, counting);
   const lines: string[] = [];
   // "第一批哪些省一个都没有": the provinces with pilots, but none in this batch.
-  if (!focus && NONE.test(residual)) return composeNoneInBatch(cx, batch, scope, rows);
+  if (!focus && NONE.test(residual)) return composeNoneInBatch(cx, counting, scope, rows);
   // "除了上海，还有哪个省只有一个试点": the provinces with exactly that many, less those left out.
   const exactly = residual.match(EXACTLY)?.[1];
   if (!focus && exactly)
@@ -415,12 +494,12 @@ export function composeRanking(
   if (
     !focus &&
     fewest &&
-    batch !== null &&
+    isNarrowed(counting) &&
     cx.atlas.provinces.some(
-      (d) => tally(cx, d, null).counted.length > 0 && tally(cx, d, batch, newOnly).counted.length === 0,
+      (d) => tally(cx, d, WHOLE_LIST).counted.length > 0 && tally(cx, d, counting).counted.length === 0,
     )
   )
-    return { ...composeNoneInBatch(cx, batch, scope, rows), count: 0 };
+    return { ...composeNoneInBatch(cx, counting, scope, rows), count: 0 };
   const position = askedPosition(residual);
   const atPosition = position && position > 1 ? rows.filter((r) => rankOf(r.count) === position) : [];
   if (position && position > 1 && !focus) {
@@ -538,25 +617,22 @@ export const FEWER = /(?<!多)(?<!多还是)(?<!多或)少(?!数)|fewer|fewest|l
 export function composeCompare(
   cx: ComposeContext,
   areas: Division[],
-  batch: BatchNumber | null,
+  asked: CountScope,
   fewest = false,
   differenceAsked = false,
 ): Reply {
   const { lang } = cx;
+  const counting = effectiveScope(cx, asked);
   const rows = areas
-    .map((d) => ({ d, counted: tally(cx, d, batch).counted }))
+    .map((d) => ({ d, counted: tally(cx, d, counting).counted }))
     .sort((a, b) => (fewest ? -1 : 1) * (b.counted.length - a.counted.length));
   const [top, next] = rows;
   const most = rows.filter((r) => r.counted.length === rows[0]?.counted.length);
   const counts = rows.map((r) =>
     lang === "zh" ? `${r.d.name}${r.counted.length}个` : `${placeName(r.d.name, lang)}: ${r.counted.length}`,
   );
-  const scope =
-    batch === null
-      ? ""
-      : lang === "zh"
-        ? `${batchLabel(batch, cx.programme, lang)}：`
-        : `In ${batchLabel(batch, cx.programme, lang)}: `;
+  const label = countScopeLabel(cx, counting);
+  const scope = !label ? "" : lang === "zh" ? `${label}：` : `In ${label}: `;
   const second = rows[most.length];
   let verdict: string;
   if (!second) verdict = lang === "zh" ? "一样多" : "the same";
@@ -584,7 +660,8 @@ export function composeCompare(
     const sum = rows.reduce((n, r) => n + r.counted.length, 0);
     lines.push(lang === "zh" ? `合计${sum}个。` : `${sum} in all.`);
   }
-  if (batch === null) {
+  // (Over several batches, each place's count by batch.)
+  if (counting.batch === null) {
     for (const r of rows)
       lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${breakdown(cx, r.counted)}`);
   }
@@ -614,7 +691,7 @@ export function composeRegionTotal(
 ): Reply {
   const { lang } = cx;
   const rows = areas
-    .map((d) => ({ d, counted: tally(cx, d, batch, newOnly).counted }))
+    .map((d) => ({ d, counted: tally(cx, d, batchScope(batch, newOnly)).counted }))
     .sort((a, b) => b.counted.length - a.counted.length);
   const sum = rows.reduce((n, r) => n + r.counted.length, 0);
   const members = joinList(
@@ -646,20 +723,22 @@ export interface AreaGroup {
 export function composeGroupCompare(
   cx: ComposeContext,
   groups: AreaGroup[],
-  batch: BatchNumber | null,
+  asked: CountScope,
   fewest = false,
+  differenceAsked = false,
 ): Reply {
   const { lang } = cx;
+  const counting = effectiveScope(cx, asked);
   const rows = groups
     .map((g) => {
-      const parts = g.areas.map((d) => ({ d, n: tally(cx, d, batch).counted.length }));
+      const parts = g.areas.map((d) => ({ d, n: tally(cx, d, counting).counted.length }));
       return { g, parts, sum: parts.reduce((n, p) => n + p.n, 0) };
     })
     .sort((a, b) => (fewest ? a.sum - b.sum : b.sum - a.sum));
   const [first, second] = rows;
   const label = (r: (typeof rows)[number]) =>
     r.g.areas.length === 1 ? placeName(r.g.areas[0]?.name ?? r.g.label, lang) : r.g.label;
-  const scope = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const scope = countScopeLabel(cx, counting);
   const diff = first && second ? first.sum - second.sum : 0;
   const verdict =
     !first || !second || diff === 0
@@ -671,7 +750,7 @@ export function composeGroupCompare(
         : `${label(first)} has ${Math.abs(diff)} ${fewest ? "fewer" : "more"}`;
   const lines = [
     lang === "zh"
-      ? `${scope}${rows.map((r) => `${label(r)}${r.sum}个`).join("，")}，${verdict}。`
+      ? `${scope ? `${scope}：` : ""}${rows.map((r) => `${label(r)}${r.sum}个`).join("，")}，${verdict}。`
       : `${scope ? `In ${scope}: ` : ""}${rows.map((r) => `${label(r)}: ${r.sum}`).join("; ")} — ${verdict}.`,
     ...rows
       .filter((r) => r.parts.length > 1)
@@ -684,9 +763,10 @@ export function composeGroupCompare(
   const winner = first && second && diff !== 0 ? first : undefined;
   return {
     text: lines.join("\n"),
-    count: first?.sum ?? 0,
+    // (Asked how far apart two groups are, the number is the difference.)
+    count: differenceAsked && rows.length === 2 ? Math.abs(diff) : (first?.sum ?? 0),
     winners: winner ? (winner.g.areas.length === 1 ? [winner.g.areas[0]?.name ?? ""] : [winner.g.label]) : [],
-    pilots: rows.flatMap((r) => r.parts.flatMap((p) => tally(cx, p.d, batch).counted)),
+    pilots: rows.flatMap((r) => r.parts.flatMap((p) => tally(cx, p.d, counting).counted)),
   };
 }
 
@@ -695,7 +775,7 @@ export function composeGroupCompare(
  * first two batches; "我数的是20" — 20 leaves out the 2014 expansion). Undefined when no reading fits.
  */
 export function explainQuotedCount(cx: ComposeContext, d: Division, quoted: number): string | undefined {
-  const { counted, uncounted } = tally(cx, d, null);
+  const { counted, uncounted } = tally(cx, d, WHOLE_LIST);
   if (quoted === counted.length) return undefined;
   const zh = cx.lang === "zh";
   const inBatch = (b: number) => counted.filter((p) => p.batch === b);
@@ -794,7 +874,7 @@ export function composeAreaLevelCount(
   batch: BatchNumber | null,
   level: { levels: Pilot["level"][]; zh: string; en: string },
 ): Reply {
-  const { counted } = tally(cx, d, batch);
+  const { counted } = tally(cx, d, { batch });
   const kind = counted.filter((p) => level.levels.includes(p.level));
   const scope = batch === null ? "" : batchLabel(batch, cx.programme, cx.lang);
   const names = kind
@@ -808,7 +888,7 @@ export function composeAreaLevelCount(
 }
 
 export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: BatchNumber): Reply {
-  const { counted } = tally(cx, d, null);
+  const { counted } = tally(cx, d, WHOLE_LIST);
   const through = counted.filter((p) => p.batch <= last);
   const parts = cx.programme.batches
     .filter((b) => b.batch <= last)
@@ -823,7 +903,7 @@ export function composeAreaCountThrough(cx: ComposeContext, d: Division, last: B
 
 /** Answers "河北的扩大范围是哪几个": the area's counted expansions (2014) and the uncounted ones (2013), named. */
 export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply & { batch?: BatchNumber } {
-  const { counted, uncounted } = tally(cx, d, null);
+  const { counted, uncounted } = tally(cx, d, WHOLE_LIST);
   const counting = counted.filter((p) => p.scope === "expansion");
   const total = cx.programme.total;
   const zh = cx.lang === "zh";
@@ -864,7 +944,7 @@ export function composeAreaExpansions(cx: ComposeContext, d: Division): Reply & 
 
 /** Answers "新疆包括兵团在内一共有几个": the areas' pilots added up, each area's share named. */
 export function composeAreaSum(cx: ComposeContext, areas: Division[]): Reply {
-  const rows = areas.map((d) => ({ d, counted: tally(cx, d, null).counted }));
+  const rows = areas.map((d) => ({ d, counted: tally(cx, d, WHOLE_LIST).counted }));
   const total = rows.reduce((n, r) => n + r.counted.length, 0);
   const [main, ...rest] = rows;
   const zh = cx.lang === "zh";

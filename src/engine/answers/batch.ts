@@ -421,3 +421,18 @@ export function composeInterval(cx: ComposeContext, batches: BatchNumber[], from
   }
   return { text: lines.join("\n") };
 }
+
+/**
+ * A batch's share of the programme ("What share of all pilots came in batch 1?"): the pilots it adds
+ * to the total, its expansion areas included when they count, as a percentage of the total.
+ */
+export function composeBatchShare(cx: ComposeContext, batch: BatchNumber): string {
+  const { programme, lang } = cx;
+  const counted = cx.atlas.data.pilots.filter((p) => p.batch === batch && isCounted(p));
+  const expansions = counted.filter((p) => p.scope === "expansion").length;
+  const percent = ((100 * counted.length) / programme.total).toFixed(1);
+  const label = batchLabel(batch, programme, lang);
+  return lang === "zh"
+    ? `${label}占总数的${percent}%：${programme.total}个中的${counted.length}个${expansions ? `（含扩大范围${expansions}个）` : ""}。`
+    : `${titleCase(label)} makes up ${percent}% of the total: ${counted.length} of the ${programme.total} pilots${expansions ? ` (${expansions} of them expansion areas)` : ""}.`;
+}

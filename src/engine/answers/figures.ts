@@ -46,13 +46,26 @@ export function knownFigures(programme: Programme): Figure[] {
   ].filter((f, i, all) => all.findIndex((g) => g.value === f.value) === i && f.value !== total);
 }
 
+/** A circulating total and what it counts; `asked` when the question asks for it rather than quotes it. */
+export interface ExplainedFigure {
+  value: number;
+  text: string;
+  asked?: boolean;
+}
+
 /** The explanation of a circulating total the question quotes (277, 97…), with the figure, if it quotes one. */
-export function explainFigure(
-  programme: Programme,
-  text: string,
-  lang: Lang,
-): { value: number; text: string } | undefined {
+export function explainFigure(programme: Programme, text: string, lang: Lang): ExplainedFigure | undefined {
   const numbers = (text.match(/\d+/g) ?? []).map(Number);
   const figure = knownFigures(programme).find((f) => numbers.includes(f.value));
   return figure ? { value: figure.value, text: figure[lang] } : undefined;
+}
+
+/**
+ * The total with the expansion areas that are by convention not counted ("If I also count the 2013
+ * expansion areas, what's the grand total?"): the figure asked for, explained.
+ */
+export function totalWithUncounted(programme: Programme, lang: Lang): ExplainedFigure | undefined {
+  const b2 = programme.batches[1];
+  const figure = b2 && knownFigures(programme).find((f) => f.value === programme.total + b2.expansions);
+  return figure ? { value: figure.value, text: figure[lang], asked: true } : undefined;
 }

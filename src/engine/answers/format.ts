@@ -41,6 +41,8 @@ export interface Reply {
   programme?: string;
   /** Natural next questions, offered as buttons by the bot. */
   suggestions?: string[];
+  /** Rankings: the figures are of part of the list (the first two batches, new pilots only), which no chart shows. */
+  narrowed?: boolean;
   /** A chart that illustrates the answer. */
   chart?: ChartSpec;
   /** Research tables the bot sends as files with the answer (the engine only names them). */
