@@ -3001,3 +3001,160 @@ describe("an area whose pilots share one batch (blind26's open case)", () => {
     expect(engine.answer("江苏有哪些试点").text).not.toContain("全部在");
   });
 });
+
+describe("this programme and the others in one message (blind33)", () => {
+  const entries = referenceEntries();
+  const related = readFileSync(
+    join(import.meta.dirname, "../../shared/reference/related-programmes.md"),
+    "utf8",
+  );
+  /** The technology and standards pilots' members, from the reference table. */
+  const techStandards = (related.match(/智慧城市技术和标准试点 \|[^|]*\| ([^|(]+)/)?.[1] ?? "")
+    .trim()
+    .split("、");
+
+  it("reads the reference's list of technology and standards pilots", () => {
+    expect(techStandards).toHaveLength(20);
+    expect(techStandards).toContain("惠州");
+  });
+
+  it.each([
+    "惠州入选了科技部和标准化管理委员会的智慧城市试点没有？就是2013年10月那批",
+    "青岛在科技部、标准委的智慧城市试点名单里吗？",
+    "国科办高〔2013〕52号 这个文件讲的是啥",
+  ])("%s: the other programme (its agency's smart-city pilots, its document)", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("other.programme");
+    expect(a.programme).toBe("智慧城市技术和标准试点");
+    for (const city of techStandards.slice(0, 3)) expect(a.text).toContain(city);
+  });
+
+  it.each([
+    ["扬州不是科技部的智慧城市试点嘛，住建部那三批里也有扬州？", "扬州"],
+    [
+      "Xi'an is in the MOST/SAC standards pilot list, but is it also one of MOHURD's national smart city pilots?",
+      "西安",
+    ],
+  ])("%s: this programme's status of the place, the other programme noted", (q, city) => {
+    expect(entries.some((e) => e.name === `${city}市`)).toBe(false);
+    const a = engine.answer(q);
+    expect(a.intent).toBe("pilot.status");
+    expect(a.isPilot).toBe(false);
+  });
+
+  it.each([
+    ["除了信息惠民那种，住建部的国家智慧城市试点前后一共批了多少个？", "programme.total"],
+    ["宽带中国示范城市有政策支持，那国家智慧城市试点有没有资金支持？", "programme.funding"],
+    ["住建部智慧城市试点的文件编号是多少？不要科技部那个52号", "programme.documents"],
+  ])("%s: the other programme set aside, this one asked about (%s)", (q, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    if (intent === "programme.total") expect(a.count).toBe(290);
+  });
+
+  it.each([
+    ["山东有多少个住建部国家智慧城市试点？不是问省里的新型智慧城市试点哈", "山东省", "area.count"],
+    ["江苏的国家智慧城市试点有哪些（不包括科技部的技术和标准试点）", "江苏省", "area.list"],
+  ])("%s: the province's own count or list", (q, province, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.count).toBe(all.get(province));
+  });
+
+  it.each([
+    [
+      "信息惠民试点到底是干嘛的，跟智慧城市试点不是一回事吧？信息惠民那个是哪个部委牵头",
+      "信息惠民国家试点城市",
+    ],
+    [
+      "做安慰剂检验想用信息惠民试点城市，它跟智慧城市试点名单重叠多吗？信息惠民一共多少城市",
+      "信息惠民国家试点城市",
+    ],
+    ["我们市数字城管验收通过了，算不算智慧城市试点", "数字化城市管理（数字城管）"],
+    [
+      "我们区评上了山东省新型智慧城市试点四星级，对外能说是国家智慧城市试点吗？",
+      "新型智慧城市（评价指标与评价工作）",
+    ],
+    ["hai mian cheng shi shi dian you na xie cheng shi", "海绵城市建设试点"],
+    [
+      "xin xing zhi hui cheng shi he guo jia zhi hui cheng shi shi dian you shen me qu bie",
+      "新型智慧城市（评价指标与评价工作）",
+    ],
+  ])("%s: the other programme, whatever this one's name says beside it", (q, programme) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("other.programme");
+    expect(a.programme).toBe(programme);
+    // (信息惠民 named twice is no 惠民县; 山东省 in a programme's name is no place asked about.)
+    expect(a.text).not.toContain("惠民县");
+    expect(a.text).not.toContain("无法确认山东省");
+  });
+});
+
+describe("first-contact forms (blind33)", () => {
+  const entries = referenceEntries();
+
+  it("Latin words with Chinese between them are no one name (yong … 2013 nian is no 永年区)", () => {
+    const a = engine.answer(
+      "shuangchong chafen yong zhihui chengshi shidian, di er pi gongbu shijian shi 2013 nian 8 yue ma?",
+    );
+    expect(a.place).toBeUndefined();
+    expect(a.batch).toBe(2);
+    expect(a.text).toContain("2013");
+  });
+
+  it("唐山：…帮我确认一下唐山市整体是哪批: the place the last piece asks to check", () => {
+    const a = engine.answer(
+      "唐山：迁安第一批，曹妃甸、滦南第二批，唐山市本身是第三批？帮我确认一下唐山市整体是哪批",
+    );
+    expect(a.place).toBe("唐山市");
+    expect(a.text).toContain(`第${"一二三"[(referenceBatch("唐山市") ?? 1) - 1]}批`);
+  });
+
+  it("第二批103个里面，市区级83个、县镇级20个，这个口径对吗: every part named confirms the batch's size", () => {
+    const a = engine.answer("第二批103个里面，市区级83个、县镇级20个，这个口径对吗");
+    expect(a.count).toBe(entries.filter((e) => e.batch === 2 && e.kind === "new").length);
+  });
+
+  it("2012年度、2013年度、2014年度分别对应哪一年公布？: the timeline with all three dates", () => {
+    const a = engine.answer("2012年度、2013年度、2014年度分别对应哪一年公布？");
+    expect(a.intent).toBe("programme.timeline");
+    for (const date of ["2013年1月29日", "2013年8月5日", "2015年4月7日"]) expect(a.text).toContain(date);
+  });
+
+  it("上海在样本里算处理组吗？上海是不是就浦东新区一个试点: the second piece's count is answered", () => {
+    const a = engine.answer("上海在样本里算处理组吗？上海是不是就浦东新区一个试点");
+    expect(a.intent).toBe("area.count");
+    expect(a.count).toBe(all.get("上海市"));
+  });
+
+  it.each([
+    ["仇保兴在2013年那个创建工作会议上讲了啥", "programme.background"],
+    ["搞这个试点的目的到底是啥", "programme.purpose"],
+  ])("%s → %s (a bare year is a date, not a batch; 目的 is the purpose)", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it.each([
+    ["内蒙古有哪些盟市是智慧城市试点", "内蒙古自治区"],
+    ["名单里的“海南州”是海南省的吗？海南州有哪些试点", "海南藏族自治州"],
+  ])("%s: the area's list", (q, area) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.list");
+    expect(a.area).toBe(area);
+    if (area === "内蒙古自治区") expect(a.count).toBe(all.get(area));
+    else expect(a.count).toBe(entries.filter((e) => e.name.startsWith(area)).length);
+  });
+
+  it("“华阳市”…有这个地方吗: no such place; neither yes nor no for the name typed", () => {
+    const a = engine.answer("我在群里看到有人说“华阳市”是第一批试点，有这个地方吗");
+    expect(a.isPilot).toBeNull();
+    expect(a.text).toContain("没有“华阳市”这个地名");
+  });
+
+  it("an uncounted expansion area listed with a pilot says it is not counted", () => {
+    const uncounted = entries.filter((e) => e.kind === "expansion2013").map((e) => e.name);
+    const a = engine.answer("梅溪湖那个和洋湖、滨江新城是什么关系？做长沙的编码时后两个要不要算");
+    expect(uncounted).toContain("长沙洋湖生态新城");
+    expect(a.text).toContain("长沙洋湖生态新城（第二批扩大范围，并入长沙市梅溪湖国际服务区，不计入290个）");
+  });
+});

@@ -285,9 +285,26 @@ const ALTOGETHER = /一共|总共|总数|合计|总计|加起来|全部加|多�
 const DATA_SOURCE =
   /(数据|名单|资料|信息)(的)?(来源|从哪|哪来|出处|是从哪|可靠|准不准|靠谱)|你的来源|where (does|do) (your|the|this) (data|list|information) come from|\b(data|information) sources?\b|\byour sources?\b/;
 /** A piece that asks for a list or a number itself, so it is no remark after a question. */
-const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|how many|which/;
+const OWN_QUESTION = /哪些|哪几|几个|多少|有几|名单|列出|是不是|how many|which/;
 /** This programme by a name of its own: 智慧城市试点, 住建部的试点. */
-const THIS_NAMED = /智慧城市试点|住建部的?(国家)?(智慧城市)?试点|住建部那个/g;
+const THIS_NAMED =
+  /智慧城市试点|住建部的?(国家)?(智慧城市)?试点|住建部那个|住建部(的|那)?[三几]批|mohurd|national smart city pilots?/g;
+/** Words that set another programme aside before it is named ("除了信息惠民那种", "不是问省里的…"). */
+const SET_ASIDE =
+  /(除了|除开|不是问|不问|不包括|不包含|不含|不要|不算|排除|而不是|并非|other than|apart from|excluding|not counting|not the)[^，。？?；;!！]{0,8}$/;
+/** Asks whether a place by that name exists at all ("有这个地方吗"). */
+const EXISTENCE_ASKED =
+  /有这个地方|有没有这个地方|有这地方|有这个地名|这个地方存在|真的有这个|是否存在|存不存在|is there (such|a) place|does (it|that|this place) (even )?exist/;
+/** A request to have something checked, opening the last piece of a message ("帮我确认一下…"). */
+const CHECK_REQUEST = /^\s*(帮我|请|麻烦你?|能不能|可以)?\s*(帮忙|帮我)?\s*(确认|核实|核对|查|看|说)一下/;
+/** Words that ask whether one thing counts as another ("算不算", "能说是", "当成"), before this programme's name. */
+const EQUATED =
+  /(算不算|算是|算|说是|说成|当成|当作|看作|视为|视作|等于|等同于?|属于|冒充|自称|叫做?)\s*(国家|住建部的?)?\s*$/;
+/** Words that set two programmes side by side. */
+const SIDE_BY_SIDE =
+  /一回事|区别|不同|差别|关系|一样|搞混|混淆|重叠|重合|交叉|difference|differ|overlap|same (thing|programme|program)|confus/;
+/** Where a message's clauses end, commas and brackets included. */
+const CLAUSE_BREAK = /[，,。？?！!；;（）()]/;
 /** Words that name this programme itself. */
 const THIS_PROGRAMME =
   /^试点|这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this program(me)?|the pilots?\b(?! (city|cities|list))/;
@@ -382,6 +399,12 @@ export class Engine {
       const joined = this.answerOne(pieces.join(" ").replace(/[？?]/g, " "), context);
       if (joined.intent === "area.compare") return { ...joined, question };
     }
+    // "唐山：迁安第一批…唐山市本身是第三批？帮我确认一下唐山市整体是哪批": a last piece that asks to
+    // have something checked is the question; what comes before is what the asker has.
+    if (pieces.length > 1 && CHECK_REQUEST.test(lastPiece)) {
+      const alone = this.answerOne(lastPiece, context);
+      if (PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) return { ...alone, question };
+    }
     // "亳州是第二批的吧？名单上写着…": one question with a remark after it is that question, when it names its place.
     // (Not when what follows is a bare follow-up of it: "山东有几个？都是哪些" asks twice.)
     const followedUp = asking.slice(1).some((p) => BARE_FOLLOW_UP.test(p));
@@ -469,6 +492,16 @@ export class Engine {
       const list = answers.find((a) => a.intent === "area.list");
       if (list && answers.every((a) => a.intent === "area.count" || a.intent === "area.list"))
         return { ...list, question, context: memory };
+      // "名单里的“海南州”是海南省的吗？海南州有哪些试点": when the status of the place already names
+      // every pilot listed, it answers both; the list's facts go with it.
+      const status = answers.find((a) => a.intent === "pilot.status" && a.isPilot !== true);
+      if (
+        list &&
+        status &&
+        answers.length === 2 &&
+        (list.pilots ?? []).every((p) => status.text.includes(p.name))
+      )
+        return { ...list, question, text: status.text, context: memory };
       // "广西第一批有没有试点？一共几个？": the count, by batch, answers whether a batch has any too.
       const count = answers.find((a) => a.intent === "area.count");
       if (
@@ -735,7 +768,17 @@ export class Engine {
     trace.push(
       `places: ${places.map((m) => `${m.term}→${canonicalName(m.place)}`).join(", ") || "-"}; batch: ${rec.batch ?? "-"}`,
     );
-    const scores = scoreIntents(rec.residual, slots, this.intents);
+    let scores = scoreIntents(rec.residual, slots, this.intents);
+    // "仇保兴在2013年那个创建工作会议上讲了啥": a bare year is a date, not a batch, when nothing about a
+    // batch is asked; the question is then read without one.
+    if (scores.length === 0 && rec.batch !== null && !BATCH_WORD.test(rec.text) && !/年度/.test(rec.text)) {
+      const yearless = scoreIntents(rec.residual, { ...slots, batch: false }, this.intents);
+      if (yearless.length > 0) {
+        scores = yearless;
+        rec = { ...rec, batch: null, batches: [] };
+        trace.push("a year, not a batch");
+      }
+    }
     trace.push(`scores: ${scores.map((s) => `${s.id}=${s.score}[${s.cues.join(",")}]`).join(" ") || "-"}`);
 
     let intent = scores[0]?.id;
@@ -770,12 +813,47 @@ export class Engine {
     // "Is Karamay a pilot of this programme or of the other one?": this programme, with the other noted.
     // So is "深圳入选过国家智慧城市试点没 不是说它是新型智慧城市标杆吗": this programme is named apart from the other.
     const other = rec.otherProgramme;
-    const thisNamedApart =
+    // (Not "科技部和标准委的智慧城市试点": the smart-city pilots of the other programme's agency are its own.)
+    const thisMentions = other
+      ? [...rec.text.matchAll(THIS_NAMED)].filter(
+          (m) =>
+            (m.index < other.start || m.index >= other.end) &&
+            !(
+              m.index >= other.end &&
+              /^\s*(的|之|搞的|那个|的那个)?\s*$/.test(rec.text.slice(other.end, m.index))
+            ),
+        )
+      : [];
+    const thisNamedApart = thisMentions.length > 0;
+    // "我们市数字城管验收通过了，算不算智慧城市试点": whether the other counts as this one.
+    const equated = thisMentions.some((m) => EQUATED.test(rec.text.slice(Math.max(0, m.index - 8), m.index)));
+    // "除了信息惠民那种，住建部的国家智慧城市试点一共多少个", "宽带中国示范城市有政策支持，那国家智慧城市试点
+    // 有没有资金支持": the other programme set aside, or named only in a clause before the one that asks
+    // about this programme, leaves the question this programme's.
+    const clauseOf = (at: number) => rec.text.slice(0, at).split(CLAUSE_BREAK).length;
+    const lastClause = rec.text
+      .replace(/[，,。？?！!；;（）()\s哈啊呀吧呢]+$/, "")
+      .split(CLAUSE_BREAK).length;
+    const otherSetAside =
       other !== null &&
-      [...rec.text.matchAll(THIS_NAMED)].some((m) => m.index < other.start || m.index >= other.end);
+      thisNamedApart &&
+      // (Not the two set side by side: "信息惠民…是干嘛的，跟智慧城市试点不是一回事吧".)
+      !SIDE_BY_SIDE.test(rec.text) &&
+      !equated &&
+      (SET_ASIDE.test(rec.text.slice(0, other.start)) ||
+        (thisMentions.some((m) => clauseOf(m.index) === lastClause) &&
+          clauseOf(other.start) < lastClause &&
+          !findOtherProgramme(rec.text.slice(other.end), this.atlas.data.related.programmes)));
+    if (otherSetAside) trace.push(`another programme set aside: ${other?.term}`);
+    // ("山东省新型智慧城市试点": a place just before the other's name is part of that name.)
+    const ownPlaces = other
+      ? places.filter(
+          (m) => !(m.end <= other.start && /^\s*的?\s*$/.test(rec.text.slice(m.end, other.start))),
+        )
+      : places;
     const thisOrOther =
       other &&
-      places.length > 0 &&
+      ownPlaces.length > 0 &&
       ((THIS_OR_OTHER.test(rec.text) && intent === "pilot.status") ||
         (thisNamedApart && (intent === "pilot.status" || intent === undefined)));
     // "第二批为什么说是基于数字化城管系统申报的": a programme that is part of a named batch's own story
@@ -827,11 +905,20 @@ export class Engine {
       /(说是|有说|有人说|听说是?)\s*$/.test(rec.text.slice(Math.max(0, other.start - 4), other.start)) &&
       (intent?.startsWith("programme.") ?? false);
     if (agencyInPassing) trace.push(`another programme's agency in passing: ${other?.term}`);
-    if (rec.otherProgramme && !thisOrOther && !partOfBatch && !evolved && !agencyInPassing) {
+    if (
+      rec.otherProgramme &&
+      !thisOrOther &&
+      !partOfBatch &&
+      !evolved &&
+      !agencyInPassing &&
+      !otherSetAside
+    ) {
       layer = "entity";
       // A question that names another programme is about that programme, whatever else it asks.
       intent = "other.programme";
       trace.push(`other programme: ${rec.otherProgramme.programme.name} (${rec.otherProgramme.term})`);
+      // (Not the place in its name: "山东省新型智慧城市试点" is asked about as a programme, not 山东省.)
+      places.splice(0, places.length, ...ownPlaces);
     }
     // "你的数据从哪来的": about the bot's sources, not a topic of the programme.
     if (places.length === 0 && DATA_SOURCE.test(rec.text)) {
@@ -872,6 +959,16 @@ export class Engine {
     ) {
       intent = "batch.info";
       trace.push("one batch's dates");
+    }
+    // "2012年度、2013年度、2014年度分别对应哪一年公布": the dates of all three batches are the timeline.
+    if (
+      intent === "batch.info" &&
+      new Set(rec.batches).size >= 3 &&
+      places.length === 0 &&
+      /公布|发布|哪一?年|时间|日期|什么时候|\bwhen\b|\bdates?\b/.test(rec.residual)
+    ) {
+      intent = "programme.timeline";
+      trace.push("all three batches' dates");
     }
     // "2013年的扩大范围和2014年的扩大范围有什么区别": the two years' expansions, and which count, are the total's story.
     const yearsExpanded = rec.text.match(/20\d\d\s*年度?的?\s*(扩大|扩容)/g)?.length ?? 0;
@@ -991,6 +1088,7 @@ export class Engine {
       places,
       {
         corrected: noted,
+        question: rec.text,
         figure,
         noSuchBatch,
         research,
@@ -1258,6 +1356,8 @@ export class Engine {
     places: Mention[],
     notes: {
       corrected: { typed: string; name: string; abbreviated?: boolean } | undefined;
+      /** The question's text as read. */
+      question: string;
       figure: ReturnType<typeof explainFigure>;
       noSuchBatch: boolean;
       /** The question is a researcher's (DID, treatment): add how the place's prefecture is coded. */
@@ -1278,8 +1378,13 @@ export class Engine {
     trace: string[],
   ): void {
     const { corrected, figure, noSuchBatch, research } = notes;
-    if (corrected)
+    if (corrected) {
       reply.text = `${composeCorrection(cx, corrected.typed, corrected.name, corrected.abbreviated)}\n${reply.text}`;
+      // "“华阳市”…有这个地方吗": asked whether the name exists, the place asked about is none; the
+      // answer is about the nearest name, not a yes or no on the one typed.
+      if (!corrected.abbreviated && answered === "pilot.status" && EXISTENCE_ASKED.test(notes.question))
+        reply.isPilot = null;
+    }
     // "我数的是20": what the quoted number counts, before our count.
     const quotedArea = answered === "area.count" && places[0] ? areaOf(cx, places[0].place) : undefined;
     const quoted =

@@ -60,7 +60,19 @@ export class PinyinReader {
           const into = Array.from({ length: i }, (_, s) => s).some((s) =>
             this.words.has(bare.slice(s, j).join("")),
           );
-          if (into) break;
+          // …or it overlaps a known word of four syllables or more (xin xing zhi hui cheng shi he:
+          // 新型智慧城市 + 和, not 新星市 + … + 石河).
+          const holds = Array.from({ length: j }, (_, s) => s).some((s) =>
+            Array.from({ length: this.longest + 1 }, (_, n) => s + n).some(
+              (e) =>
+                e > i &&
+                e - s >= 4 &&
+                (s < i || e > j) &&
+                e <= bare.length &&
+                this.words.has(bare.slice(s, e).join("")),
+            ),
+          );
+          if (into || holds) break;
           for (let k = i; k < j; k++) kept.add(k);
           if (KIND_WORDS.has(bare[j] ?? "")) kept.add(j);
           break;

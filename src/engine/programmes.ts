@@ -15,7 +15,9 @@ export interface ProgrammeMention {
 export function findOtherProgramme(text: string, programmes: RelatedProgramme[]): ProgrammeMention | null {
   let best: ProgrammeMention | null = null;
   for (const programme of programmes) {
-    for (const term of programme.terms) {
+    // Its document's number names it too ("国科办高〔2013〕52号"), by the issuer's prefix.
+    const issuer = programme.document?.split("〔")[0];
+    for (const term of issuer && issuer.length >= 3 ? [...programme.terms, issuer] : programme.terms) {
       const start = indexOfTerm(text, term);
       if (start < 0) continue;
       const better = !best || start < best.start || (start === best.start && term.length > best.term.length);

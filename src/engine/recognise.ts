@@ -110,7 +110,10 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const { text } = input;
   // Another programme's name is not a place: 信息惠民 is not 惠民县, 宽带中国 not China.
   const otherProgramme = findOtherProgramme(text, atlas.data.related.programmes);
-  let scanned = otherProgramme ? blank(text, otherProgramme.start, otherProgramme.end) : text;
+  // (Every time it is named: "信息惠民…？信息惠民那个是哪个部委牵头".)
+  let scanned = otherProgramme
+    ? blankTerms(blank(text, otherProgramme.start, otherProgramme.end), otherProgramme.programme.terms)
+    : text;
   // A region (东北三省) stands for its provinces, each a mention of its own.
   // 鲁苏浙 holds the region 苏浙: the longer run of short names is what was meant.
   const byName = findRegion(scanned, atlas, lexicon);
@@ -475,6 +478,17 @@ function blank(s: string, start: number, end: number): string {
   return `${s.slice(0, start)}${" ".repeat(end - start)}${s.slice(end)}`;
 }
 
+/** The text with every occurrence of the (Chinese) terms blanked, longest first. */
+function blankTerms(s: string, terms: readonly string[]): string {
+  let out = s;
+  for (const term of [...terms].sort((a, b) => b.length - a.length)) {
+    if (/^[a-z0-9 .&-]+$/.test(term)) continue;
+    for (let at = out.indexOf(term); at >= 0; at = out.indexOf(term, at + term.length))
+      out = blank(out, at, at + term.length);
+  }
+  return out;
+}
+
 function withAlternatives(m: Mention, readings: Place[]): Mention {
   const alternatives: Place[] = [];
   for (const r of readings) {
@@ -611,6 +625,13 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   province: "sheng",
 };
 
+/** What may stand between the words of one Latin name: spaces, hyphens, apostrophes, skipped small words. */
+const LATIN_GAP = /^[a-z\s'’-]*$/;
+
+function endOf(w: RegExpMatchArray | undefined): number {
+  return (w?.index ?? 0) + (w?.[0].length ?? 0);
+}
+
 function scanLatin(text: string, lexicon: Lexicon): Mention[] {
   const all = [...text.matchAll(/[a-z]+/g)];
   // A name of three or four syllables may begin with a question word's syllable (shi jia zhuang):
@@ -627,8 +648,13 @@ function scanLatin(text: string, lexicon: Lexicon): Mention[] {
       const first = run[0];
       const last = run[run.length - 1];
       if (!first || !last) continue;
+      // (One name is written in one run of Latin words: not "yong 智慧城市…2013 nian", 永年.)
+      if (!run.every((w, i) => i === 0 || LATIN_GAP.test(text.slice(endOf(run[i - 1]), w.index ?? 0))))
+        continue;
       const key = run.map((w) => w[0]).join("");
-      const nextWord = all[all.indexOf(last) + 1];
+      const following = all[all.indexOf(last) + 1];
+      const nextWord =
+        following && LATIN_GAP.test(text.slice(endOf(last), following.index ?? 0)) ? following : undefined;
       const kind = KIND_WORDS[nextWord?.[0] ?? ""];
       const kindPlaces = kind ? lexicon.lookupPinyin(key + kind) : undefined;
       const places = kindPlaces ?? lexicon.lookupPinyin(key);
@@ -990,9 +1016,10 @@ const BOTH = /两个|两省|两地|这两|二者|谁的|谁多|谁少|哪个多|
 
 /** The start of a message's last sentence, when the message has several and the last one asks. */
 function lastAskingSentence(text: string): { index: number } | undefined {
+  // (A break inside brackets ends no sentence: "(…, Xinjiang; Bingtuan left out)".)
   const breaks = [...text.matchAll(/[。！!；;]/g)]
     .map((m) => (m.index ?? 0) + 1)
-    .filter((i) => i < text.length);
+    .filter((i) => i < text.length && !/[（(][^）)]*$/.test(text.slice(0, i)));
   const index = breaks.at(-1);
   if (index === undefined) return undefined;
   return ASKS.test(text.slice(index)) ? { index } : undefined;

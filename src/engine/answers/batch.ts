@@ -349,7 +349,9 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   );
   // "地级市、区县、镇各多少个" asks for the whole composition: its number is the batch's size.
   // ("地级市几个 区县几个" asks two questions: the first is answered first.)
-  if (ALL_PARTS.test(residual) || ALL_PARTS.test(question)) return b.count;
+  // ("市区级83个、县镇级20个，这个口径对吗": every part named is the whole composition, to confirm.)
+  const named = parts.length > 1 && parts.length === Object.keys(b.composition ?? {}).length;
+  if (named || ALL_PARTS.test(residual) || ALL_PARTS.test(question)) return b.count;
   if (parts[0]) return parts[0][1];
   // "第二批有几个镇", "Which towns were in batch 1?": the towns, counted from the data where the
   // official composition does not list them apart.

@@ -1,4 +1,4 @@
-import { batchOf } from "../../data/pilots.ts";
+import { batchOf, isCounted } from "../../data/pilots.ts";
 import type { NamesFile, Pilot, Programme } from "../../data/schema.ts";
 import type { TableName } from "../../research/treatment.ts";
 import type { Atlas } from "../atlas.ts";
@@ -191,13 +191,18 @@ export function placeName(name: string, lang: Lang): string {
 
 /** `昆山市（第二批）` — a pilot with its batch, and for expansions what it extends. */
 export function pilotWithBatch(p: Pilot, programme: Programme, lang: Lang): string {
+  // (An expansion area that is by convention not counted says so: "后两个要不要算".)
+  const uncounted = p.scope === "expansion" && !isCounted(p);
   if (lang === "en") {
-    const extra = p.scope === "expansion" ? `, added to ${p.expands}` : "";
+    const extra =
+      p.scope === "expansion"
+        ? `, added to ${p.expands}${uncounted ? `, not counted in the ${programme.total}` : ""}`
+        : "";
     return `${pilotName(p, lang)} (batch ${p.batch}${extra})`;
   }
   const label = programme.batches.find((b) => b.batch === p.batch)?.label ?? "";
   return p.scope === "expansion"
-    ? `${p.name}（${label}扩大范围，并入${p.expands}）`
+    ? `${p.name}（${label}扩大范围，并入${p.expands}${uncounted ? `，不计入${programme.total}个` : ""}）`
     : `${p.name}（${label}）`;
 }
 
