@@ -3158,3 +3158,55 @@ describe("first-contact forms (blind33)", () => {
     expect(a.text).toContain("长沙洋湖生态新城（第二批扩大范围，并入长沙市梅溪湖国际服务区，不计入290个）");
   });
 });
+
+describe("ordinary people's first messages (blind34)", () => {
+  it.each(["健康码怎么申请 我手机不会弄", "我们这红绿灯都换成智能的了 为啥还是这么堵", "养老金什么时候涨"])(
+    "%s: everyday matters are off topic, whatever question word they use",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("unknown");
+      expect(a.count).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["智慧城市试点跟杭州那个城市大脑是不是一回事", "programme.background"],
+    ["智慧城市试点是不是就是政务一网通办那个东西", "programme.background"],
+    ["智慧城市试点是不是就是到处装5G基站", "programme.purpose"],
+  ])("%s: the programme likened to something else asks what it is (%s)", (q, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.place).toBeUndefined();
+  });
+
+  it("试点是不是就是昆山: a place likened is still that place's status", () => {
+    expect(engine.answer("试点是不是就是昆山").intent).toBe("pilot.status");
+  });
+
+  it.each([
+    ["住建部搞这个试点主要想解决城市的啥问题", "programme.purpose"],
+    ["省住建厅初审完了以后还要谁来评审", "programme.process"],
+    ["很多论文把杭州深圳成都算成试点城市了 处理组到底该怎么定", "research.data"],
+    ["做地级市面板，莱芜2019年并入济南了，莱芜那个试点是第几批的、怎么处理", "pilot.status"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("东北三省哪个试点最多 辽吉黑比一比: compared, the leader with its count", () => {
+    const a = engine.answer("东北三省哪个试点最多 辽吉黑比一比");
+    expect(a.intent).toBe("area.compare");
+    const northeast = ["辽宁省", "吉林省", "黑龙江省"].map((p) => [p, all.get(p) ?? 0] as const);
+    const top = [...northeast].sort((x, y) => y[1] - x[1])[0];
+    expect(a.winners).toEqual([top?.[0]]);
+    expect(a.count).toBe(top?.[1]);
+  });
+
+  it("总共几个试点城市 我看有的文章说277个: the total, with the 277 explained", () => {
+    const a = engine.answer("总共几个试点城市 我看有的文章说277个");
+    expect(a.intent).toBe("programme.total");
+    expect(a.count).toBe(290);
+    const fresh = referenceEntries().filter((e) => e.kind === "new").length;
+    expect(fresh).toBe(277);
+    expect(a.text).toContain("277是三批新增试点之和");
+  });
+});

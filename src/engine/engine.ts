@@ -292,6 +292,15 @@ const THIS_NAMED =
 /** Words that set another programme aside before it is named ("除了信息惠民那种", "不是问省里的…"). */
 const SET_ASIDE =
   /(除了|除开|不是问|不问|不包括|不包含|不含|不要|不算|排除|而不是|并非|other than|apart from|excluding|not counting|not the)[^，。？?；;!！]{0,8}$/;
+/** Asks how something is to be defined or coded ("该怎么定", "如何界定"). */
+const HOW_TO_CODE =
+  /(该|应该|要|到底)?\s*(怎么|如何|咋)\s*(定|划|界定|认定|设定|编码|赋值|处理|算)(?!\S{0,2}(吗|么))/;
+/** A message that opens with this programme as its subject ("智慧城市试点…", "这个试点…"). */
+const PROGRAMME_FIRST = /^\s*(国家|住建部的?)?(智慧城市)?试点|^\s*这个(试点|项目)/;
+/** The programme said to be something else ("是不是就是", "跟…是不是一回事", "等于"). */
+const LIKENED = /(是不是|是否|不)?就是|(是不是|是)一回事|一码事|等于|等同/;
+/** Work said of the programme ("到处装5G基站", "建大屏"): what it does is its purpose. */
+const DOING = /就是\S{0,3}(装|建|搞|修|做|弄|花钱|上马)/;
 /** Asks whether a place by that name exists at all ("有这个地方吗"). */
 const EXISTENCE_ASKED =
   /有这个地方|有没有这个地方|有这地方|有这个地名|这个地方存在|真的有这个|是否存在|存不存在|is there (such|a) place|does (it|that|this place) (even )?exist/;
@@ -442,7 +451,10 @@ export class Engine {
       const alone = this.answerOne(head, context);
       // ("到底是290还是300个啊 我数表格数出来不一样": a total asked, and the asker's own count.)
       const total = alone.intent === "programme.total" && alone.decidedBy === "rules";
-      if ((PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) || total)
+      // (Unless the remark quotes a figure to explain: "总共几个试点城市 我看有的文章说277个".)
+      const figureQuoted =
+        total && after.some((p) => explainFigure(this.atlas.data.programme, p, "zh") !== undefined);
+      if ((PLACE_INTENTS.includes(alone.intent) && (alone.place || alone.area)) || (total && !figureQuoted))
         return { ...alone, question };
     }
     if (asking.length < 2) return this.answerOne(question, context);
@@ -920,6 +932,18 @@ export class Engine {
       // (Not the place in its name: "山东省新型智慧城市试点" is asked about as a programme, not 山东省.)
       places.splice(0, places.length, ...ownPlaces);
     }
+    // "智慧城市试点是不是就是政务一网通办那个东西", "…跟杭州那个城市大脑是不是一回事": the programme said
+    // to be something else asks what it is (what it does, when the something is work: 到处装5G基站).
+    const likened =
+      !rec.otherProgramme &&
+      PROGRAMME_FIRST.test(rec.text) &&
+      LIKENED.test(rec.text) &&
+      places.every((m) => /^\s*(的|那个|那边的?)/.test(rec.text.slice(m.end)));
+    if (likened && (intent === undefined || intent === "pilot.status" || intent === "unknown")) {
+      intent = DOING.test(rec.text) ? "programme.purpose" : "programme.background";
+      places.splice(0, places.length);
+      trace.push("the programme likened to something else");
+    }
     // "你的数据从哪来的": about the bot's sources, not a topic of the programme.
     if (places.length === 0 && DATA_SOURCE.test(rec.text)) {
       trace.push("data source");
@@ -983,6 +1007,18 @@ export class Engine {
       trace.push("expansions of two years");
     }
     if (sole && provincePlace) intent = "area.count";
+    // "很多论文把杭州深圳成都算成试点城市了 处理组到底该怎么定": how to code treatment, with places as
+    // examples, is the researchers' answer.
+    // (Not "莱芜那个试点是第几批的、怎么处理": one place's batch, and how to code it.)
+    if (
+      places.length >= 2 &&
+      RESEARCH_WORDS.test(rec.residual) &&
+      HOW_TO_CODE.test(rec.text) &&
+      !ASKS_WHICH.test(rec.residual)
+    ) {
+      intent = "research.data";
+      trace.push("how to code treatment");
+    }
     // "扩大范围的要不要算进样本？比如正定县": a researcher's question about a place is that place's answer.
     if (!intent && places.length > 0 && RESEARCH_WORDS.test(rec.residual)) {
       intent = "pilot.status";
@@ -2025,10 +2061,6 @@ export class Engine {
   }
 
   /**
-   * "山东第三批新增试点几个（不算扩大范围）": the new pilots only. Leaving out the expansions of a year
-   * whose expansions are never counted ("2013年扩大范围的不算") changes nothing, so it is not this.
-   */
-  /**
    * Which pilots a comparison or ranking counts: the batch asked (or the first two together), and
    * new pilots or expansion areas only when the question says so.
    */
@@ -2038,6 +2070,10 @@ export class Engine {
     return { batch, ...(through ? { through } : {}), ...(only ? { only } : {}) };
   }
 
+  /**
+   * "山东第三批新增试点几个（不算扩大范围）": the new pilots only. Leaving out the expansions of a year
+   * whose expansions are never counted ("2013年扩大范围的不算") changes nothing, so it is not this.
+   */
   private asksNewOnly(rec: Recognised): boolean {
     if (NEW_ONLY.test(rec.text)) return true;
     const excluded = rec.text.match(EXCLUDES_EXPANSIONS)?.[0];

@@ -34,7 +34,7 @@ export const ASKS_COUNT_OR_LIST = /几|多少|哪些|哪几|有啥|有什么|how
 
 /** Words that rank (最多, 排序) and words that compare side by side (对比, 各有几个). */
 export const RANKS = /最多|最少|排序|排名|排个序|排一下|排行|谁多|哪个多|top|most|fewest|rank/;
-export const COMPARES = /对比|比较|各有|分别|各自|compare|versus|\bvs\b/;
+export const COMPARES = /对比|比较|比一比|比比|比一下|比下|各有|分别|各自|compare|versus|\bvs\b/;
 
 /** A bare "which are they" that only makes sense of the area counted or listed before ("有哪些", "都是哪几个"). */
 export const BARE_FOLLOW_UP =
