@@ -57,6 +57,9 @@ const SETS: [string, number, number?][] = [
   ["blind32", 250, 0.96],
   ["blind33", 240],
   ["blind34", 240],
+  // (Five of its nine failures are labels other writers set otherwise: a document or process, a
+  // comparison or ranking, one batch's date under the timeline, another programme's figures as the total.)
+  ["blind35", 250, 0.96],
 ];
 
 /** A set's report, computed inside the first test that needs it (so that mutation testing sees the engine run there). */

@@ -3210,3 +3210,124 @@ describe("ordinary people's first messages (blind34)", () => {
     expect(a.text).toContain("277是三批新增试点之和");
   });
 });
+
+describe("claims checked (blind35)", () => {
+  const entries = referenceEntries();
+
+  it.each([
+    "Programme launched Dec 2012, then lists in 2013, 2013 and 2015 — is that the right sequence?",
+    "The three lists came out in 2013, 2014 and 2015, one per year?",
+    "2013年一年里公布了两批？",
+    "Is it true the programme started in January 2013 with the first list?",
+    "How long did the whole pilot selection take, from start to last list?",
+    "三批名单各是几月份出的",
+  ])("%s: the timeline, with the launch and the last list", (q) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("programme.timeline");
+    expect(a.text).toMatch(/2012年12月5日|5 December 2012/);
+    expect(a.text).toMatch(/2015年4月7日|7 April 2015/);
+  });
+
+  it.each(["Report: 290 Chinese cities in MOHURD smart city scheme", "听说国家智慧城市试点有500多个？"])(
+    "%s: a total quoted or claimed is the total's question",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a.intent).toBe("programme.total");
+      expect(a.count).toBe(290);
+    },
+  );
+
+  it("800个亿是真的吗: money, not a claimed total", () => {
+    expect(engine.answer("800个亿是真的吗 咋分的").intent).toBe("programme.funding");
+  });
+
+  it.each([
+    ["完全试点和非完全试点在回归里一般怎么处理"],
+    ["扩大范围的地区要不要当成新的处理"],
+    ["A lot of papers code Hangzhou and Shenzhen as treated in 2013. Is that a mistake?"],
+  ])("%s: researchers' coding", (q) => {
+    expect(engine.answer(q).intent).toBe("research.data");
+  });
+
+  it("参加了新型智慧城市评价的城市，能不能当成智慧城市试点的处理组？: still the other programme", () => {
+    expect(engine.answer("参加了新型智慧城市评价的城市，能不能当成智慧城市试点的处理组？").intent).toBe(
+      "other.programme",
+    );
+  });
+
+  it.each([
+    ["Our article says Wuhan has four pilots (Wuhan, Jiang'an, Caidian, Jiangxia). Right number?", "武汉市"],
+    ["Gansu got zero pilots in the first batch and five in the second, so Gansu has 5 in total?", "甘肃省"],
+  ])("%s: a claimed count checked against the area's count over all batches", (q, area) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe("area.count");
+    expect(a.area).toBe(area);
+    const count =
+      area === "武汉市"
+        ? entries.filter((e) => e.kind !== "expansion2013" && /^武汉市|江夏区/.test(e.name)).length
+        : all.get(area);
+    expect(a.count).toBe(count);
+  });
+
+  it.each([
+    ["黄埔区是不是首批智慧城市试点？就是以前萝岗那块", "广州市萝岗区"],
+    ["平城区是不是就是第二批里那个“大同市城区”", "大同市城区"],
+  ])("%s: the pilot the place is said to have been", (q, pilot) => {
+    const a = engine.answer(q);
+    expect(a.place).toBe(pilot);
+    expect(a.isPilot).toBe(true);
+    expect(a.text).toContain(`第${"一二三"[(referenceBatch(pilot) ?? 1) - 1]}批`);
+  });
+
+  it("嗯佛山那边就是哪些地方是智慧城市试点啊顺德算不算: 就是 as a filler names no pilot", () => {
+    const a = engine.answer("嗯佛山那边就是哪些地方是智慧城市试点啊顺德算不算");
+    expect(a.area).toBe("佛山市");
+  });
+
+  it("亳州市是2013年跟霍山县一起批的？: the first place's batch, not a comparison", () => {
+    const a = engine.answer("亳州市是2013年跟霍山县一起批的？");
+    expect(a.intent).toBe("pilot.status");
+    expect(a.place).toBe("亳州市");
+    expect(a.text).toContain(`第${"一二三"[(referenceBatch("亳州市") ?? 1) - 1]}批`);
+  });
+
+  it("维坊市本身是试点不？还是只有下面的县市: 本身 is no part of the name typed", () => {
+    const a = engine.answer("维坊市本身是试点不？还是只有下面的县市");
+    expect(a.text).toContain("按“潍坊市”回答");
+    expect(a.isPilot).toBe(false);
+  });
+
+  it("First batch: 90 pilots, 37 …, 50 … and 3 towns. Correct breakdown?: every part quoted confirms the size", () => {
+    const a = engine.answer(
+      "First batch: 90 pilots, 37 prefecture-level cities, 50 districts/counties and 3 towns. Correct breakdown?",
+    );
+    expect(a.count).toBe(entries.filter((e) => e.batch === 1 && e.kind === "new").length);
+    expect(
+      engine.answer("How many prefecture-level cities were in batch 1, vs districts/counties and towns?")
+        .count,
+    ).toBe(37);
+  });
+
+  it("湖北扩大范围的那几个是啥: the expansion areas, listed", () => {
+    const a = engine.answer("湖北扩大范围的那几个是啥");
+    expect(a.intent).toBe("area.list");
+    const names = entries.filter((e) => e.province === "湖北省" && e.kind === "expansion").map((e) => e.name);
+    expect(a.count).toBe(names.length);
+  });
+
+  it.each([
+    ["What is 国家智慧城市试点, in plain English?", "programme.background"],
+    ["also is 崇州市 on it? (Chengdu area)", "pilot.status"],
+  ])("%s → %s, in English", (q, intent) => {
+    const a = engine.answer(q);
+    expect(a.intent).toBe(intent);
+    expect(a.text).toMatch(/^[A-Z]/);
+  });
+
+  it('Report: "Shandong tops…with 26" — accurate?: the ranking\'s leader', () => {
+    const a = engine.answer('Report: "Shandong tops China\'s smart city pilot list with 26" — accurate?');
+    expect(a.intent).toBe("area.ranking");
+    expect(a.winners).toEqual(["山东省"]);
+    expect(a.count).toBe(all.get("山东省"));
+  });
+});

@@ -292,6 +292,14 @@ const THIS_NAMED =
 /** Words that set another programme aside before it is named ("除了信息惠民那种", "不是问省里的…"). */
 const SET_ASIDE =
   /(除了|除开|不是问|不问|不包括|不包含|不含|不要|不算|排除|而不是|并非|other than|apart from|excluding|not counting|not the)[^，。？?；;!！]{0,8}$/;
+/**
+ * Asks whether something is to be coded as something ("要不要当成新的处理", "papers code Hangzhou as
+ * treated…is that a mistake").
+ */
+const CODED_AS =
+  /(要不要|该不该|能不能|是否|可不可以)\s*(当成|当作|算成|算作|视为|作为)\S{0,8}(处理|编码|对待)|\bcoded?s?\b.{0,40}\bas (treated|control)\b/;
+/** Two places said to have come together ("跟霍山县一起批的"), not counted together ("一起算"). */
+const CAME_TOGETHER = /(跟|和|与|同)[^，。？?]{1,12}(一起|一块儿?|一同|同一批|同批|同时)(?!\S{0,2}算)/;
 /** Asks how something is to be defined or coded ("该怎么定", "如何界定"). */
 const HOW_TO_CODE =
   /(该|应该|要|到底)?\s*(怎么|如何|咋)\s*(定|划|界定|认定|设定|编码|赋值|处理|算)(?!\S{0,2}(吗|么))/;
@@ -301,9 +309,16 @@ const PROGRAMME_FIRST = /^\s*(国家|住建部的?)?(智慧城市)?试点|^\s*�
 const LIKENED = /(是不是|是否|不)?就是|(是不是|是)一回事|一码事|等于|等同/;
 /** Work said of the programme ("到处装5G基站", "建大屏"): what it does is its purpose. */
 const DOING = /就是\S{0,3}(装|建|搞|修|做|弄|花钱|上马)/;
+/** The programme said to have started ("the programme started in…", "试点是…启动的"). */
+const PROGRAMME_STARTED =
+  /\b(programme|program|scheme|initiative)\b.{0,12}\b(started|began|launched|kicked off)\b|(试点|项目|这个计划)(工作)?[^，。？?]{0,6}(启动|开始)(于|的|是)/;
 /** Asks whether a place by that name exists at all ("有这个地方吗"). */
 const EXISTENCE_ASKED =
   /有这个地方|有没有这个地方|有这地方|有这个地名|这个地方存在|真的有这个|是否存在|存不存在|is there (such|a) place|does (it|that|this place) (even )?exist/;
+/** A piece that says which place was meant ("就是以前萝岗那块"). */
+const CLARIFIES = /^\s*(就是|即|也就是|指的是|我说的是|我是说)/;
+/** Between a place and a pilot it is said to be, or to have been ("是不是就是", "就是以前"). */
+const SAME_PLACE = /就是|也就是|即|以前|原来|原先|之前|前身/;
 /** A request to have something checked, opening the last piece of a message ("帮我确认一下…"). */
 const CHECK_REQUEST = /^\s*(帮我|请|麻烦你?|能不能|可以)?\s*(帮忙|帮我)?\s*(确认|核实|核对|查|看|说)一下/;
 /** Words that ask whether one thing counts as another ("算不算", "能说是", "当成"), before this programme's name. */
@@ -407,6 +422,12 @@ export class Engine {
     if (pieces.length === 2 && (BARE_COMPARISON.test(lastPiece) || BARE_COMPARISON_EN.test(lastPiece))) {
       const joined = this.answerOne(pieces.join(" ").replace(/[？?]/g, " "), context);
       if (joined.intent === "area.compare") return { ...joined, question };
+    }
+    // "黄埔区是不是首批智慧城市试点？就是以前萝岗那块": a piece that says which place was meant makes
+    // the message one question.
+    if (pieces.length === 2 && CLARIFIES.test(lastPiece)) {
+      const whole = this.answerOne(pieces.join("，").replace(/[？?]/g, "，"), context);
+      if (PLACE_INTENTS.includes(whole.intent) && (whole.place || whole.area)) return { ...whole, question };
     }
     // "唐山：迁安第一批…唐山市本身是第三批？帮我确认一下唐山市整体是哪批": a last piece that asks to
     // have something checked is the question; what comes before is what the asker has.
@@ -671,6 +692,21 @@ export class Engine {
     }
     // "看到名单里有“北京经济技术开发区房山区长阳镇”的写法，请问房山区长阳镇是单独的试点吗": after a quotation,
     // the place named again in the question is the subject.
+    // "平城区是不是就是第二批里那个“大同市城区”", "黄埔区…就是以前萝岗那块": a pilot said to be (or have
+    // been) a place that now holds it is the subject.
+    const [outer, inner] = places;
+    if (
+      places.length === 2 &&
+      outer?.place.kind === "division" &&
+      inner?.place.kind === "pilot" &&
+      encloses(outer.place, inner.place, this.atlas) &&
+      SAME_PLACE.test(rec.text.slice(outer.end, inner.start)) &&
+      // (Not "佛山那边就是哪些地方是…顺德算不算": 就是 as a filler before the question.)
+      !/哪|几|多少|什么|啥/.test(rec.text.slice(outer.end, inner.start))
+    ) {
+      places.splice(0, 2, inner);
+      trace.push(`said to be ${inner.term}`);
+    }
     const quoteEnd = Math.max(rec.text.lastIndexOf("”"), rec.text.lastIndexOf("」"));
     const namedAgain =
       quoteEnd > 0 && places.length >= 2
@@ -960,6 +996,17 @@ export class Engine {
       return this.finish(question, "batch.info", composeNoSuchBatch(cx), [], null, trace, context, layer);
     }
     intent = form.intent;
+    // "Gansu got zero pilots in the first batch and five in the second, so Gansu has 5 in total?": a
+    // total claimed is checked over all batches, whatever batches the story names.
+    if (
+      intent === "area.count" &&
+      rec.english &&
+      CLAIMED_COUNT.test(rec.text) &&
+      /\b(in total|altogether|overall|all told)\b/.test(rec.text)
+    ) {
+      batch = null;
+      trace.push("a total claimed, over all batches");
+    }
     // "DID里处理年份是用2012/2013/2014年度，还是用公布时间": which years to code is the researchers' answer.
     // Asked of one batch ("第一批的政策冲击年份用2012还是2013"), it is that batch's answer with its coding.
     if (places.length === 0 && RESEARCH_WORDS.test(rec.residual)) {
@@ -983,6 +1030,12 @@ export class Engine {
     ) {
       intent = "batch.info";
       trace.push("one batch's dates");
+    }
+    // "Is it true the programme started in January 2013 with the first list?": when the programme began
+    // is the timeline's, whatever batch it is said to have begun with.
+    if (intent === "batch.info" && places.length === 0 && PROGRAMME_STARTED.test(rec.text)) {
+      intent = "programme.timeline";
+      trace.push("when the programme began");
     }
     // "2012年度、2013年度、2014年度分别对应哪一年公布": the dates of all three batches are the timeline.
     if (
@@ -1010,10 +1063,13 @@ export class Engine {
     // "很多论文把杭州深圳成都算成试点城市了 处理组到底该怎么定": how to code treatment, with places as
     // examples, is the researchers' answer.
     // (Not "莱芜那个试点是第几批的、怎么处理": one place's batch, and how to code it.)
+    // ("完全试点和非完全试点在回归里一般怎么处理", "扩大范围的地区要不要当成新的处理": with no place, too.)
+    // (Not one batch's coding, "第二批的处理年份怎么定": the batch's answer gives it.)
     if (
-      places.length >= 2 &&
-      RESEARCH_WORDS.test(rec.residual) &&
-      HOW_TO_CODE.test(rec.text) &&
+      !rec.otherProgramme &&
+      (places.length >= 2 || (places.length === 0 && rec.batches.length === 0)) &&
+      (RESEARCH_WORDS.test(rec.residual) || CODED_AS.test(rec.text)) &&
+      (HOW_TO_CODE.test(rec.text) || CODED_AS.test(rec.text)) &&
       !ASKS_WHICH.test(rec.residual)
     ) {
       intent = "research.data";
@@ -1240,6 +1296,12 @@ export class Engine {
       intent = "pilot.status";
       trace.push(`which batch: ${which.term}`);
     }
+    // "亳州市是2013年跟霍山县一起批的？": a place said to have come with another asks about the first.
+    if (intent === "area.compare" && places.length === 2 && CAME_TOGETHER.test(rec.text)) {
+      places.splice(1);
+      intent = "pilot.status";
+      trace.push("said to have come with another place");
+    }
     // "新疆有几个？兵团算不算在里面": a count or list, then a clause on what it counts, is the count.
     // (Not a question found off topic: "去番禺出差…有啥好吃的推荐吗".)
     const head =
@@ -1265,7 +1327,7 @@ export class Engine {
     }
     // "你说的不对 山东应该是16个才对": a number claimed for an area is a count question about it.
     // With several places, the claim is about the one named last before the number ("那广西不就是8个").
-    const claimedAt = rec.text.search(/\d{1,3}\s*个/);
+    const claimedAt = rec.english ? rec.text.search(CLAIMED_COUNT) : rec.text.search(/\d{1,3}\s*个/);
     const claimant =
       places.length === 1
         ? places[0]
@@ -1344,6 +1406,22 @@ export class Engine {
     ) {
       intent = "programme.total";
       trace.push("counts toward the total");
+    }
+    // "Report: 290 Chinese cities in MOHURD smart city scheme", "听说国家智慧城市试点有500多个？": a total
+    // quoted or claimed for the programme, with no place, is a question about the total.
+    // (Not money: "800个亿".)
+    const claimedTotal = (rec.text.match(/(\d{3,})\s*多?\s*个(?!\s*(亿|万|千|百|元|块|人))/) ?? [])[1];
+    if (
+      places.length === 0 &&
+      (quotesTotal || (claimedTotal !== undefined && Number(claimedTotal) > cx.programme.total)) &&
+      (intent === undefined ||
+        intent === "unknown" ||
+        intent === "pilot.status" ||
+        intent === "programme.background" ||
+        intent === "programme.outlook")
+    ) {
+      intent = "programme.total";
+      trace.push("a total quoted or claimed");
     }
     // "截至第三批总量是多少": the running total after a batch.
     if (rec.batch === 3 && places.length === 0 && CUMULATIVE.test(rec.residual)) {
@@ -2182,7 +2260,9 @@ export class Engine {
           !EXCLUDES_EXPANSIONS.test(rec.text)
         ) {
           const { batch: shared, ...reply } = composeAreaExpansions(cx, area);
-          return { intent, reply, batch: shared };
+          // ("湖北扩大范围的那几个是啥": which they are, asked with 几个, is a list.)
+          const which = /是啥|是什么|是哪|哪些|哪几|\bwhich\b|\bwhat are\b/.test(rec.residual);
+          return { intent: which ? "area.list" : intent, reply, batch: shared };
         }
         // A region (东北三省有多少个): its total, and each member's count.
         if (places.length >= 2 && first && places.every((m) => m.term === first.term))

@@ -54,7 +54,7 @@ export const COUNTS_TOWARD =
 
 /** A number of pilots claimed for a place ("应该是16个才对", "我数的是20"). */
 export const CLAIMED_COUNT =
-  /(应该|应当|明明|其实|不是|就是|不就|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|(\d{1,3}|是[两二三四五六七八九])\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
+  /\b(has|have|had|got)\s+(only\s+)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(pilots?|in total|altogether)\b|(应该|应当|明明|其实|不是|就是|不就|才|我数|数的|我看|看到|新闻|报道|官方|说是|写的|写着)[^，。？?]{0,8}?\d{1,3}\s*个|(\d{1,3}|是[两二三四五六七八九])\s*个\s*(才对|吧|吗|对吗|没错)|(就|只有|只|才|仅)\s*[一两二三四五六七八九十\d]{1,3}\s*个/;
 
 /** Words for expansion areas at all. */
 export const EXPANSION_WORDS = /扩大.{0,2}范围|扩容|expansion/;

@@ -78,7 +78,8 @@ function isEnglish(text: string): boolean {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   if (han === 0) return true;
   const words = text.match(/[a-z]{2,}/g)?.length ?? 0;
-  return words >= 4 && han <= 6;
+  // ("What is 国家智慧城市试点, in plain English?": asked for English, whatever name it quotes.)
+  return (words >= 4 && han <= 6) || /\bin (plain |simple |easy )?english\b/.test(text);
 }
 
 /**

@@ -31,7 +31,10 @@ function indexOfTerm(text: string, term: string): number {
   if (!/^[a-z0-9 .-]+$/.test(term)) return text.indexOf(term);
   // A Latin term needs Latin text; most questions are Chinese and skip the pattern.
   if (!text.includes(term.slice(0, 4))) return -1;
-  return text.search(latinPattern(term));
+  const at = text.search(latinPattern(term));
+  // ("84 new smart city pilots" are new pilots of this programme, not the new-type smart cities.)
+  if (at >= 0 && term.startsWith("new ") && /^\w*\s+pilots?\b/.test(text.slice(at + term.length))) return -1;
+  return at;
 }
 
 const LATIN_PATTERNS = new Map<string, RegExp>();

@@ -206,11 +206,14 @@ export function recognise(input: NormalisedText, lexicon: Lexicon, atlas: Atlas)
   const lastAsked = Math.max(...inAsking.map((m) => m.end));
   const remarks = mentions.filter((m) => !inAsking.includes(m));
   const bracketed = (m: Mention) => /[（(][^）)]*$/.test(text.slice(0, m.start));
+  // (Nor a clause that says which place was meant: "…，就是以前萝岗那块".)
+  const clarifying = (m: Mention) =>
+    /^\s*(就是|即|也就是|指的是|我说的是|我是说)/.test(clauseAround(text, m.start));
   if (
     inAsking.length > 0 &&
     remarks.length > 0 &&
     !BOTH.test(text) &&
-    remarks.every((m) => m.start > lastAsked && !bracketed(m))
+    remarks.every((m) => m.start > lastAsked && !bracketed(m) && !clarifying(m))
   )
     mentions.splice(0, mentions.length, ...inAsking);
   // "广西自己把柳州鱼峰区单独算一个，那广西到底几个试点": a count or list asked after a story, of a
@@ -1061,7 +1064,7 @@ const ADMIN = new Set(["地级市", "县级市", "区", "县"]);
 
 /** Question words that are never part of a place name. */
 const QUESTION_WORDS =
-  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|听说|据说|好像|记得|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|算|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候)/g;
+  /(我们|咱们|我的|我|老家|家乡|这边|那边|请问|听说|据说|好像|记得|看看|查一下|查查|告诉我|说说|介绍一下|以前|现在|是不是|是否|算不算|有没有|入选了?没有?|入选|选上|国家级?|智慧城市|试点|城市|吗|么|呢|啊|吧|呀|嘛|的|了|是|算|请问|问一下|我想知道|第几批|哪一批|哪批|什么时候|本身|自己|本来|整体|单独|非完全|不完全|完全)/g;
 
 /** Runs of Chinese left once question words are removed, in the order they stand. */
 export function leftoverRuns(residual: string): string[] {

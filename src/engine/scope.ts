@@ -4,7 +4,7 @@
  * wanted; when they name nothing the programme deals in, the question is off topic.
  */
 const ASKS_FOR =
-  /(?:有什么|有哪些|都有啥|有啥|多少|几个|哪些|(?<!为)什么)(?!时候|样|意思|情况|水平|级别)(?!\s+(?:现在|目前|当时|如今|按))\s*(\p{Script=Han}{1,8})/u;
+  /(?:有什么|有哪些|都有啥|有啥|多少|几个|哪些|(?<!为)什么)(?!时候|样|意思|情况|水平|级别|是)(?!\s+(?:现在|目前|当时|如今|按))\s*(\p{Script=Han}{1,8})/u;
 /** Words for what this programme counts and lists. */
 const PROGRAMME_NOUNS =
   /试点|地方|城市|城|市|区|县|镇|乡|街道|园|个|家|处|批|名单|入选|项目|单位|地区|座|智慧|申报|样板|示范|算|包括|包含|计入|星|等级|扩大|范围|省|数量|数目|个数|总数|新增|占比|比例|排名/;

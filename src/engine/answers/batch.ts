@@ -315,7 +315,7 @@ const SPECIAL = /专项|special (pilot )?projects?/;
 const PART_WORDS: [RegExp, string][] = [
   [/\b(towns?|zhen)\b/g, "个镇"],
   [/prefecture[- ]level( cities)?|\bdijishi\b|\bdi ji shi\b/g, "地级市"],
-  [/districts?( and| or|\/)? count(y|ies)|\bqu ?xian\b/g, "区县"],
+  [/districts?(\s*(and|or|\/)\s*|\s+)count(y|ies)|\bqu ?xian\b/g, "区县"],
 ];
 
 /**
@@ -337,20 +337,28 @@ function askedCount(b: Batch, fresh: Pilot[], expansions: number, question: stri
   // 地级市 is asked as 地级市 or 地市, 区（县） as 区县, 县镇级 as 县镇.
   // "县级和镇级的" asks for 县镇级.
   // English and pinyin parts only where a number is asked ("how many towns"), not "only cities or towns?".
-  const asked = (counting ? PART_WORDS : []).reduce(
-    (text, [pattern, part]) => text.replace(pattern, part),
-    residual.replace(/县级?\s*(和|与|及|、)\s*镇级?/g, "县镇").replace(/级/g, ""),
-  );
-  const parts = Object.entries(b.composition ?? {}).filter(([name]) =>
-    [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
-      // (One character, 镇, only as a counted word: 几个镇, 镇有几个, not 镇江.)
-      v.length >= 2 ? asked.includes(v) : new RegExp(`[个些]${v}|${v}的?有?(几|多少)`).test(asked),
-    ),
-  );
+  const spell = (text: string, words: typeof PART_WORDS) =>
+    words.reduce(
+      (t, [pattern, part]) => t.replace(pattern, part),
+      text.replace(/县级?\s*(和|与|及|、)\s*镇级?/g, "县镇").replace(/级/g, ""),
+    );
+  const partsIn = (text: string) =>
+    Object.entries(b.composition ?? {}).filter(([name]) =>
+      [name.replace(/[（）级]/g, ""), name.replace(/（.*?）|级/g, "")].some((v) =>
+        // (One character, 镇, only as a counted word: 几个镇, 镇有几个, 3个镇, not 镇江.)
+        v.length >= 2 ? text.includes(v) : new RegExp(`[个些\\d]\\s*${v}|${v}的?有?(几|多少)`).test(text),
+      ),
+    );
+  const parts = partsIn(spell(residual, counting ? PART_WORDS : []));
   // "地级市、区县、镇各多少个" asks for the whole composition: its number is the batch's size.
   // ("地级市几个 区县几个" asks two questions: the first is answered first.)
-  // ("市区级83个、县镇级20个，这个口径对吗": every part named is the whole composition, to confirm.)
-  const named = parts.length > 1 && parts.length === Object.keys(b.composition ?? {}).length;
+  // ("市区级83个、县镇级20个，这个口径对吗", "37 prefecture-level cities, 50 districts/counties and
+  // 3 towns. Correct breakdown?": every part named is the whole composition, to confirm.)
+  const every = partsIn(spell(spell(question, PART_WORDS), []));
+  const named =
+    every.length > 1 &&
+    every.length === Object.keys(b.composition ?? {}).length &&
+    every.every(([, n]) => new RegExp(`(?<!\\d)${n}(?!\\d)`).test(question));
   if (named || ALL_PARTS.test(residual) || ALL_PARTS.test(question)) return b.count;
   if (parts[0]) return parts[0][1];
   // "第二批有几个镇", "Which towns were in batch 1?": the towns, counted from the data where the

@@ -15,7 +15,7 @@ import { batchLabel, type ComposeContext, formatDate, placeName, type Reply } fr
  * beside Chinese or as "did regression", never as the English verb ("why did it take so long").
  */
 export const RESEARCH_WORDS =
-  /双重差分|倍差法|(^|\p{Script=Han}|[，。？,.?]\s?)\s*did\s*(\p{Script=Han}|[，。？,.?]|$)|\bdid (regression|design|analysis|model|paper|study)|样本|处理组|被处理|即处理|处理年份|处理时点|任一试点|口径|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/u;
+  /双重差分|倍差法|(^|\p{Script=Han}|[，。？,.?]\s?)\s*did\s*(\p{Script=Han}|[，。？,.?]|$)|\bdid (regression|design|analysis|model|paper|study)|样本|处理组|被处理|即处理|处理年份|处理时点|任一试点|口径|对照组|控制组|实验组|政策冲击|准自然实验|面板|地级市层面|整市|编码|(在|做|跑)回归|回归(里|中|时|模型|分析|方程)|算不算.{0,4}试点城市|treat|control group|diff-in-diff|difference-in-differences|panel|coding/u;
 
 /** Words that ask for a file rather than an answer in chat. */
 const FILE_WORDS = /excel|xlsx|csv|表格|下载|导出|文件|数据集|dataset|download|spreadsheet|export|file|table/;
