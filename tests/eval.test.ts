@@ -60,6 +60,7 @@ const SETS: [string, number, number?][] = [
   // (Five of its nine failures are labels other writers set otherwise: a document or process, a
   // comparison or ranking, one batch's date under the timeline, another programme's figures as the total.)
   ["blind35", 250, 0.96],
+  ["blind36", 230],
 ];
 
 /** A set's report, computed inside the first test that needs it (so that mutation testing sees the engine run there). */

@@ -3331,3 +3331,21 @@ describe("claims checked (blind35)", () => {
     expect(a.count).toBe(all.get("山东省"));
   });
 });
+
+describe("below the provinces (blind36)", () => {
+  it("苏州第二批是哪俩: the list of the city's batch-2 pilots", () => {
+    const a = engine.answer("苏州第二批是哪俩");
+    expect(a.intent).toBe("area.list");
+    expect(a.area).toBe("苏州市");
+    expect(a.batch).toBe(2);
+    const batch2 = ["苏州吴中太湖新城", "昆山市"];
+    expect(batch2.map(referenceBatch)).toEqual([2, 2]);
+    expect(a.count).toBe(batch2.length);
+    for (const name of batch2) expect(a.text).toContain(name);
+  });
+
+  it("非完全试点的城市比如苏州在回归里咋处理: a place given as an example leaves the question the researchers'", () => {
+    expect(engine.answer("非完全试点的城市比如苏州在回归里咋处理").intent).toBe("research.data");
+    expect(engine.answer("苏州在回归里咋处理").intent).not.toBe("research.data");
+  });
+});

@@ -315,6 +315,8 @@ const PROGRAMME_STARTED =
 /** Asks whether a place by that name exists at all ("有这个地方吗"). */
 const EXISTENCE_ASKED =
   /有这个地方|有没有这个地方|有这地方|有这个地名|这个地方存在|真的有这个|是否存在|存不存在|is there (such|a) place|does (it|that|this place) (even )?exist/;
+/** Words that give what follows as an example ("比如苏州", "such as Suzhou"). */
+const EXAMPLE_BEFORE = /(比如|例如|譬如|比方说|像是?|such as|e\.g\.|for example|like)\s*$/;
 /** A piece that says which place was meant ("就是以前萝岗那块"). */
 const CLARIFIES = /^\s*(就是|即|也就是|指的是|我说的是|我是说)/;
 /** Between a place and a pilot it is said to be, or to have been ("是不是就是", "就是以前"). */
@@ -1067,7 +1069,10 @@ export class Engine {
     // (Not one batch's coding, "第二批的处理年份怎么定": the batch's answer gives it.)
     if (
       !rec.otherProgramme &&
-      (places.length >= 2 || (places.length === 0 && rec.batches.length === 0)) &&
+      (places.length >= 2 ||
+        (places.length === 0 && rec.batches.length === 0) ||
+        // ("非完全试点的城市比如苏州在回归里咋处理": a place given as an example.)
+        (places.length > 0 && places.every((m) => EXAMPLE_BEFORE.test(rec.text.slice(0, m.start))))) &&
       (RESEARCH_WORDS.test(rec.residual) || CODED_AS.test(rec.text)) &&
       (HOW_TO_CODE.test(rec.text) || CODED_AS.test(rec.text)) &&
       !ASKS_WHICH.test(rec.residual)
