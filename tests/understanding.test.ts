@@ -2883,6 +2883,12 @@ describe("counts scoped by batches and kind (blind32, second fixes)", () => {
       (e: (typeof entries)[number]) => e.kind === "new",
     ],
     [
+      "前三批里 不算扩容的 山东跟河南谁多点",
+      "山东省",
+      "河南省",
+      (e: (typeof entries)[number]) => e.kind === "new",
+    ],
+    [
       "Third batch, new pilots only: Shandong vs Jiangsu?",
       "山东省",
       "江苏省",

@@ -408,8 +408,9 @@ export const NEW_ONLY =
   /新增|新入选|新评上|newly (added|selected|listed)|new pilots|new ones|new only|only new/;
 
 /** Words that leave the expansion areas out ("不算扩大范围", "扩大范围的除外"), not ask it ("含不含", "算不算"). */
+// (扩容 is said for 扩大范围 too: "不算扩容的".)
 export const EXCLUDES_EXPANSIONS =
-  /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}扩大范围|扩大范围[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|(without|not counting|excluding|leaving out|don'?t count|do not count|minus) (the )?(scope )?expansions?( areas?)?/;
+  /((?<!算)不算|(?<!含)不含|(?<!包括)不包括|除去|去掉|除了|排除)[^，。,]{0,8}(扩大范围|扩容)|(扩大范围|扩容)[^，。,]{0,12}((?<!算)不算(?!不)|除外|不计|去掉)|(without|not counting|excluding|leaving out|don'?t count|do not count|minus) (the )?(scope )?expansions?( areas?)?/;
 
 /** Asks for the most or the fewest (最多, 第一, most), so that a province named is to be confirmed as it. */
 const SUPERLATIVE_ASKED =
