@@ -1484,6 +1484,53 @@ describe("a province's prefectures ranked (blind17)", () => {
   );
 });
 
+describe("the country's prefectures ranked (blind36)", () => {
+  /** Reference entries of one province and batch, by name: what a listed winner's pilots must be. */
+  const referenced = (province: string, batch?: number) =>
+    new Set(
+      referenceEntries()
+        .filter((e) => e.province === province && e.kind !== "expansion2013" && (!batch || e.batch === batch))
+        .map((e) => e.name.replace(/（.*$/, "")),
+    );
+
+  it.each([
+    ["全国哪个地级市的试点最多", undefined, { 苏州市: "江苏省", 青岛市: "山东省" }, 6],
+    ["哪个城市的试点最多？", undefined, { 苏州市: "江苏省", 青岛市: "山东省" }, 6],
+    ["第二批哪个城市试点最多", 2, { 青岛市: "山东省" }, 4],
+    ["第一批哪个地级市试点最多", 1, { 苏州市: "江苏省" }, 3],
+  ] as const)("%s", (q, batch, winners, count) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.ranking", count });
+    expect(a.winners).toEqual(Object.keys(winners));
+    // The winners' pilots, listed in the first line, are the reference's entries of their province.
+    const listed = (a.text.split("\n")[0] ?? "").split("：")[1]?.replace(/。$/, "").split("、") ?? [];
+    expect(listed).toHaveLength(count * Object.keys(winners).length);
+    const provinces = Object.values(winners) as string[];
+    for (const name of listed) expect(provinces.some((p) => referenced(p, batch).has(name))).toBe(true);
+    // The municipalities stand aside with their own totals.
+    for (const m of ["北京市", "天津市", "上海市", "重庆市"])
+      expect(a.text).toContain(`${m}${referenceCounts(batch).get(m) ?? 0}个`);
+  });
+
+  it("the fewest are the prefectures with none, counted, not named", () => {
+    const a = engine.answer("全国哪个地级市试点最少");
+    expect(a).toMatchObject({ intent: "area.ranking", count: 0 });
+    expect(a.text).toMatch(/全国333个地级单位中，有\d+个一个试点也没有/);
+  });
+
+  it("a province named keeps the ranking inside it; no place and no city word ranks provinces", () => {
+    expect(engine.answer("江苏哪个市的试点最多").winners).toEqual(["苏州市"]);
+    expect(engine.answer("哪个省的试点最多").winners).toEqual(["山东省"]);
+  });
+
+  it("in English", () => {
+    const a = engine.answer("Which prefecture has the most smart city pilots?");
+    expect(a.winners).toEqual(["苏州市", "青岛市"]);
+    expect(a.text).toContain("6 each");
+    expect(a.text).toContain("Beijing (北京市) 11");
+  });
+});
+
 describe("blind17: zones named in part, remarks after a question, research codings", () => {
   it("招商局经济技术开发区 inside 漳州 is the pilot, read as a short form; a generic zone word names no zone", () => {
     const a = engine.answer("我是漳州开发区管委会的，招商局经济技术开发区是哪一年入选的试点");

@@ -15,6 +15,7 @@ import {
   composeCompare,
   composeCountedIn,
   composeGroupCompare,
+  composeNationalPrefectureRanking,
   composePrefectureRanking,
   composeRanking,
   composeRegionTotal,
@@ -2327,6 +2328,16 @@ export class Engine {
             reply: composePrefectureRanking(
               cx,
               province.place.division,
+              FEWEST.test(rec.residual) || NO_PILOT.test(rec.residual),
+              batch,
+            ),
+          };
+        // "全国哪个地级市的试点最多": no place named, so the country's prefectures are ranked.
+        if (places.length === 0 && PREFECTURE_RANKING.test(rec.residual))
+          return {
+            intent,
+            reply: composeNationalPrefectureRanking(
+              cx,
               FEWEST.test(rec.residual) || NO_PILOT.test(rec.residual),
               batch,
             ),

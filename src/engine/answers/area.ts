@@ -1043,3 +1043,76 @@ export function composePrefectureRanking(
     pilots: winners.flatMap((w) => w.pilots),
   };
 }
+
+/** How many prefectures a national ranking names before it summarises the rest by count. */
+const NATIONAL_PREFECTURES_NAMED = 3;
+
+/**
+ * "全国哪个地级市的试点最多": every prefecture-level unit in the country ranked by the pilots inside it
+ * (today's geography). The leaders are named down to those with three; the long tail is summarised by
+ * count. The municipalities are province-level units, so they stand aside with their own totals.
+ */
+export function composeNationalPrefectureRanking(
+  cx: ComposeContext,
+  fewest: boolean,
+  batch: BatchNumber | null = null,
+): Reply {
+  const { atlas, lang } = cx;
+  const all = atlas.cities
+    .map((c) => ({ city: c, pilots: atlas.countedIn(c).filter((p) => batch === null || p.batch === batch) }))
+    .sort((a, b) => b.pilots.length - a.pilots.length);
+  const rows = all.filter((r) => r.pilots.length > 0);
+  const none = all.length - rows.length;
+  const top = rows[0]?.pilots.length ?? 0;
+  // Down to three, or to the second tier when a batch's leaders have fewer; never down to the ones.
+  const second = rows.find((r) => r.pilots.length < top)?.pilots.length ?? top;
+  const named = rows.filter(
+    (r) => r.pilots.length >= Math.max(2, Math.min(NATIONAL_PREFECTURES_NAMED, second)),
+  );
+  const tail = [...new Set(rows.filter((r) => !named.includes(r)).map((r) => r.pilots.length))].map((n) => ({
+    n,
+    units: rows.filter((r) => r.pilots.length === n).length,
+  }));
+  const winners = fewest ? [] : rows.filter((r) => r.pilots.length === top);
+  const target = fewest ? (none > 0 ? 0 : (rows.at(-1)?.pilots.length ?? 0)) : top;
+  const municipalities = atlas.provinces
+    .filter((d) => d.name.endsWith("市"))
+    .map((d) => ({ d, n: atlas.countedIn(d).filter((p) => batch === null || p.batch === batch).length }));
+  const where = batch === null ? "" : batchLabel(batch, cx.programme, lang);
+  const withProvince = (c: Division, zh: boolean) =>
+    zh ? `${c.name}（${c.province}）` : `${placeName(c.name, "en")}, ${bareEnglishName(c.province)}`;
+  if (lang === "en") {
+    const lead = fewest
+      ? `${none} of the ${all.length} prefecture-level units have no pilot${where ? ` in ${where}` : ""}, so the fewest is none.`
+      : `${joinList(
+          winners.map((w) => withProvince(w.city, false)),
+          "en",
+        )} ${winners.length > 1 ? "have" : "has"} the most pilots of any prefecture-level city${where ? ` in ${where}` : ""}: ${top} ${winners.length > 1 ? "each" : ""}`.trimEnd() +
+        ".";
+    return {
+      text: [
+        lead,
+        `By prefecture (today's boundaries): ${named.map((r) => `${withProvince(r.city, false)} ${r.pilots.length}`).join(", ")}${tail.map((t) => `; ${t.units} with ${t.n}`).join("")}; ${none} with none.`,
+        `The municipalities are province-level and not in this ranking: ${municipalities.map((m) => `${placeName(m.d.name, "en")} ${m.n}`).join(", ")}.`,
+      ].join("\n"),
+      count: target,
+      winners: winners.map((w) => w.city.name),
+      pilots: winners.flatMap((w) => w.pilots),
+    };
+  }
+  const lead = fewest
+    ? `全国${all.length}个地级单位中，有${none}个${where ? `在${where}` : ""}一个试点也没有，最少就是0个。`
+    : `全国地级单位里${where ? `${where}` : ""}试点最多的是${winners.map((w) => withProvince(w.city, true)).join("、")}，${winners.length > 1 ? "各" : ""}${top}个：${winners
+        .flatMap((w) => w.pilots.map((p) => p.name))
+        .join("、")}。`;
+  return {
+    text: [
+      lead,
+      `各地级单位的${where}试点数（按今天的区划）：${named.map((r) => `${withProvince(r.city, true)}${r.pilots.length}个`).join("、")}${tail.map((t) => `；有${t.n}个的${t.units}个`).join("")}；没有的${none}个。`,
+      `直辖市是省级单位，不在这个排名里：${municipalities.map((m) => `${m.d.name}${m.n}个`).join("、")}。`,
+    ].join("\n"),
+    count: target,
+    winners: winners.map((w) => w.city.name),
+    pilots: winners.flatMap((w) => w.pilots),
+  };
+}
