@@ -19,6 +19,12 @@ describe("normalise", () => {
     expect(normalise(input).text).toBe(expected);
   });
 
+  it("reads MOST in capitals beside another ministry as the science ministry, and emphasis as the word", () => {
+    expect(normalise("MOHURD and MOST named 84 pilots").text).toBe("mohurd and 科技部 named 84 pilots");
+    expect(normalise("Which province has the MOST pilots?").text).toBe("which province has the most pilots?");
+    expect(normalise("the most pilots, per MOHURD").text).toBe("the most pilots, per mohurd");
+  });
+
   it("tells English questions from Chinese ones", () => {
     expect(normalise("Is Kunshan a pilot?").english).toBe(true);
     expect(normalise("kunshan 是试点吗").english).toBe(false);

@@ -21,6 +21,10 @@ describe("PinyinReader", () => {
     ["pidu qu shi shidian ma", "pidu qu shi 试点 ma"],
     // English is left alone: "pilot" is no pinyin.
     ["is beijing a pilot", "is beijing a pilot"],
+    // One word that is no pinyin among four or more is a typo, left as typed; two make it English.
+    ["zongong shenbao liucheng shi shenme", "zongong 申报 流程 shi 什么"],
+    ["what is the shenbao liucheng", "what is the shenbao liucheng"],
+    ["pilot zhihui chengshi", "pilot zhihui chengshi"],
     ["background", "background"],
   ])("%s → %s", (typed, read) => {
     expect(reader.read(typed, isPlace)).toBe(read);
@@ -40,6 +44,11 @@ describe("pinyin questions in the engine (English replies, Chinese understanding
     expect(a.intent).toBe(intent);
     // The reply is in English, as for any question typed in Latin letters.
     expect(a.text).not.toMatch(/^\p{Script=Han}/u);
+  });
+
+  it("zongong you duoshao ge zhihui chengshi shidian: a typo in one word, the total still read", () => {
+    const a = engine.answer("zongong you duoshao ge zhihui chengshi shidian");
+    expect(a).toMatchObject({ intent: "programme.total", count: 290 });
   });
 
   it("di yi pi he di san pi xiang ge duo jiu: the interval, with both dates", () => {

@@ -1531,6 +1531,30 @@ describe("the country's prefectures ranked (blind36)", () => {
   });
 });
 
+describe("a pilot called its province's only one (blind35)", () => {
+  it.each([
+    ["Tibet only has Lhasa as a pilot, yes?", "西藏自治区", "No: Lhasa (拉萨市) is one of"],
+    ["Is Kunshan the only pilot in Jiangsu?", "江苏省", "No: Kunshan (昆山市) is one of"],
+    ["拉萨是西藏唯一的试点吗", "西藏自治区", "不是：拉萨市是西藏自治区"],
+  ])("%s: the verdict, then the province's count from the reference", (q, province, verdict) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.list", area: province, count: all.get(province) });
+    expect(a.text.startsWith(verdict)).toBe(true);
+    expect(a.text).toContain(String(all.get(province)));
+  });
+
+  it("one batch's only one counts within that batch", () => {
+    const a = engine.answer("Is Kunshan the only batch 2 pilot in Jiangsu?");
+    expect(a.count).toBe(referenceCounts(2).get("江苏省"));
+  });
+
+  it("the province's only one is answered as itself: 万宁 is 海南's one pilot", () => {
+    const a = engine.answer("万宁是海南唯一的试点吗？哪一批的");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "万宁市", isPilot: true });
+    expect(a.text).toContain(`第${"一二三"[(referenceBatch("万宁市") ?? 0) - 1]}批`);
+  });
+});
+
 describe("blind17: zones named in part, remarks after a question, research codings", () => {
   it("招商局经济技术开发区 inside 漳州 is the pilot, read as a short form; a generic zone word names no zone", () => {
     const a = engine.answer("我是漳州开发区管委会的，招商局经济技术开发区是哪一年入选的试点");

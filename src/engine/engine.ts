@@ -244,6 +244,8 @@ const REGION_COMPARED =
   /哪个|哪一个|哪些省|谁|比|排|分别|各|最多|最少|多几|差|which|compare|most|fewest|each/i;
 const PREFECTURE_RANKING =
   /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)|地级市[^。？?]{0,12}(有没有|哪个|哪些)[^。？?]{0,8}(试点都没有|没有试点|没试点)/;
+/** A pilot called its province's only one. */
+const ONLY_ONE = /\bonly\b|\bsole\b|\bjust one\b|唯一|独一/;
 /** Prefectures that hold no pilot: the fewest, at zero. */
 const NO_PILOT = /试点都没有|没有试点|没试点|no pilots?\b/;
 /** Which years a researcher should use: programme years or announcement years. */
@@ -692,6 +694,30 @@ export class Engine {
     if (sole && provincePlace) {
       places.splice(0, 1, { ...sole, place: provincePlace });
       trace.push(`the only one of ${soleProvince.name}`);
+    }
+    // "Tibet only has Lhasa as a pilot, yes?", "拉萨是西藏唯一的试点吗": a province and one of its pilots
+    // called its only one ask for the province's list, when it has others. (万宁 is 海南's only one: its
+    // own answer says so.)
+    if (places.length === 2 && !rec.otherProgramme && ONLY_ONE.test(rec.text)) {
+      const province = places.find(
+        (m) => m.place.kind === "division" && m.place.division.level === "province",
+      );
+      const pilot = places.find((m) => m.place.kind === "pilot");
+      const division = province?.place.kind === "division" ? province.place.division : undefined;
+      const others =
+        division &&
+        this.atlas.countedIn(division).filter((p) => rec.batch === null || p.batch === rec.batch).length > 1;
+      if (
+        province &&
+        division &&
+        others &&
+        pilot?.place.kind === "pilot" &&
+        pilot.place.pilot.province === division.name
+      ) {
+        trace.push(`the only one of ${division.name}?`);
+        const reply = composeAreaList(cx, division, rec.batch, { onlyOne: pilot.place.pilot });
+        return this.finish(question, "area.list", reply, [province], rec.batch, trace, context, "rules");
+      }
     }
     // "看到名单里有“北京经济技术开发区房山区长阳镇”的写法，请问房山区长阳镇是单独的试点吗": after a quotation,
     // the place named again in the question is the subject.

@@ -95,6 +95,11 @@ function isEnglish(text: string): boolean {
 const CHINESE_COUNT =
   /(?<![几数上])[零一二两三四五六七八九十百千]*[十百千][零一二两三四五六七八九十百千]*(?=[多余来]?个)/g;
 
+/** The science ministry's English acronym, told from the word by its capitals. */
+const ACRONYM_MOST = /\bMOST\b/g;
+/** …when another ministry is named beside it ("Which province has the MOST pilots?" is emphasis). */
+const MINISTRY_CONTEXT = /MOHURD|住建部|住房和城乡建设部|ministry|\b(and|&) MOST\b|\bMOST (and|&)\b/i;
+
 /** English chat abbreviations and the words they stand for (none is a pinyin syllable). */
 const CHAT_WORDS: Record<string, string> = {
   u: "you",
@@ -134,6 +139,8 @@ export function normalise(
     : chars.join("");
   const text = readDialect(toSimplified(stripTones(kept.replace(NOISE, " ").normalize("NFKC"))), dialect)
     .replace(NOISE, " ")
+    // "MOHURD and MOST": in capitals among lower case, MOST is the science ministry, not "most".
+    .replace(ACRONYM_MOST, (word, _offset, whole: string) => (MINISTRY_CONTEXT.test(whole) ? "科技部" : word))
     .toLowerCase()
     // "Shandong's second batch": the possessive is not part of the name.
     .replace(/(?<=[a-z])['’]s\b/g, "")

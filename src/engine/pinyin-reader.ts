@@ -49,7 +49,10 @@ export class PinyinReader {
     const number = (w: string) => /^\d+[?？!！。.,，]*$/.test(w);
     if (words.length < 2 || !words.every((w) => /^[a-z]+[?？!！。.,，]*$/.test(w) || number(w))) return text;
     const bare = words.map((w) => (number(w) ? w : w.replace(/[^a-z]/g, "")));
-    if (!bare.every((w, i) => number(words[i] ?? "") || this.isPinyin(w))) return text;
+    // One word that is no pinyin among four or more that are is taken for a typo (zongong you
+    // duoshao ge…) and left as typed; two or more make it English ("is kunshan a pilot").
+    const unread = bare.filter((w, i) => !number(words[i] ?? "") && !this.isPinyin(w)).length;
+    if (unread > (words.length >= 4 ? 1 : 0)) return text;
     // Place names stay in pinyin (beijing is 北京, not 背景), and so does the kind word after one
     // (pidu qu shi: 郫都区 + 是, not 趋势).
     const kept = new Set<number>();

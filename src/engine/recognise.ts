@@ -66,6 +66,11 @@ const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = 
   ],
   // "the 2013 list" is named, as the notices name it, after its programme year (2013年度), like 2013年名单.
   [/\b(2012|2013|2014)\s+(?:list|batch|round|cohort)\b/, (m) => (Number(m[1]) - 2011) as BatchNumber],
+  // "84 new pilots for 2014", "the list of 2013": the programme year, as 2014年度的试点.
+  [
+    /\b(?:pilots?|list|batch|round|cohort)\s+(?:for|of)\s+(?:the\s+)?(?:year\s+)?(2012|2013|2014)\b/,
+    (m) => (Number(m[1]) - 2011) as BatchNumber,
+  ],
   // "batch 3", "round one", "cohort #2", "the third cohort", "2nd wave".
   [
     /\b(?:batch|round|cohort|wave|tranche)[\s-]*(?:no\.?\s*|#\s*)?(one|two|three|[123])\b|\b(first|second|third|1st|2nd|3rd)\)?[\s-]+(?:batch|round|list|cohort|wave|tranche|intake)/,

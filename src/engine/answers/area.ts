@@ -47,6 +47,15 @@ interface Tally {
 /** "新增…（不算扩大范围）": count and list only the new pilots; the expansions left out are named. */
 export interface AreaOptions {
   newOnly?: boolean;
+  /** A pilot the question calls the area's only one ("Tibet only has Lhasa?"): the answer says it is not. */
+  onlyOne?: Pilot;
+}
+
+/** That `pilot`, called the area's only one, is one of several. */
+function onlyOneVerdict(cx: ComposeContext, pilot: Pilot, counted: Pilot[], label: string): string {
+  return cx.lang === "zh"
+    ? `不是：${pilot.name}是${label}${counted.length}个试点中的一个。`
+    : `No: ${pilotName(pilot, "en")} is one of ${counted.length} pilots in ${label}.`;
 }
 
 /** The counted expansions an answer for new pilots only leaves out, as a note. */
@@ -292,6 +301,9 @@ export function composeAreaList(
       : `, all in ${batchLabel(only, programme, "en")}`
     : "";
   const lines = [
+    ...(options.onlyOne && counted.length > 1 && counted.includes(options.onlyOne)
+      ? [onlyOneVerdict(cx, options.onlyOne, counted, label)]
+      : []),
     lang === "zh"
       ? `${label}的${counted.length}个${options.newOnly ? "新增的" : ""}国家智慧城市试点${allIn}：`
       : `The ${counted.length} ${options.newOnly ? "new " : ""}${plural(counted.length, "pilot")} of ${label}${allIn}:`,
