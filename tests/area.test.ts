@@ -403,3 +403,20 @@ describe("rankings without the expansion areas", () => {
     expect(a.text).toContain(String([...fresh.values()].reduce((x, y) => x + y, 0)));
   });
 });
+
+describe("provinces with exactly n pilots (blind38)", () => {
+  // Whether the number is typed in digits or characters, the provinces named are the reference's.
+  it.each([
+    ["哪些省份只有1个国家智慧城市试点", 1],
+    ["哪些省只有2个试点", 2],
+    ["哪些省只有两个试点", 2],
+    ["哪几个省只有六个试点", 6],
+  ])("%s", (q, n) => {
+    const expected = provinces.filter((p) => all.get(p) === n);
+    expect(expected.length).toBeGreaterThan(0);
+    const a = engine.answer(q);
+    expect(a.text).toContain(`只有${n}个试点的省级单位有${expected.length}个`);
+    for (const p of expected) expect(a.text).toContain(p);
+    expect(a.winners).toEqual(expect.arrayContaining(expected));
+  });
+});

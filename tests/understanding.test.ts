@@ -1555,6 +1555,80 @@ describe("a pilot called its province's only one (blind35)", () => {
   });
 });
 
+describe("blind38: officials on their own jurisdiction", () => {
+  const batchWord = (name: string) => `第${"一二三"[(referenceBatch(name) ?? 0) - 1]}批`;
+
+  it.each([
+    ["珠海和中山翠亨新区，哪个先入选的国家智慧城市试点", ["珠海市", "中山翠亨新区"]],
+    ["昆山和常熟谁先入选", ["昆山市", "常熟市"]],
+    ["Which came first, Kunshan or Changshu?", ["昆山市", "常熟市"]],
+  ])("%s: the earlier batch named first, then each place with its batch", (q, names) => {
+    const a = engine.answer(q);
+    const batches = names.map((n) => referenceBatch(n) ?? 0);
+    const earliest = Math.min(...batches);
+    expect(a.intent).toBe("area.compare");
+    expect(a.winners).toEqual(names.filter((_, i) => batches[i] === earliest));
+    if (!/[a-z]/i.test(q)) for (const n of names) expect(a.text).toContain(`${n}：是，${batchWord(n)}`);
+    else expect(a.text).toContain(`came first: batch ${earliest}`);
+  });
+
+  it("two places joined by 和 are both answered, each with its status", () => {
+    const a = engine.answer("昆山和江阴是试点吗");
+    expect(a.text).toContain(`昆山市：是，${batchWord("昆山市")}`);
+    // 江阴 is no pilot of its own: it lies inside 无锡市's.
+    expect(referenceBatch("江阴市")).toBeUndefined();
+    expect(a.text).toMatch(/江阴市：没有单独列为试点.*无锡市/);
+  });
+
+  it.each([
+    ["同在山东，青岛和济南谁的试点多？", "青岛市", 6, 3],
+    [
+      "我是贵州大学的学生，作业要比较贵阳和遵义在国家智慧城市试点上的情况，各有几个、哪年入选的？",
+      "贵阳市",
+      2,
+      1,
+    ],
+  ])("%s: a province named first only locates the two compared", (q, winner, more, fewer) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "area.compare", winners: [winner] });
+    expect(a.text).toContain(`${winner}${more}个`);
+    expect(a.text).toContain(`多${more - fewer}个`);
+  });
+
+  it("a length asked for (300字) is no figure quoted", () => {
+    const a = engine.answer("请简述国家智慧城市试点的背景和意义（作业题，300字左右）");
+    expect(a.intent).toBe("programme.background");
+    expect(a.text).not.toContain("300");
+  });
+
+  it.each([
+    [
+      "Explain what China's National Smart City Pilot programme is, it's for my urban planning class.",
+      "programme.background",
+    ],
+    ["我县2013年入选国家智慧城市试点，请问入选之后需要开展哪些工作？", "programme.process"],
+    ["试点城市的上级人民政府在创建中要承担什么责任", "programme.process"],
+    [
+      "Our district was selected in 2015. What were we supposed to do after being selected?",
+      "programme.process",
+    ],
+    ["How do I apply for a Chinese visa?", "unknown"],
+    ["签证怎么申请", "unknown"],
+    ["我用县域数据做研究，试点名单怎么匹配到县一级", "research.data"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+
+  it("expansions asked as a treatment group: the researchers' answer with how expansions are coded", () => {
+    const a = engine.answer("扩大范围的那些县要不要单独算处理组？");
+    expect(a.intent).toBe("research.data");
+    const b3 = referenceEntries().filter((e) => e.kind === "expansion").length;
+    const b2 = referenceEntries().filter((e) => e.kind === "expansion2013").length;
+    expect(a.text).toContain(`第二批（2013年度）的${b2}个和第三批（2014年度）的${b3}个`);
+    expect(a.text).toContain("不单独算处理单位");
+  });
+});
+
 describe("blind17: zones named in part, remarks after a question, research codings", () => {
   it("招商局经济技术开发区 inside 漳州 is the pilot, read as a short form; a generic zone word names no zone", () => {
     const a = engine.answer("我是漳州开发区管委会的，招商局经济技术开发区是哪一年入选的试点");

@@ -119,7 +119,14 @@ export const ProgrammeSchema = z
     purpose: z
       .object({ government: z.string(), enterprises: z.string(), citizens: z.string(), approach: z.string() })
       .strict(),
-    outlook: z.object({ text: z.string(), criticisms: z.array(z.string()) }).strict(),
+    outlook: z
+      .object({
+        text: z.string(),
+        evaluation: z.string(),
+        evaluationEn: z.string(),
+        criticisms: z.array(z.string()),
+      })
+      .strict(),
     seedCorrections: z.array(z.object({ term: z.string(), text: z.string() }).strict()),
     /** Provinces whose own published count differs from the one-entry-one-pilot count, and why. */
     countingNotes: z.array(

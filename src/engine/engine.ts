@@ -47,7 +47,7 @@ import {
   composeUnknown,
 } from "./answers/help.ts";
 import { composeOtherProgramme } from "./answers/other.ts";
-import { composePilotStatus, composeStatusList } from "./answers/pilot.ts";
+import { composePilotStatus, composeStatusList, composeWhichFirst } from "./answers/pilot.ts";
 import { composeProgramme, type ProgrammeTopic } from "./answers/programme.ts";
 import {
   composeBatchResearchNote,
@@ -244,6 +244,9 @@ const REGION_COMPARED =
   /哪个|哪一个|哪些省|谁|比|排|分别|各|最多|最少|多几|差|which|compare|most|fewest|each/i;
 const PREFECTURE_RANKING =
   /(哪个|哪些|哪一个|什么)(地级)?(市|城市)[^，。？?]{0,6}(最多|最少)|(最多|最少)的(是)?(哪个)?(地级)?(市|城市)|which (city|prefecture)|地级市[^。？?]{0,12}(有没有|哪个|哪些)[^。？?]{0,8}(试点都没有|没有试点|没试点)/;
+/** Which of several was chosen first (or last). */
+const WHICH_FIRST =
+  /(哪个|哪一个|谁)\s*(先|早|更早|最早|在前)|(先|早)\s*(入选|选上|获批|成为)的?是(哪个|谁)|which (one )?(came|was (chosen|selected|named|picked)) (first|earlier)|which (is|was) (older|earlier)/;
 /** A pilot called its province's only one. */
 const ONLY_ONE = /\bonly\b|\bsole\b|\bjust one\b|唯一|独一/;
 /** Prefectures that hold no pilot: the fewest, at zero. */
@@ -694,6 +697,25 @@ export class Engine {
     if (sole && provincePlace) {
       places.splice(0, 1, { ...sole, place: provincePlace });
       trace.push(`the only one of ${soleProvince.name}`);
+    }
+    // "同在山东，青岛和济南谁的试点多", "我是贵州大学的学生…比较贵阳和遵义": a province named before two or
+    // more places inside it only says where they are.
+    const provinces = places.filter(
+      (m) => m.place.kind === "division" && m.place.division.level === "province",
+    );
+    const provinceOf = (p: Place) => (p.kind === "pilot" ? p.pilot.province : p.division.province);
+    const [locating] = provinces;
+    if (
+      provinces.length === 1 &&
+      locating &&
+      places.length >= 3 &&
+      places.every(
+        (m) =>
+          m === locating || (provinceOf(m.place) === provinceOf(locating.place) && m.start > locating.end),
+      )
+    ) {
+      places.splice(places.indexOf(locating), 1);
+      trace.push(`${locating.term} only locates the others`);
     }
     // "Tibet only has Lhasa as a pilot, yes?", "拉萨是西藏唯一的试点吗": a province and one of its pilots
     // called its only one ask for the province's list, when it has others. (万宁 is 海南's only one: its
@@ -2326,6 +2348,15 @@ export class Engine {
               this.countScope(rec, batch),
               FEWER.test(rec.residual),
               DIFFERENCE.test(rec.residual),
+            ),
+          };
+        // "珠海和中山翠亨新区，哪个先入选": which pilot was chosen first.
+        if (WHICH_FIRST.test(rec.residual) && places.filter((m) => m.place.kind === "pilot").length >= 2)
+          return {
+            intent,
+            reply: composeWhichFirst(
+              cx,
+              places.map((m) => m.place),
             ),
           };
         const areas = this.areasOf(cx, places);

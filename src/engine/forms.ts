@@ -123,9 +123,8 @@ export function onlyQuestionWords(top: IntentScore | undefined): boolean {
  * both, each separated from the next by a list mark or a conjunction only.
  */
 export function listsSeveral(text: string, places: Mention[]): boolean {
-  // Two places count as a list when asked of both ("渭南跟淮南都是试点吗").
-  const both = places.length === 2 && /都|分别|各自|\bboth\b|\beach\b/.test(text);
-  if ((places.length < 3 && !both) || places.some((m) => m.start < 0)) return false;
+  // Two places joined by 和/、/and are asked of both ("渭南跟淮南都是试点吗", "昆山和江阴是试点吗").
+  if (places.length < 2 || places.some((m) => m.start < 0)) return false;
   const ordered = [...places].sort((a, b) => a.start - b.start);
   return ordered.every(
     (m, i) =>

@@ -31,7 +31,7 @@ const MONEY_VERB =
  * "佛山有什么好玩的地方"): asked without naming the programme, they are off topic.
  */
 const EVERYDAY_MATTERS =
-  /落户|户口|社保|医保|养老金|退休金|工资|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号|健康码|核酸|疫苗|红绿灯|堵车|好堵|这么堵|违章|停车费|快递|外卖|彩票|放假|house prices?|housing prices?|rents?\b|weather|hotels?\b|restaurants?|sightseeing|things to do/u;
+  /落户|户口|社保|医保|养老金|退休金|工资|公积金|房价|买房|租房|学区房?|天气|气温|景点|好玩|好吃|美食|小吃|特产|旅游攻略|酒店|住宿|高铁站|地铁|机场|挂号|健康码|核酸|疫苗|红绿灯|堵车|好堵|这么堵|违章|停车费|快递|外卖|彩票|放假|签证|护照|驾照|驾驶证|身份证|house prices?|visas?\b|passports?\b|driving licen[cs]e|driver.?s licen[cs]e|housing prices?|rents?\b|weather|hotels?\b|restaurants?|sightseeing|things to do/u;
 
 /** A piece of writing asked for: 起草, 帮我写, 代写, 润色, draft me. */
 const WRITING_TASK =

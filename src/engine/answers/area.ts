@@ -501,7 +501,13 @@ function rankWithin(
   // "除了上海，还有哪个省只有一个试点": the provinces with exactly that many, less those left out.
   const exactly = residual.match(EXACTLY)?.[1];
   if (!focus && exactly)
-    return composeExactly(cx, rows, Number(Nzh.cn.decodeS(exactly.replace(/两/g, "二"))), scope, excluded);
+    return composeExactly(
+      cx,
+      rows,
+      /^\d+$/.test(exactly) ? Number(exactly) : Number(Nzh.cn.decodeS(exactly.replace(/两/g, "二"))),
+      scope,
+      excluded,
+    );
   const fewest = FEWEST.test(residual);
   // "第一批哪个省份最少": in a batch the fewest are the provinces with none in it, not those with one.
   if (

@@ -55,7 +55,10 @@ export interface ExplainedFigure {
 
 /** The explanation of a circulating total the question quotes (277, 97…), with the figure, if it quotes one. */
 export function explainFigure(programme: Programme, text: string, lang: Lang): ExplainedFigure | undefined {
-  const numbers = (text.match(/\d+/g) ?? []).map(Number);
+  // (Not a length or an age: "背景和意义（作业题，300字左右）".)
+  const numbers = (
+    text.match(/\d+(?!\d|\s*(字|个字|页|分钟|小时|岁|words?\b|pages?\b|minutes?\b))/g) ?? []
+  ).map(Number);
   const figure = knownFigures(programme).find((f) => numbers.includes(f.value));
   return figure ? { value: figure.value, text: figure[lang] } : undefined;
 }

@@ -385,3 +385,30 @@ function citation(cx: ComposeContext, batch: number): string | undefined {
   const ref = doc.number && doc.numberConfirmed ? doc.number : `《${doc.title}》`;
   return cx.lang === "zh" ? `依据：${ref}。` : `Source: ${ref}.`;
 }
+
+/**
+ * "珠海和中山翠亨新区，哪个先入选": which of the pilots named was chosen first (by batch; pilots of one
+ * batch came together), then each place on its line.
+ */
+export function composeWhichFirst(cx: ComposeContext, places: Place[]): Reply {
+  const list = composeStatusList(cx, places);
+  const pilots = places.flatMap((p) => (p.kind === "pilot" ? [p.pilot] : []));
+  if (pilots.length < 2) return list;
+  const earliest = Math.min(...pilots.map((p) => p.batch));
+  const first = pilots.filter((p) => p.batch === earliest);
+  const label = batchLabel(earliest, cx.programme, cx.lang);
+  const when = announced(earliest, cx.programme, cx.lang);
+  const names = joinList(
+    first.map((p) => pilotName(p, cx.lang)),
+    cx.lang,
+  );
+  const verdict =
+    first.length === pilots.length
+      ? cx.lang === "zh"
+        ? `${names}是同一批入选的：${label}，${when}公布。`
+        : `${names} were chosen together: ${label}, announced ${when}.`
+      : cx.lang === "zh"
+        ? `${names}先入选：${label}，${when}公布。`
+        : `${names} came first: ${label}, announced ${when}.`;
+  return { ...list, text: `${verdict}\n${list.text}`, winners: first.map((p) => p.name) };
+}

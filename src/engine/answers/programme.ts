@@ -152,6 +152,7 @@ function chinese(cx: ComposeContext, topic: ProgrammeTopic): Reply {
             ? [`${next.when ? `${next.when}的` : "之后的"}${next.name}是另一项工作，不是这一试点的新批次。`]
             : []),
           pr.outlook.text,
+          pr.outlook.evaluation,
           "常见的批评：",
           ...pr.outlook.criticisms.map((c) => `· ${c}`),
         ].join("\n"),
@@ -217,7 +218,7 @@ function english(cx: ComposeContext, topic: ProgrammeTopic): Reply {
       const next = successor(cx);
       const since = next?.when?.match(/\d{4}/)?.[0];
       return {
-        text: `${composeNoSuchBatch(cx).text}${next ? ` The ${next.englishName}${since ? ` that followed from ${since}` : ""} is separate work, not a new batch of these pilots.` : ""}\nAs national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.`,
+        text: `${composeNoSuchBatch(cx).text}${next ? ` The ${next.englishName}${since ? ` that followed from ${since}` : ""} is separate work, not a new batch of these pilots.` : ""}\nAs national smart-city standards mature, the pilots are expected to correct misconceptions: some cities merely rebranded digital-city projects, some followed vendors' marketing, and overheated, label-driven building drew wide criticism.\n${pr.outlook.evaluationEn}`,
       };
     }
   }
