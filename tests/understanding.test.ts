@@ -1613,6 +1613,8 @@ describe("blind38: officials on their own jurisdiction", () => {
       "programme.process",
     ],
     ["How do I apply for a Chinese visa?", "unknown"],
+    // 首批 names the meeting, not a batch asked about.
+    ["仇保兴在首批试点创建工作会议上都讲了些什么", "programme.background"],
     ["签证怎么申请", "unknown"],
     ["我用县域数据做研究，试点名单怎么匹配到县一级", "research.data"],
   ])("%s → %s", (q, intent) => {

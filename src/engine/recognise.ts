@@ -47,7 +47,8 @@ export interface Recognised {
 const BATCH_PATTERNS: [RegExp, (m: RegExpMatchArray) => BatchNumber | null][] = [
   // "三批试点…", "三批之后" are all three batches, not the third: only 第三批 is the third.
   [/第\s*([一二三123])\s*批|([一二])批试点/, (m) => digit(m[1] ?? m[2])],
-  [/首批|头一批|头批|第一轮/, () => 1],
+  // (Not a meeting named after the first batch: "仇保兴在首批试点创建工作会议上讲了什么".)
+  [/(首批|头一批|头批|第一轮)(?!(国家)?(智慧城市)?试点?(城市)?创建工作会议?)/, () => 1],
   [/\bdi\s*(yi|er|san)\s*pi\b/, (m) => (["yi", "er", "san"].indexOf(m[1] ?? "") + 1) as BatchNumber],
   // "新华社说2012年试点扩大了9个": the 2012 pilots were expanded with the 2013 list.
   [/2012\s*年度?的?试点[^，。？?]{0,3}扩大/, () => 2],
