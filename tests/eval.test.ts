@@ -61,6 +61,7 @@ const SETS: [string, number, number?][] = [
   // comparison or ranking, one batch's date under the timeline, another programme's figures as the total.)
   ["blind35", 250, 0.96],
   ["blind36", 230],
+  ["blind37", 230],
   ["blind38", 240],
 ];
 

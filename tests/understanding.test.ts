@@ -1631,6 +1631,60 @@ describe("blind38: officials on their own jurisdiction", () => {
   });
 });
 
+describe("blind37: messy input (Traditional, Cantonese, voice input, spaced pinyin)", () => {
+  it.each([
+    ["Ke la ma yi shi di ji pi", "克拉玛依市"],
+    ["yān tái shì diǎn ma", "烟台市"],
+    ["yan tai shi shi dian ma", "烟台市"],
+  ])("%s: a place in spaced pinyin, with a question word inside it or 试点 after it", (q, place) => {
+    const a = engine.answer(q);
+    expect(a).toMatchObject({ intent: "pilot.status", place, isPilot: true });
+    expect(a.text).toContain(`batch ${referenceBatch(place)}`);
+  });
+
+  it("北京同上海差咁遠: Cantonese 咁遠 compares, with both counts from the reference", () => {
+    // (A question in Traditional characters is answered in them: compared here in Simplified.)
+    const a = engine.answer("北京同上海差咁遠？");
+    a.text = simplified(a.text);
+    expect(a).toMatchObject({ intent: "area.compare", winners: ["北京市"] });
+    expect(a.text).toContain(`北京市${all.get("北京市")}个`);
+    expect(a.text).toContain(`多${(all.get("北京市") ?? 0) - (all.get("上海市") ?? 0)}个`);
+  });
+
+  it("2013年扩大范围的那几个区算不算进去: 算不算 leaves nothing out; batch 2's ten, not counted", () => {
+    const a = engine.answer("2013年扩大范围的那几个区算不算进去");
+    expect(a).toMatchObject({ intent: "batch.info", batch: 2 });
+    const ten = referenceEntries().filter((e) => e.kind === "expansion2013").length;
+    expect(a.text).toContain(`同时有${ten}个扩大范围区域`);
+    expect(a.text).toContain("不计入290个");
+  });
+
+  it.each(["是不是试点", "这个算不算试点？", "shi bu shi shi dian"])(
+    "%s: whether a pilot, of no place named, asks which place",
+    (q) => {
+      const a = engine.answer(q);
+      expect(a).toMatchObject({ intent: "pilot.status" });
+      expect(a.text).toMatch(/请告诉我是哪个地方|Which place do you mean/);
+    },
+  );
+
+  it("275号文是啥: the document with that number, first", () => {
+    const a = engine.answer("275号文是啥");
+    expect(a.intent).toBe("programme.documents");
+    expect(a.text.split("\n")[0]).toContain("建办科函〔2013〕275号");
+  });
+
+  it.each([
+    ["依家仲有冇得申請", "programme.outlook"],
+    ["幾時開始申報嘅", "programme.timeline"],
+    ["whole city rule vs any pilot rule which one should i use", "research.data"],
+    ["扩大范围的地方会不会改变首次处理年份", "research.data"],
+    ["成都那几个试点是哪些", "area.list"],
+  ])("%s → %s", (q, intent) => {
+    expect(engine.answer(q).intent).toBe(intent);
+  });
+});
+
 describe("blind17: zones named in part, remarks after a question, research codings", () => {
   it("招商局经济技术开发区 inside 漳州 is the pilot, read as a short form; a generic zone word names no zone", () => {
     const a = engine.answer("我是漳州开发区管委会的，招商局经济技术开发区是哪一年入选的试点");

@@ -247,6 +247,9 @@ const PREFECTURE_RANKING =
 /** Which of several was chosen first (or last). */
 const WHICH_FIRST =
   /(哪个|哪一个|谁)\s*(先|早|更早|最早|在前)|(先|早)\s*(入选|选上|获批|成为)的?是(哪个|谁)|which (one )?(came|was (chosen|selected|named|picked)) (first|earlier)|which (is|was) (older|earlier)/;
+/** Whether it is a pilot, and nothing else: the place is missing. */
+const BARE_STATUS =
+  /^\s*(这|它|那)?个?\s*(是不是|是否|算不算|是|算)\s*(国家)?(智慧城市)?\s*试点\s*(吗|么|嘛|呢)?\s*[?？]?\s*$/;
 /** A pilot called its province's only one. */
 const ONLY_ONE = /\bonly\b|\bsole\b|\bjust one\b|唯一|独一/;
 /** Prefectures that hold no pilot: the fewest, at zero. */
@@ -341,9 +344,9 @@ const CLAUSE_BREAK = /[，,。？?！!；;（）()]/;
 const THIS_PROGRAMME =
   /^试点|这个试点|这个项目|这些试点|智慧城市试点|国家智慧城市试点|this program(me)?|the pilots?\b(?! (city|cities|list))/;
 
-/** A year named only to leave its expansion areas out. */
+/** A year named only to leave its expansion areas out (算不算 asks; it leaves nothing out). */
 const EXCLUDED_YEAR =
-  /20\d\d\s*年?度?的?\s*扩大范围[^，。,]{0,12}(不算|除外|不计|去掉)|(不算|不含|不包括|除去|去掉|除了)\s*20\d\d\s*年?度?的?\s*扩大范围/;
+  /20\d\d\s*年?度?的?\s*扩大范围[^，。,]{0,12}((?<!算)不算|除外|(?<!计)不计|去掉)|((?<!算)不算|不含|不包括|除去|去掉|除了)\s*20\d\d\s*年?度?的?\s*扩大范围/;
 
 /** To overrule unsure rules, the example vote must be clearer than when the rules are silent. */
 const OVERRULE_SHARE = 0.75;
@@ -1030,6 +1033,11 @@ export class Engine {
       intent = DOING.test(rec.text) ? "programme.purpose" : "programme.background";
       places.splice(0, places.length);
       trace.push("the programme likened to something else");
+    }
+    // "是不是试点", "shi bu shi shi dian": whether something is a pilot, with nothing named: which place?
+    if (places.length === 0 && BARE_STATUS.test(rec.text)) {
+      intent = "pilot.status";
+      trace.push("a pilot asked of no place");
     }
     // "你的数据从哪来的": about the bot's sources, not a topic of the programme.
     if (places.length === 0 && DATA_SOURCE.test(rec.text)) {

@@ -9,6 +9,9 @@ import { pinyinKey, syllableOf } from "./pinyin.ts";
 /** Pinyin words that say what kind of place the name before them is. */
 const KIND_WORDS = new Set(["shi", "qu", "xian", "zhen", "sheng", "zhou"]);
 
+/** 试点 in pinyin: after a place, its shi is the word's, not the kind word 市. */
+const PILOT_WORD = "shidian";
+
 /** Words of two characters or more whose pinyin is read back into characters. */
 export class PinyinReader {
   private readonly words = new Map<string, string>();
@@ -59,6 +62,12 @@ export class PinyinReader {
     for (let i = 0; i < bare.length; i++)
       for (let j = Math.min(bare.length, i + 4); j > i; j--)
         if (isPlace(bare.slice(i, j).join(""))) {
+          // A place whose last syllable begins 试点 ends before it (yan tai shi dian: 烟台 + 试点, and
+          // shi shi dian is no 石狮).
+          if (`${bare[j - 1]}${bare[j] ?? ""}` === PILOT_WORD) {
+            if (j - 1 > i && isPlace(bare.slice(i, j - 1).join(""))) j--;
+            else continue;
+          }
           // …unless a known word runs into it from before (shijian xian: 时间线, not 时间 + 西安).
           const into = Array.from({ length: i }, (_, s) => s).some((s) =>
             this.words.has(bare.slice(s, j).join("")),
@@ -77,7 +86,8 @@ export class PinyinReader {
           );
           if (into || holds) break;
           for (let k = i; k < j; k++) kept.add(k);
-          if (KIND_WORDS.has(bare[j] ?? "")) kept.add(j);
+          // (…but "yan tai shi dian ma" is 烟台 + 试点吗: shi dian, the word nearly every question holds.)
+          if (KIND_WORDS.has(bare[j] ?? "") && `${bare[j]}${bare[j + 1] ?? ""}` !== PILOT_WORD) kept.add(j);
           break;
         }
     const out: string[] = [];

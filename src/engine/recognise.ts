@@ -757,9 +757,11 @@ function longPinyinNames(text: string, all: RegExpMatchArray[], lexicon: Lexicon
   const out: Mention[] = [];
   for (let i = 0; i < all.length; i++) {
     const first = all[i];
-    if (!first || !ENGLISH_STOPWORDS.has(first[0])) continue;
+    // (…or holds one inside: "ke la ma yi" is 克拉玛依, whatever ma means alone.)
+    if (!first || !all.slice(i, i + 4).some((w) => ENGLISH_STOPWORDS.has(w[0]))) continue;
     for (let n = 4; n >= 2; n--) {
       const run = all.slice(i, i + n);
+      if (!run.some((w) => ENGLISH_STOPWORDS.has(w[0]))) continue;
       // Two syllables only as a name and its kind ("pi xian" 郫县), never two question words.
       if (
         n === 2 &&

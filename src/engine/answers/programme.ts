@@ -33,6 +33,9 @@ export function composeProgramme(
   const notice = batch === null ? undefined : batchNotice(cx, batch);
   // "第二批名单的文号": that batch's notice first, then the other documents.
   if (topic === "programme.documents" && notice) return { ...reply, text: `${notice}\n${reply.text}` };
+  // "275号文是啥": the document whose number ends so, first.
+  const quoted = topic === "programme.documents" ? quotedDocument(cx, residual) : undefined;
+  if (quoted) return { ...reply, text: `${quoted}\n${reply.text}` };
   // "第二批是怎么申报的": what was particular to that batch, then the procedure. (The batch summaries are Chinese.)
   const story = batch === null || cx.lang !== "zh" ? undefined : batchOf(cx.programme, batch);
   if (topic === "programme.process" && story)
@@ -51,6 +54,18 @@ export function composeProgramme(
     return { ...reply, text: `${reply.text}\n${expansions.text}` };
   }
   return reply;
+}
+
+/** The document a question names by its serial number ("275号文"), in one line. */
+function quotedDocument(cx: ComposeContext, residual: string): string | undefined {
+  const serial = residual.match(/(\d{2,4})\s*号/)?.[1];
+  const d = serial ? cx.programme.documents.find((x) => x.number?.endsWith(`〕${serial}号`)) : undefined;
+  if (!d) return undefined;
+  const number = documentNumber(d, cx.lang);
+  const about = cx.lang === "zh" ? d.about : d.aboutEn;
+  return cx.lang === "zh"
+    ? `${serial}号是《${d.title}》（${number}）${d.date ? `，${formatDate(d.date, "zh")}` : ""}：${about}`
+    : `No. ${serial} is 《${d.title}》 (${number})${d.date ? `, ${formatDate(d.date, "en")}` : ""}: ${about}`;
 }
 
 /** The day the programme was launched: the first event of its timeline. */
@@ -238,8 +253,8 @@ function composeExpansions(cx: ComposeContext): Reply {
   return {
     text: [
       en ? "Expansion areas (扩大范围) were added to earlier pilots:" : "扩大范围是把新区域并入已有试点：",
-      `${en ? `${batchLabel(3, cx.programme, "en")}, counted in the ${cx.programme.total}` : `${batchLabel(3, cx.programme, "zh")}，计入${cx.programme.total}个`}：${group(3).join("、")}`,
-      `${en ? `with ${batchLabel(2, cx.programme, "en")}, not counted` : `随${batchLabel(2, cx.programme, "zh")}公布，不计入`}：${group(2).join("、")}`,
+      `${en ? `${batchLabel(3, cx.programme, "en")}, ${group(3).length}, counted in the ${cx.programme.total}` : `${batchLabel(3, cx.programme, "zh")}的${group(3).length}个，计入${cx.programme.total}个`}：${group(3).join("、")}`,
+      `${en ? `with ${batchLabel(2, cx.programme, "en")}, ${group(2).length}, not counted` : `随${batchLabel(2, cx.programme, "zh")}公布的${group(2).length}个，不计入`}：${group(2).join("、")}`,
     ].join("\n"),
     count: group(3).length,
     pilots: expansions,
