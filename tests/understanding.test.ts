@@ -1668,6 +1668,13 @@ describe("blind37: messy input (Traditional, Cantonese, voice input, spaced piny
     },
   );
 
+  it("搜登站镇是个啥地方 为啥能成智慧城市试点: what kind of place asks its status, and both pieces are answered", () => {
+    const a = engine.answer("搜登站镇是个啥地方 为啥能成智慧城市试点");
+    expect(a).toMatchObject({ intent: "pilot.status", place: "吉林市船营区搜登站镇", isPilot: true });
+    expect(a.text).toContain(`第${"一二三"[(referenceBatch("吉林市船营区搜登站镇") ?? 0) - 1]}批`);
+    expect(a.text).toContain("住建部");
+  });
+
   it("275号文是啥: the document with that number, first", () => {
     const a = engine.answer("275号文是啥");
     expect(a.intent).toBe("programme.documents");
