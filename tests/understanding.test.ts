@@ -1595,6 +1595,14 @@ describe("blind38: officials on their own jurisdiction", () => {
     expect(a.text).toContain(`多${more - fewer}个`);
   });
 
+  it("a comparison of places with few pilots names each pilot with its batch (哪年入选)", () => {
+    const a = engine.answer("贵阳和遵义各有几个，哪年入选的");
+    for (const name of ["贵阳市乌当区", "贵阳市", "遵义市"])
+      expect(a.text).toContain(`${name}（${batchWord(name)}）`);
+    // Places with more keep the count by batch.
+    expect(engine.answer("江苏和浙江哪个多").text).toMatch(/江苏省：第一批\d+个/);
+  });
+
   it("a length asked for (300字) is no figure quoted", () => {
     const a = engine.answer("请简述国家智慧城市试点的背景和意义（作业题，300字左右）");
     expect(a.intent).toBe("programme.background");

@@ -679,10 +679,19 @@ export function composeCompare(
     const sum = rows.reduce((n, r) => n + r.counted.length, 0);
     lines.push(lang === "zh" ? `合计${sum}个。` : `${sum} in all.`);
   }
-  // (Over several batches, each place's count by batch.)
+  // (Over several batches, each place's count by batch; with few pilots, which is which.)
   if (counting.batch === null) {
-    for (const r of rows)
-      lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${breakdown(cx, r.counted)}`);
+    const few = rows.every((r) => r.counted.length <= COMPARED_NAMED);
+    for (const r of rows) {
+      const detail =
+        few && r.counted.length > 0
+          ? joinList(
+              r.counted.map((p) => pilotWithBatch(p, cx.programme, lang)),
+              lang,
+            )
+          : breakdown(cx, r.counted);
+      lines.push(`${placeName(r.d.name, lang)}${lang === "zh" ? "：" : ": "}${detail}`);
+    }
   }
   return {
     text: lines.join("\n"),
@@ -1061,6 +1070,9 @@ export function composePrefectureRanking(
     pilots: winners.flatMap((w) => w.pilots),
   };
 }
+
+/** Up to how many pilots each compared place has for the comparison to name them. */
+const COMPARED_NAMED = 3;
 
 /** How many prefectures a national ranking names before it summarises the rest by count. */
 const NATIONAL_PREFECTURES_NAMED = 3;
