@@ -301,7 +301,7 @@ export function composeAreaList(
       : `, all in ${batchLabel(only, programme, "en")}`
     : "";
   const lines = [
-    ...(options.onlyOne && counted.length > 1 && counted.includes(options.onlyOne)
+    ...(options.onlyOne && counted.includes(options.onlyOne)
       ? [onlyOneVerdict(cx, options.onlyOne, counted, label)]
       : []),
     lang === "zh"
@@ -1002,6 +1002,13 @@ function withIncluded(p: Pilot, lang: Lang): string {
     : `${pilotName(p, lang)} (including ${p.includes.map((n) => placeName(n, "en")).join(", ")})`;
 }
 
+/** Prefecture-level units with their counted pilots (of one batch, or all), most first. */
+function prefecturesRanked(cx: ComposeContext, cities: Division[], batch: BatchNumber | null) {
+  return cities
+    .map((city) => ({ city, pilots: tally(cx, city, batchScope(batch)).counted }))
+    .sort((a, b) => b.pilots.length - a.pilots.length);
+}
+
 /**
  * "山东省内哪个地级市的试点最多": the province's prefecture-level units ranked by the pilots inside
  * them (by today's geography; units with none left out), most first, and the one(s) asked for.
@@ -1013,10 +1020,11 @@ export function composePrefectureRanking(
   batch: BatchNumber | null = null,
 ): Reply {
   const { atlas, lang } = cx;
-  const all = atlas.cities
-    .filter((c) => c.code.startsWith(province.code))
-    .map((c) => ({ city: c, pilots: atlas.countedIn(c).filter((p) => batch === null || p.batch === batch) }))
-    .sort((a, b) => b.pilots.length - a.pilots.length);
+  const all = prefecturesRanked(
+    cx,
+    atlas.cities.filter((c) => c.code.startsWith(province.code)),
+    batch,
+  );
   const rows = all.filter((r) => r.pilots.length > 0);
   // Prefectures with none are the fewest ("江苏13个地级市里面，有没有一个连一个试点都没有的").
   const none = all.filter((r) => r.pilots.length === 0);
@@ -1088,9 +1096,7 @@ export function composeNationalPrefectureRanking(
   batch: BatchNumber | null = null,
 ): Reply {
   const { atlas, lang } = cx;
-  const all = atlas.cities
-    .map((c) => ({ city: c, pilots: atlas.countedIn(c).filter((p) => batch === null || p.batch === batch) }))
-    .sort((a, b) => b.pilots.length - a.pilots.length);
+  const all = prefecturesRanked(cx, atlas.cities, batch);
   const rows = all.filter((r) => r.pilots.length > 0);
   const none = all.length - rows.length;
   const top = rows[0]?.pilots.length ?? 0;
@@ -1107,7 +1113,7 @@ export function composeNationalPrefectureRanking(
   const target = fewest ? (none > 0 ? 0 : (rows.at(-1)?.pilots.length ?? 0)) : top;
   const municipalities = atlas.provinces
     .filter((d) => d.name.endsWith("市"))
-    .map((d) => ({ d, n: atlas.countedIn(d).filter((p) => batch === null || p.batch === batch).length }));
+    .map((d) => ({ d, n: tally(cx, d, batchScope(batch)).counted.length }));
   const where = batch === null ? "" : batchLabel(batch, cx.programme, lang);
   const withProvince = (c: Division, zh: boolean) =>
     zh ? `${c.name}（${c.province}）` : `${placeName(c.name, "en")}, ${bareEnglishName(c.province)}`;
@@ -1122,7 +1128,7 @@ export function composeNationalPrefectureRanking(
     return {
       text: [
         lead,
-        `By prefecture (today's boundaries): ${named.map((r) => `${withProvince(r.city, false)} ${r.pilots.length}`).join(", ")}${tail.map((t) => `; ${t.units} with ${t.n}`).join("")}; ${none} with none.`,
+        `By prefecture (today's boundaries): ${named.map((r) => `${withProvince(r.city, false)}: ${r.pilots.length}`).join("; ")}${tail.map((t) => `; ${t.units} with ${t.n}`).join("")}; ${none} with none.`,
         `The municipalities are province-level and not in this ranking: ${municipalities.map((m) => `${placeName(m.d.name, "en")} ${m.n}`).join(", ")}.`,
       ].join("\n"),
       count: target,
